@@ -1,0 +1,32 @@
+# tidings: two commands set everything up on a fresh machine: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= tidings.db
+
+.PHONY: venv demo test test-fast browser clean lint
+
+$(BIN)/tidings: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(BIN)/tidings
+
+venv: $(BIN)/tidings
+
+demo: venv
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	-$(BIN)/tidings ingest examples --db $(DB)
+	$(BIN)/tidings summary --db $(DB)
+
+test: venv
+	$(BIN)/pytest -q
+
+test-fast: venv
+	$(BIN)/pytest -q -m "not slow"
+
+lint: venv
+	$(BIN)/ruff check src tests
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm build *.egg-info src/*.egg-info
