@@ -269,5 +269,24 @@ def evaluate(
     out.print(f"predictions: {pred_out}")
 
 
-def main() -> None:  # pragma: no cover - console entry
-    app()
+
+@app.command()
+def bench(
+    corpus: Annotated[list[str], typer.Argument(help="Folder(s) or files of articles to run through the pipeline.")],
+    as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of figures.")] = False,
+    no_spacy: Annotated[bool, typer.Option("--no-spacy", help="Skip spaCy's reference run.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Measure per-article throughput, per-stage seconds and peak memory, beside spaCy's own pipeline."""
+    from .bench import run_bench
+
+    try:
+        report = run_bench(corpus, _settings(config), spacy_baseline=not no_spacy)
+    except TidingsError as e:
+        _fail(e)
+    figures = report.as_json()
+    if not as_json:
+        for key, value in figures.items():
+            out.print(f"{key:>32}: {value}")
+    else:
+        print(json.dumps(figures))

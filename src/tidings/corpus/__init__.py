@@ -1,0 +1,1 @@
+"""Corpus stages: work over many stored articles at once (boilerplate, near-duplicates, clusters, stories)."""

@@ -1,0 +1,76 @@
+"""What an export contains: a registry of record sources (articles, failures ...), each a named stream of dicts."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import Article, Failure
+from ..store import Store
+
+# Field kinds a format must know how to write; csv and parquet map each to a column type.
+KINDS = ("str", "int", "float", "bool", "list", "json")  # list: of strings; json: any nested value
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    kind: str = "str"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSource:
+    """One exported file: `name`.jsonl (or .csv ...) with these fields, rows streamed from the store."""
+
+    name: str
+    fields: tuple[Field, ...]
+    rows: Callable[[Store], Iterable[dict]]
+
+
+SOURCES: dict[str, RecordSource] = {}
+
+# Modules that register further sources when imported (a corpus stage adds its module here).
+SOURCE_MODULES: tuple[str, ...] = ()
+
+
+def record_source(name: str, fields: Iterable[Field | str]) -> Callable:
+    """Register `fn(store) -> Iterable[dict]` as the rows of `name`.<ext>; plain names are str fields."""
+    spec = tuple(f if isinstance(f, Field) else Field(f) for f in fields)
+    for f in spec:
+        if f.kind not in KINDS:
+            raise ValueError(f"Field {name}.{f.name} has kind {f.kind!r}; known kinds: {', '.join(KINDS)}.")
+
+    def register(fn: Callable[[Store], Iterable[dict]]) -> Callable[[Store], Iterable[dict]]:
+        SOURCES[name] = RecordSource(name, spec, fn)
+        return fn
+
+    return register
+
+
+ARTICLE_FIELDS = (
+    Field("id"), Field("origin"), Field("origins", "list"), Field("outlet"), Field("author"),
+    Field("title"), Field("published"), Field("published_precision"), Field("dateline"),
+    Field("wire"), Field("language"), Field("url"), Field("body"), Field("cluster_id"),
+    Field("near_duplicate_of"),
+)
+
+
+def article_record(a: Article) -> dict:
+    """An article as the export contract spells it (articles.jsonl)."""
+    return {f.name: (list(a.origins) if f.name == "origins" else getattr(a, f.name)) for f in ARTICLE_FIELDS}
+
+
+def failure_record(f: Failure) -> dict:
+    """A failed input as the export contract spells it (failures.jsonl)."""
+    return {"origin": f.origin, "error": f.error}
+
+
+@record_source("articles", ARTICLE_FIELDS)
+def _articles(store: Store) -> Iterator[dict]:
+    for a in store.articles():
+        yield article_record(a)
+
+
+@record_source("failures", ("origin", "error"))
+def _failures(store: Store) -> Iterator[dict]:
+    for f in store.failures():
+        yield failure_record(f)

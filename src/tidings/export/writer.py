@@ -1,0 +1,76 @@
+"""Export the store per the export contract: one file per record source plus manifest.json."""
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .. import __version__
+from ..errors import TidingsError
+from ..store import SCHEMA_VERSION, Store
+from .formats import FORMATS, Format
+from .records import SOURCE_MODULES, SOURCES, RecordSource
+
+EXPORT_SCHEMA_VERSION = "1"  # bump when a field of an exported record changes meaning or goes away
+
+
+def export(store: Store, out_dir: Path, fmt: str = "jsonl") -> dict[str, int]:
+    """Write every registered record source into `out_dir` as `fmt`, then manifest.json.
+
+    Rows are streamed from the store; each file is written beside its final name and renamed
+    into place when complete, so a crashed export never leaves a half file under a real name.
+    Returns the number of records per file name.
+    """
+    form = FORMATS.get(fmt)
+    if form is None:
+        raise TidingsError(f"Unknown export format {fmt!r}. Known formats: {', '.join(sorted(FORMATS))}.")
+    for module in SOURCE_MODULES:
+        importlib.import_module(module)
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise TidingsError(f"Cannot create the export folder {out_dir}: {e}.") from e
+    counts = {f"{source.name}.{form.extension}": _write(store, source, form, out_dir) for source in SOURCES.values()}
+    _write_manifest(store, out_dir, fmt, counts)
+    return counts
+
+
+def _write(store: Store, source: RecordSource, form: Format, out_dir: Path) -> int:
+    path = out_dir / f"{source.name}.{form.extension}"
+    part = path.with_name(path.name + ".part")
+    n = 0
+    try:
+        writer = form.open(part, source.fields)
+        try:
+            for record in source.rows(store):
+                writer.write(record)
+                n += 1
+        finally:
+            writer.close()
+        os.replace(part, path)
+    except OSError as e:
+        raise TidingsError(f"Cannot write {path}: {e}.") from e
+    finally:
+        part.unlink(missing_ok=True)
+    return n
+
+
+def _write_manifest(store: Store, out_dir: Path, fmt: str, counts: dict[str, int]) -> None:
+    db = store.path if store.path == ":memory:" else str(Path(store.path).resolve())
+    manifest = {
+        "schema_version": EXPORT_SCHEMA_VERSION,
+        "tidings_version": __version__,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "format": fmt,
+        "db": db,
+        "store_schema_version": SCHEMA_VERSION,
+        "counts": counts,
+    }
+    path = out_dir / "manifest.json"
+    try:
+        path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as e:
+        raise TidingsError(f"Cannot write {path}: {e}.") from e

@@ -1,0 +1,141 @@
+"""WARC archives: HTML pages fetched with status 200 become articles; everything else is passed over."""
+
+from __future__ import annotations
+
+import io
+
+from ingest_helpers import docs, failures, run, write
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tidings.config import Settings
+
+PAGE = "<html><head><title>Ministers meet</title></head><body><p>Foreign ministers met in Tashkent.</p></body></html>"
+
+
+def _warc(records: list[tuple], gzip: bool) -> bytes:
+    """records: (kind, uri, status, content type, body bytes)."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gzip)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "tidings tests"}))
+    for kind, uri, status, content_type, body in records:
+        http = None
+        if kind in ("response", "request"):
+            first = (
+                f"{status} {'OK' if status == 200 else 'Not Found'}"
+                if kind == "response"
+                else "GET / HTTP/1.1"
+            )
+            headers = (
+                [("Content-Type", content_type)]
+                if kind == "response"
+                else [("Host", "example.org")]
+            )
+            http = StatusAndHeaders(
+                first, headers, protocol="HTTP/1.1", is_http_request=kind == "request"
+            )
+        writer.write_record(
+            writer.create_warc_record(uri, kind, payload=io.BytesIO(body), http_headers=http)
+        )
+    return out.getvalue()
+
+
+RECORDS = [
+    ("request", "https://steppe.example/a", None, None, b""),
+    ("response", "https://steppe.example/a", 200, "text/html; charset=utf-8", PAGE.encode()),
+    (
+        "response",
+        "https://steppe.example/logo.png",
+        200,
+        "image/png",
+        b"\x89PNG\r\n\x1a\n" + bytes(100),
+    ),
+    (
+        "response",
+        "https://steppe.example/gone",
+        404,
+        "text/html",
+        b"<html><body>Not found</body></html>",
+    ),
+    ("metadata", "https://steppe.example/a", None, None, b"via: crawler"),
+    (
+        "response",
+        "https://valley.example/b",
+        200,
+        "text/html; charset=windows-1251",
+        "<html><body><p>Душанбе</p></body></html>".encode("cp1251"),
+    ),
+]
+
+
+def test_warc_yields_only_html_pages_with_status_200(tmp_path):
+    items = run([write(tmp_path / "crawl.warc", _warc(RECORDS, gzip=False))])
+    assert not failures(items)
+    first, second = items
+    assert first.origin == "https://steppe.example/a"
+    assert first.kind == "html" and first.content == PAGE
+    assert first.fields == {"url": "https://steppe.example/a"}
+    assert "Душанбе" in second.content  # charset from the HTTP header
+
+
+def test_warc_gz(tmp_path):
+    items = run([write(tmp_path / "crawl.warc.gz", _warc(RECORDS, gzip=True))])
+    assert [d.origin for d in items] == ["https://steppe.example/a", "https://valley.example/b"]
+
+
+def test_truncated_warc_gz_keeps_records_before_the_cut(tmp_path):
+    many = [
+        ("response", f"https://steppe.example/{i}", 200, "text/html", PAGE.encode() * 20)
+        for i in range(40)
+    ]
+    data = _warc(many, gzip=True)
+    items = run([write(tmp_path / "cut.warc.gz", data[: len(data) * 2 // 3])])
+    assert 10 < len(docs(items)) < 40
+    last = items[-1]
+    assert last.origin == str(tmp_path / "cut.warc.gz")
+    assert last.error.startswith("the file is a truncated gzip archive: it ends early")
+
+
+def test_warc_page_above_cap_fails_alone(tmp_path):
+    records = [
+        (
+            "response",
+            "https://steppe.example/big",
+            200,
+            "text/html",
+            b"<html><body>" + b"<p>word</p>" * 2000 + b"</body></html>",
+        ),
+        ("response", "https://steppe.example/small", 200, "text/html", PAGE.encode()),
+    ]
+    items = run(
+        [write(tmp_path / "c.warc.gz", _warc(records, gzip=True))], Settings(max_item_bytes=4096)
+    )
+    [failure] = failures(items)
+    assert failure.origin == "https://steppe.example/big"
+    assert (
+        failure.error
+        == "the page is more than 4 KB, the cap for one article (setting max_item_bytes); reading stopped there"
+    )
+    assert [d.origin for d in docs(items)] == ["https://steppe.example/small"]
+
+
+def test_warc_from_stdin(tmp_path):
+    items = run(["-"], stdin=_warc(RECORDS, gzip=True))
+    assert [d.origin for d in items] == ["https://steppe.example/a", "https://valley.example/b"]
+
+
+def test_not_a_warc(tmp_path):
+    [failure] = run([write(tmp_path / "fake.warc", "This is a note, not an archive.\n")])
+    assert (
+        failure.error
+        == 'the file is not a WARC file (a WARC file begins with "WARC/1.0" or "WARC/1.1")'
+    )
+
+
+def test_warc_that_turns_to_garbage(tmp_path):
+    data = _warc(RECORDS[:2], gzip=False) + b"garbage line that is not a record\r\n\r\n"
+    items = run([write(tmp_path / "tail.warc", data)])
+    assert [d.origin for d in docs(items)] == ["https://steppe.example/a"]
+    assert failures(items)[0].error.startswith(
+        "the file stops being a readable WARC file after 3 records"
+    )
