@@ -1,0 +1,156 @@
+"""build_article on text dumps and pages written for these tests: metadata precedence, ids, and refusals."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import tidings.extract.html as html_module
+from tidings.config import Settings
+from tidings.errors import InputError
+from tidings.extract import article_id, build_article, extract
+from tidings.model import RawDoc
+
+TODAY = date(2026, 11, 22)
+
+# Wire copy with a byline, a labelled timestamp, a caption, a related link, an ad label and footers.
+REUTERS_STYLE = """\
+Tajik border guards report clashes near Khorog
+
+By Jane Doe, Reuters
+Published: Sunday, March 3, 2024 09:15 GMT
+
+DUSHANBE, Tajikistan (Reuters) - Tajik border guards exchanged fire with armed men on the Afghan side \
+of the Panj river late on Saturday, the State Committee for National Security said, adding that none of \
+its officers were hurt.
+
+Image: Border guards patrol the Panj river near Khorog / AFP
+
+The committee did not say who the armed men were. A Taliban spokesman in Kabul said he had no \
+information about the incident.
+
+Also read: Tajikistan and Kyrgyzstan sign border deal
+
+Advertisement
+
+Residents of Khorog told local media they heard gunfire for about an hour. A photograph shared by one \
+resident showed smoke rising over the river bank.
+
+Sign up for our daily newsletter to get the top stories in your inbox.
+Follow us on Facebook, Twitter and Instagram.
+"""
+
+# Hard-wrapped agency copy: dateline with a date but no year, and a weekday in the lead.
+PTI_STYLE = """\
+NEW DELHI, March 3 (PTI) - India and Tajikistan on Thursday agreed to
+widen defence cooperation, including the training of Tajik officers at
+Indian military academies, officials said after talks in the capital.
+
+The two sides also reviewed the situation in Afghanistan and agreed that
+its territory should not be used to shelter groups that attack its
+neighbours, according to a statement issued after the meeting.
+
+(With inputs from Agencies)
+"""
+
+# A Pakistani-paper lead with no year; a full date elsewhere in the text fixes it.
+DAWN_STYLE = """\
+PESHAWAR, Oct 3: Police in Khyber Pakhtunkhwa said on Sunday that they had arrested four men \
+suspected of planning attacks on checkposts along the Afghan border.
+
+The arrests followed a raid in the Bajaur district, where officials had reported a rise in \
+militant activity since September 28, 2021, when a convoy was ambushed near the border crossing.
+"""
+
+
+def build(text: str, **fields: str):
+    return extract(RawDoc("fixture.txt", text, fields=fields), Settings(), today=TODAY)
+
+
+def test_wire_copy_with_byline_and_debris():
+    ex = build(REUTERS_STYLE)
+    a = ex.article
+    assert a.title == "Tajik border guards report clashes near Khorog"
+    assert (a.author, a.wire, a.dateline, a.outlet) == ("Jane Doe", "Reuters", "Dushanbe", None)
+    assert a.published == "2024-03-03T09:15:00+00:00" and a.published_precision == "datetime"
+    assert a.body.startswith("Tajik border guards exchanged fire")
+    for debris in ("Image:", "Also read", "Advertisement", "newsletter", "Follow us", "By Jane Doe"):
+        assert debris not in a.body
+    assert "A photograph shared by one resident showed smoke" in a.body
+    assert len(a.body.split("\n\n")) == 3
+
+
+def test_hard_wrapped_copy_year_from_weekday():
+    a = build(PTI_STYLE).article
+    assert (a.dateline, a.wire) == ("New Delhi", "PTI")
+    assert a.published == "2022-03-03"
+    assert a.published_precision == "day: year 2022 inferred from the weekday Thursday"
+    assert a.body.count("\n\n") == 1
+    assert "academies, officials said" in a.body
+    assert "inputs" not in a.body
+
+
+def test_year_from_a_full_date_in_the_body():
+    a = build(DAWN_STYLE).article
+    # "on Sunday" also fits: Oct 3, 2021 was a Sunday.
+    assert a.published == "2021-10-03" and a.dateline == "Peshawar"
+    assert "September 28, 2021" in a.published_precision
+
+
+def test_container_fields_win_over_text_cues():
+    a = build(REUTERS_STYLE, title="Clashes on the Tajik-Afghan border", published="Mon, 04 Mar 2024 06:00:00 GMT",
+              outlet="Border Daily", author="J. Doe", url="https://example.org/a/1", language="en").article
+    assert a.title == "Clashes on the Tajik-Afghan border"
+    assert a.published == "2024-03-04T06:00:00+00:00"
+    assert (a.outlet, a.author, a.url, a.language) == ("Border Daily", "J. Doe", "https://example.org/a/1", "en")
+    assert a.wire == "Reuters" and a.dateline == "Dushanbe"
+
+
+def test_unreadable_container_date_falls_back_to_the_text_and_unknown_says_why():
+    a = build(REUTERS_STYLE, published="sometime last spring").article
+    assert a.published == "2024-03-03T09:15:00+00:00"
+    body_only = "Officials met in Dushanbe to discuss the border. " * 6
+    b = build(body_only, published="sometime last spring").article
+    assert b.published is None and "sometime last spring" in b.published_precision
+
+
+def test_short_text_is_refused_with_a_reason():
+    with pytest.raises(InputError) as err:
+        build_article(RawDoc("stub.txt", "Advertisement\n\nShort notice.\n\nFollow us on X."), Settings())
+    assert err.value.reason == "has no article text after cleaning (13 characters left)"
+
+
+def test_article_id_is_stable_under_case_space_and_width():
+    one = article_id("Tajik guards  exchanged fire.\n\nNo one was hurt.")
+    two = article_id("TAJIK GUARDS exchanged fire. No one was hurt.")
+    three = article_id("Tajik guards exchanged fire.\u00a0No one was hurt.")
+    assert one == two == three
+    assert len(one) == 64 and one != article_id("Tajik guards exchanged fire.")
+
+
+def test_same_text_twice_gives_the_same_id():
+    assert build(REUTERS_STYLE).article.id == build(REUTERS_STYLE.replace("\n", "\r\n")).article.id
+
+
+def test_html_page_metadata_wins_and_text_cleaning_runs_on_its_body(monkeypatch):
+    page_body = ("Clashes on the Tajik border\n\n"
+                 "DUSHANBE (AFP) - Border guards exchanged fire with armed men late on Saturday, officials "
+                 "said, adding that no one was hurt.\n\nAdvertisement\n\n"
+                 "The committee did not say who the armed men were, and the Taliban said it had no "
+                 "information about the incident.")
+
+    def fake_extract_html(html, url, settings):
+        return html_module.HtmlExtract(
+            text=page_body, title="Clashes on the Tajik border", author="Jane Doe",
+            published="2024-03-03", published_precision="day", outlet="Border Daily",
+            language="en", url=url,
+        )
+
+    monkeypatch.setattr(html_module, "extract_html", fake_extract_html)
+    raw = RawDoc("https://example.org/a/2", "<html>...</html>", kind="html", fields={"url": "https://example.org/a/2"})
+    a = build_article(raw, Settings())
+    assert a.title == "Clashes on the Tajik border"
+    assert (a.outlet, a.author, a.published, a.published_precision) == ("Border Daily", "Jane Doe", "2024-03-03", "day")
+    assert (a.dateline, a.wire) == ("Dushanbe", "AFP")
+    assert a.body.startswith("Border guards exchanged fire") and "Advertisement" not in a.body
+    assert a.url == "https://example.org/a/2"
