@@ -213,3 +213,18 @@ def test_feed_in_utf16_and_gzip(tmp_path):
     )
     [doc] = run([write(tmp_path / "valley.rdf.gz", gzip.compress(data))])
     assert doc.fields["outlet"] == "Valley Herald"
+
+
+def test_endlessly_nested_xml_stops_early(tmp_path):
+    n = 200_000
+    feed = '<rss version="2.0"><channel>' + "<x>" * n + "</x>" * n + "</channel></rss>"
+    [failure] = run([write(tmp_path / "abyss.rss", feed)])
+    assert failure.error.startswith("the file nests XML elements more than 1028 deep")
+
+
+def test_long_feed_is_read_item_by_item(tmp_path):
+    item = "<item><title>T{0}</title><description>Story number {0}.</description></item>"
+    body = "".join(item.format(i) for i in range(20_000))
+    feed = f'<rss version="2.0"><channel><title>Desk</title>{body}</channel></rss>'
+    items = run([write(tmp_path / "long.rss", feed)])
+    assert len(items) == 20_000 and items[-1].content == "Story number 19999."

@@ -139,3 +139,11 @@ def test_warc_that_turns_to_garbage(tmp_path):
     assert failures(items)[0].error.startswith(
         "the file stops being a readable WARC file after 3 records"
     )
+
+
+def test_warc_starting_with_an_image_is_not_taken_for_binary(tmp_path):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64
+    records = [("response", "https://steppe.example/logo.png", 200, "image/png", png), RECORDS[1]]
+    for gz in (False, True):
+        items = run([write(tmp_path / f"img{gz}.warc", _warc(records, gzip=gz))])
+        assert [d.origin for d in items] == ["https://steppe.example/a"]

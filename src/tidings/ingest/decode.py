@@ -107,11 +107,11 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
-def check_head(head: bytes, at_end: bool) -> None:
-    """Refuse an input from its first bytes: empty, only whitespace, or binary."""
+def check_head(head: bytes, at_end: bool, *, binary: bool = True) -> None:
+    """Refuse an input from its first bytes: empty, only whitespace, or (when asked) binary."""
     if not head:
         raise InputError("is empty")
-    kind = binary_kind(head)
+    kind = binary_kind(head) if binary else None
     if kind:
         raise InputError(f"is a binary file ({kind}), not an article")
     if at_end and _is_blank(head):

@@ -24,38 +24,42 @@ CHANNELS = {"channel", "feed"}
 BODY_TAGS = ("encoded", "content", "description", "summary")
 DATE_TAGS = ("pubDate", "published", "date", "updated")
 AUTHOR_TAGS = ("author", "creator")
+# Nesting allowed in a feed file: the feed's own levels (root, channel, item, content) plus
+# twice the HTML cap, so an item nested just past max_html_depth fails alone while a file
+# nested without end stops early, before it fills memory.
+FEED_LEVELS = 4
+FEED_DEPTH_FACTOR = 2
 
 
 def read_feed(opened: Opened, settings: Settings) -> Iterator[RawDoc | Failure]:
     """Each item of the feed is one article; no link in it is followed."""
     channel: dict[str, str] = {}
     stack: list[Element] = []
+    open_items = 0
     count = 0
+    max_depth = FEED_DEPTH_FACTOR * settings.max_html_depth + FEED_LEVELS
     try:
         for event, elem in safe_xml.iterparse(opened.stream, events=("start", "end")):
+            name = _local(elem.tag)
             if event == "start":
-                if not stack and _local(elem.tag) not in FEED_ROOTS:
-                    raise InputError(
-                        f"is XML but not an RSS, Atom or RDF feed (its root element is <{_local(elem.tag)}>)"
-                    )
+                _check_start(name, stack, max_depth)
                 stack.append(elem)
+                open_items += name in ITEMS
                 continue
             stack.pop()
-            name = _local(elem.tag)
-            parent = _local(stack[-1].tag) if stack else ""
             if name in ITEMS:
+                open_items -= 1
                 count += 1
                 yield _item_doc(elem, f"{opened.origin}#item{count}", count, channel, settings)
+            elif open_items:
+                continue  # part of an item: kept until the item ends
+            elif stack and _local(stack[-1].tag) in CHANNELS and name in ("title", "language"):
+                text = (elem.text or "").strip()
+                if text:
+                    channel.setdefault("outlet" if name == "title" else "language", text)
+            if stack:  # drop what was read, so memory stays flat over a long feed
                 elem.clear()
-                if stack:
-                    stack[-1].remove(elem)  # keep memory flat over a long feed
-            elif (
-                parent in CHANNELS
-                and name in ("title", "language")
-                and elem.text
-                and elem.text.strip()
-            ):
-                channel.setdefault("outlet" if name == "title" else "language", elem.text.strip())
+                stack[-1].remove(elem)
     except defusedxml.EntitiesForbidden as e:
         raise InputError(
             f"uses XML entity declarations (<!ENTITY {e.name} ...>), which tidings refuses for safety: "
@@ -72,6 +76,16 @@ def read_feed(opened: Opened, settings: Settings) -> Iterator[RawDoc | Failure]:
         raise InputError(
             f"is not well-formed XML ({problem} at line {line}, column {column + 1}){read}"
         ) from e
+
+
+def _check_start(name: str, stack: list[Element], max_depth: int) -> None:
+    if not stack and name not in FEED_ROOTS:
+        raise InputError(f"is XML but not an RSS, Atom or RDF feed (its root element is <{name}>)")
+    if len(stack) >= max_depth:
+        raise InputError(
+            f"nests XML elements more than {max_depth} deep (setting max_html_depth); "
+            f"feeds like that are broken or hostile, so tidings does not read them"
+        )
 
 
 def _item_doc(

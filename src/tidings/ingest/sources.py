@@ -164,8 +164,9 @@ def open_source(
             size = None
         else:
             stream = CappedStream(stream, settings.max_file_bytes)
-        check_head(head, at_end)
         fmt = source.fmt or sniff_format(head)
+        # A WARC holds images and other payloads between its headers: not a sign of a binary file.
+        check_head(head, at_end, binary=not head.startswith(b"WARC/"))
         yield Opened(source.origin, io.BufferedReader(stream, CHUNK), fmt, size)
 
 
