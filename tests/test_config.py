@@ -20,7 +20,7 @@ def test_layers_override_in_order(tmp_path: Path):
 def test_unknown_setting_and_bad_type_are_clear(tmp_path: Path):
     with pytest.raises(ConfigError, match="Unknown setting 'colour'"):
         Settings.load(env={}, colour="red")
-    with pytest.raises(ConfigError, match="workers must be a int"):
+    with pytest.raises(ConfigError, match="workers must be a whole number"):
         Settings.load(env={"TIDINGS_WORKERS": "many"})
 
 

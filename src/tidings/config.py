@@ -60,5 +60,6 @@ class Settings:
             try:
                 typed[name] = type(default)(value) if not isinstance(default, Path) else Path(value)
             except (TypeError, ValueError) as e:
-                raise ConfigError(f"Setting {name} must be a {type(default).__name__}, got {value!r}.") from e
+                kind = {"int": "a whole number", "float": "a number"}.get(type(default).__name__, "text")
+                raise ConfigError(f"Setting {name} must be {kind}, got {value!r}.") from e
         return dataclasses.replace(self, **typed)

@@ -1,4 +1,5 @@
 """build_article on text dumps and pages written for these tests: metadata precedence, ids, and refusals."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -74,7 +75,14 @@ def test_wire_copy_with_byline_and_debris():
     assert (a.author, a.wire, a.dateline, a.outlet) == ("Jane Doe", "Reuters", "Dushanbe", None)
     assert a.published == "2024-03-03T09:15:00+00:00" and a.published_precision == "datetime"
     assert a.body.startswith("Tajik border guards exchanged fire")
-    for debris in ("Image:", "Also read", "Advertisement", "newsletter", "Follow us", "By Jane Doe"):
+    for debris in (
+        "Image:",
+        "Also read",
+        "Advertisement",
+        "newsletter",
+        "Follow us",
+        "By Jane Doe",
+    ):
         assert debris not in a.body
     assert "A photograph shared by one resident showed smoke" in a.body
     assert len(a.body.split("\n\n")) == 3
@@ -98,11 +106,23 @@ def test_year_from_a_full_date_in_the_body():
 
 
 def test_container_fields_win_over_text_cues():
-    a = build(REUTERS_STYLE, title="Clashes on the Tajik-Afghan border", published="Mon, 04 Mar 2024 06:00:00 GMT",
-              outlet="Border Daily", author="J. Doe", url="https://example.org/a/1", language="en").article
+    a = build(
+        REUTERS_STYLE,
+        title="Clashes on the Tajik-Afghan border",
+        published="Mon, 04 Mar 2024 06:00:00 GMT",
+        outlet="Border Daily",
+        author="J. Doe",
+        url="https://example.org/a/1",
+        language="en",
+    ).article
     assert a.title == "Clashes on the Tajik-Afghan border"
     assert a.published == "2024-03-04T06:00:00+00:00"
-    assert (a.outlet, a.author, a.url, a.language) == ("Border Daily", "J. Doe", "https://example.org/a/1", "en")
+    assert (a.outlet, a.author, a.url, a.language) == (
+        "Border Daily",
+        "J. Doe",
+        "https://example.org/a/1",
+        "en",
+    )
     assert a.wire == "Reuters" and a.dateline == "Dushanbe"
 
 
@@ -116,7 +136,9 @@ def test_unreadable_container_date_falls_back_to_the_text_and_unknown_says_why()
 
 def test_short_text_is_refused_with_a_reason():
     with pytest.raises(InputError) as err:
-        build_article(RawDoc("stub.txt", "Advertisement\n\nShort notice.\n\nFollow us on X."), Settings())
+        build_article(
+            RawDoc("stub.txt", "Advertisement\n\nShort notice.\n\nFollow us on X."), Settings()
+        )
     assert err.value.reason == "has no article text after cleaning (13 characters left)"
 
 
@@ -133,24 +155,53 @@ def test_same_text_twice_gives_the_same_id():
 
 
 def test_html_page_metadata_wins_and_text_cleaning_runs_on_its_body(monkeypatch):
-    page_body = ("Clashes on the Tajik border\n\n"
-                 "DUSHANBE (AFP) - Border guards exchanged fire with armed men late on Saturday, officials "
-                 "said, adding that no one was hurt.\n\nAdvertisement\n\n"
-                 "The committee did not say who the armed men were, and the Taliban said it had no "
-                 "information about the incident.")
+    page_body = (
+        "Clashes on the Tajik border\n\n"
+        "DUSHANBE (AFP) - Border guards exchanged fire with armed men late on Saturday, officials "
+        "said, adding that no one was hurt.\n\nAdvertisement\n\n"
+        "The committee did not say who the armed men were, and the Taliban said it had no "
+        "information about the incident."
+    )
 
     def fake_extract_html(html, url, settings):
         return html_module.HtmlExtract(
-            text=page_body, title="Clashes on the Tajik border", author="Jane Doe",
-            published="2024-03-03", published_precision="day", outlet="Border Daily",
-            language="en", url=url,
+            text=page_body,
+            title="Clashes on the Tajik border",
+            author="Jane Doe",
+            published="2024-03-03",
+            published_precision="day",
+            outlet="Border Daily",
+            language="en",
+            url=url,
         )
 
     monkeypatch.setattr(html_module, "extract_html", fake_extract_html)
-    raw = RawDoc("https://example.org/a/2", "<html>...</html>", kind="html", fields={"url": "https://example.org/a/2"})
+    raw = RawDoc(
+        "https://example.org/a/2",
+        "<html>...</html>",
+        kind="html",
+        fields={"url": "https://example.org/a/2"},
+    )
     a = build_article(raw, Settings())
     assert a.title == "Clashes on the Tajik border"
-    assert (a.outlet, a.author, a.published, a.published_precision) == ("Border Daily", "Jane Doe", "2024-03-03", "day")
+    assert (a.outlet, a.author, a.published, a.published_precision) == (
+        "Border Daily",
+        "Jane Doe",
+        "2024-03-03",
+        "day",
+    )
     assert (a.dateline, a.wire) == ("Dushanbe", "AFP")
     assert a.body.startswith("Border guards exchanged fire") and "Advertisement" not in a.body
     assert a.url == "https://example.org/a/2"
+
+
+def test_a_weekday_outside_the_lead_does_not_fix_the_year():
+    text = (
+        "PESHAWAR, Oct 3: Police in Khyber Pakhtunkhwa said they had arrested four men suspected of "
+        "planning attacks on checkposts along the Afghan border.\n\n"
+        "A court will hear the case on Thursday, a prosecutor said, adding that more arrests were "
+        "likely in the coming days."
+    )
+    a = build(text).article
+    assert a.published is None
+    assert a.published_precision == "unknown: 'Oct 3' has no year and nothing in the text fixes it"

@@ -1,4 +1,5 @@
 """Publication-date parsing: header forms, time zones, feed dates, and a missing year inferred only from evidence."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -11,22 +12,25 @@ from tidings.model import PRECISIONS
 TODAY = date(2026, 11, 22)
 
 
-@pytest.mark.parametrize("text, value, precision", [
-    ("Oct 03, 2021, 01:23 PM IST", "2021-10-03T13:23:00+05:30", "datetime"),
-    ("Sept 18, 2021 at 10:30 am PKT", "2021-09-18T10:30:00+05:00", "datetime"),
-    ("3 October 2021 14:05 EDT", "2021-10-03T14:05:00-04:00", "datetime"),
-    ("Sunday, March 3, 2024 09:15 GMT", "2024-03-03T09:15:00+00:00", "datetime"),
-    ("March 3, 2024 9:15 p.m. ET", "2024-03-03T21:15:00-05:00", "datetime"),
-    ("Oct 3, 2021 12:05 AM UTC", "2021-10-03T00:05:00+00:00", "datetime"),
-    ("5th January 2025", "2025-01-05", "day"),
-    ("January 5th, 2025", "2025-01-05", "day"),
-    ("2021-10-03", "2021-10-03", "day"),
-    ("2021-10-03T08:00:00Z", "2021-10-03T08:00:00+00:00", "datetime"),
-    ("2021-10-03T13:23:00+05:30", "2021-10-03T13:23:00+05:30", "datetime"),
-    ("Sun, 03 Oct 2021 08:00:00 GMT", "2021-10-03T08:00:00+00:00", "datetime"),
-    ("Sun, 03 Oct 2021 13:23:00 +0500", "2021-10-03T13:23:00+05:00", "datetime"),
-    ("January 2025", "2025-01", "month"),
-])
+@pytest.mark.parametrize(
+    "text, value, precision",
+    [
+        ("Oct 03, 2021, 01:23 PM IST", "2021-10-03T13:23:00+05:30", "datetime"),
+        ("Sept 18, 2021 at 10:30 am PKT", "2021-09-18T10:30:00+05:00", "datetime"),
+        ("3 October 2021 14:05 EDT", "2021-10-03T14:05:00-04:00", "datetime"),
+        ("Sunday, March 3, 2024 09:15 GMT", "2024-03-03T09:15:00+00:00", "datetime"),
+        ("March 3, 2024 9:15 p.m. ET", "2024-03-03T21:15:00-05:00", "datetime"),
+        ("Oct 3, 2021 12:05 AM UTC", "2021-10-03T00:05:00+00:00", "datetime"),
+        ("5th January 2025", "2025-01-05", "day"),
+        ("January 5th, 2025", "2025-01-05", "day"),
+        ("2021-10-03", "2021-10-03", "day"),
+        ("2021-10-03T08:00:00Z", "2021-10-03T08:00:00+00:00", "datetime"),
+        ("2021-10-03T13:23:00+05:30", "2021-10-03T13:23:00+05:30", "datetime"),
+        ("Sun, 03 Oct 2021 08:00:00 GMT", "2021-10-03T08:00:00+00:00", "datetime"),
+        ("Sun, 03 Oct 2021 13:23:00 +0500", "2021-10-03T13:23:00+05:00", "datetime"),
+        ("January 2025", "2025-01", "month"),
+    ],
+)
 def test_explicit_dates(text, value, precision):
     got = parse_date(text, today=TODAY)
     assert got is not None

@@ -1,4 +1,5 @@
 """extract_html: body without site debris, metadata from meta tags and JSON-LD, dates, bad pages."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,14 +13,22 @@ from tidings.extract.html import extract_html, find_published
 SETTINGS = Settings()
 
 PARAGRAPHS = [
-    ("The provincial water board in Gilgit approved a plan on Tuesday to rebuild three irrigation "
-     "channels that were washed away by the spring floods, officials said after the meeting."),
-    ("Farmers in the valley have waited since April for the repairs, and several villages have been "
-     "carrying water by tractor to their orchards while the channels remained closed."),
-    ("The board's chairman, Karim Baig, told reporters that work would begin before the end of the "
-     "month and that the first channel should be running again within six weeks."),
-    ("Engineers will line the new channels with stone rather than earth, which the board expects to "
-     "cut losses from seepage by almost half during the dry summer months."),
+    (
+        "The provincial water board in Gilgit approved a plan on Tuesday to rebuild three irrigation "
+        "channels that were washed away by the spring floods, officials said after the meeting."
+    ),
+    (
+        "Farmers in the valley have waited since April for the repairs, and several villages have been "
+        "carrying water by tractor to their orchards while the channels remained closed."
+    ),
+    (
+        "The board's chairman, Karim Baig, told reporters that work would begin before the end of the "
+        "month and that the first channel should be running again within six weeks."
+    ),
+    (
+        "Engineers will line the new channels with stone rather than earth, which the board expects to "
+        "cut losses from seepage by almost half during the dry summer months."
+    ),
 ]
 
 NAV = "Home World Business Sport Weather Subscribe now"
@@ -27,13 +36,15 @@ FOOTER = "Copyright Valley Ledger. All rights reserved. Privacy policy. Terms of
 COMMENT = "I have lived here forty years and never seen the channels this bad, says a reader."
 
 
-def page(head: str = "", body_top: str = "", paragraphs: list[str] = PARAGRAPHS, lang: str = "en") -> str:
+def page(
+    head: str = "", body_top: str = "", paragraphs: list[str] = PARAGRAPHS, lang: str = "en"
+) -> str:
     paras = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>Water board approves channel repairs | Valley Ledger</title>
 {head}</head>
 <body>
-<header><nav><ul>{''.join(f'<li><a href="/{w.lower()}">{w}</a></li>' for w in NAV.split())}</ul></nav></header>
+<header><nav><ul>{"".join(f'<li><a href="/{w.lower()}">{w}</a></li>' for w in NAV.split())}</ul></nav></header>
 <main><article>
 <h1>Water board approves channel repairs</h1>
 {body_top}
@@ -108,7 +119,9 @@ def test_metadata_far_from_the_url_day_wins_over_the_url():
 
 
 def test_date_written_only_in_the_page_text():
-    byline = '<p class="byline">By Sana Qureshi, <time datetime="2021-06-08">June 8, 2021</time></p>'
+    byline = (
+        '<p class="byline">By Sana Qureshi, <time datetime="2021-06-08">June 8, 2021</time></p>'
+    )
     result = extract_html(page(body_top=byline), None, SETTINGS)
     assert result.published == "2021-06-08"
     assert result.published_precision == "day"
@@ -121,7 +134,9 @@ def test_no_date_anywhere_says_why():
 
 
 def test_lone_copyright_year_is_only_a_year():
-    found = find_published("<html><body><p>Notes from the valley.</p><p>© 2016 Valley Ledger</p></body></html>", None)
+    found = find_published(
+        "<html><body><p>Notes from the valley.</p><p>© 2016 Valley Ledger</p></body></html>", None
+    )
     assert found.value in (None, "2016")
     assert found.precision != "day"
 
@@ -146,14 +161,29 @@ def test_empty_or_binary_page_raises_input_error(html):
 
 
 def test_too_deeply_nested_page_is_refused_with_a_reason():
-    deep = "<html><body>" + "<div>" * 60 + "<p>" + PARAGRAPHS[0] + "</p>" + "</div>" * 60 + "</body></html>"
+    deep = (
+        "<html><body>"
+        + "<div>" * 60
+        + "<p>"
+        + PARAGRAPHS[0]
+        + "</p>"
+        + "</div>" * 60
+        + "</body></html>"
+    )
     shallow_cap = dataclasses.replace(SETTINGS, max_html_depth=40)
     with pytest.raises(InputError, match="max_html_depth"):
         extract_html(deep, None, shallow_cap)
 
 
 def test_odd_markup_does_not_crash():
-    odd = ("<html><body><p>" + PARAGRAPHS[0] + "<table><tr><td>" + PARAGRAPHS[1]
-           + "</p></div></span><p>" + PARAGRAPHS[2] + "<script>var x = '</p>';</script>")
+    odd = (
+        "<html><body><p>"
+        + PARAGRAPHS[0]
+        + "<table><tr><td>"
+        + PARAGRAPHS[1]
+        + "</p></div></span><p>"
+        + PARAGRAPHS[2]
+        + "<script>var x = '</p>';</script>"
+    )
     result = extract_html(odd, None, SETTINGS)
     assert "irrigation" in result.text

@@ -1,52 +1,111 @@
 """Header lines (title, byline, timestamp), dateline leads and agencies, and the language guess."""
+
 from __future__ import annotations
 
 import pytest
 
 from tidings.extract.metadata import (
-    dateline_lead, detect_language, looks_like_headline, read_byline, read_header, read_lead, read_stamp,
+    dateline_lead,
+    detect_language,
+    looks_like_headline,
+    read_byline,
+    read_header,
+    read_lead,
+    read_stamp,
 )
 
 
-@pytest.mark.parametrize("lead, place, wire, date_text, rest", [
-    ("ISLAMABAD: Pakistan summoned", "Islamabad", None, None, "Pakistan summoned"),
-    ("Islamabad: Pakistan summoned", "Islamabad", None, None, "Pakistan summoned"),
-    ("Kabul (Afghanistan) July 6 (ANI): Tajik forces", "Kabul", "ANI", "July 6", "Tajik forces"),
-    ("DUSHANBE, Tajikistan (Reuters) - Tajik border guards", "Dushanbe", "Reuters", None, "Tajik border guards"),
-    ("WASHINGTON, March 3 (Reuters) - The State Department", "Washington", "Reuters", "March 3",
-     "The State Department"),
-    ("NEW DELHI (PTI) — India and Tajikistan", "New Delhi", "PTI", None, "India and Tajikistan"),
-    ("ST. JOSEPH, Mich. (AP) — Health officials", "St. Joseph", "AP", None, "Health officials"),
-    ("PESHAWAR, Oct 3: Police said", "Peshawar", None, "Oct 3", "Police said"),
-    ("Quetta, Nov. 12 (APP): Officials said", "Quetta", None, "Nov. 12", "Officials said"),
-])
+@pytest.mark.parametrize(
+    "lead, place, wire, date_text, rest",
+    [
+        ("ISLAMABAD: Pakistan summoned", "Islamabad", None, None, "Pakistan summoned"),
+        ("Islamabad: Pakistan summoned", "Islamabad", None, None, "Pakistan summoned"),
+        (
+            "Kabul (Afghanistan) July 6 (ANI): Tajik forces",
+            "Kabul",
+            "ANI",
+            "July 6",
+            "Tajik forces",
+        ),
+        (
+            "DUSHANBE, Tajikistan (Reuters) - Tajik border guards",
+            "Dushanbe",
+            "Reuters",
+            None,
+            "Tajik border guards",
+        ),
+        (
+            "WASHINGTON, March 3 (Reuters) - The State Department",
+            "Washington",
+            "Reuters",
+            "March 3",
+            "The State Department",
+        ),
+        (
+            "NEW DELHI (PTI) — India and Tajikistan",
+            "New Delhi",
+            "PTI",
+            None,
+            "India and Tajikistan",
+        ),
+        ("ST. JOSEPH, Mich. (AP) — Health officials", "St. Joseph", "AP", None, "Health officials"),
+        ("PESHAWAR, Oct 3: Police said", "Peshawar", None, "Oct 3", "Police said"),
+        ("Quetta, Nov. 12 (APP): Officials said", "Quetta", None, "Nov. 12", "Officials said"),
+        (
+            "(Reuters) — The State Department said",
+            None,
+            "Reuters",
+            None,
+            "The State Department said",
+        ),
+    ],
+)
 def test_dateline_leads(lead, place, wire, date_text, rest):
     got = dateline_lead(lead)
     assert got is not None
     assert (got.place, got.wire) == (place, wire)
     assert (got.date.text if got.date else None) == date_text
-    assert lead[len(got.text):].strip() == rest
+    assert lead[len(got.text) :].strip() == rest
 
 
-@pytest.mark.parametrize("text", [
-    "Analysis: Why the border talks stalled",
-    "Prime Minister Imran Khan: We want peace",
-    "Pakistan, which has been facing attacks, is now trying a new approach.",
-    "Update: the minister's visit was postponed",
-    "The Taliban (TTP) said on Monday it would hold talks.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysis: Why the border talks stalled",
+        "Prime Minister Imran Khan: We want peace",
+        "Pakistan, which has been facing attacks, is now trying a new approach.",
+        "Update: the minister's visit was postponed",
+        "The Taliban (TTP) said on Monday it would hold talks.",
+    ],
+)
 def test_not_dateline_leads(text):
     assert dateline_lead(text) is None
 
 
-@pytest.mark.parametrize("line, outlet, author, wire, published", [
-    ("WION Web Team", "WION", None, None, None),
-    ("News Mania Desk / Piyal Chatterjee/ 5th January 2025", "News Mania", "Piyal Chatterjee", None, "2025-01-05"),
-    ("By Jane Doe, Reuters", None, "Jane Doe", "Reuters", None),
-    ("By Jane Doe and Omar Siddiqui", None, "Jane Doe and Omar Siddiqui", None, None),
-    ("By Farid Ahmad, Special Correspondent", None, "Farid Ahmad", None, None),
-    ("Border Daily News Desk | March 3, 2024", "Border Daily", None, None, "2024-03-03"),
-])
+@pytest.mark.parametrize(
+    "line, outlet, author, wire, published",
+    [
+        ("WION Web Team", "WION", None, None, None),
+        (
+            "News Mania Desk / Piyal Chatterjee/ 5th January 2025",
+            "News Mania",
+            "Piyal Chatterjee",
+            None,
+            "2025-01-05",
+        ),
+        ("By Jane Doe, Reuters", None, "Jane Doe", "Reuters", None),
+        ("By Jane Doe and Omar Siddiqui", None, "Jane Doe and Omar Siddiqui", None, None),
+        ("By Farid Ahmad, Special Correspondent", None, "Farid Ahmad", None, None),
+        ("Border Daily News Desk | March 3, 2024", "Border Daily", None, None, "2024-03-03"),
+        (
+            "By Jane Doe | Updated: Oct 3, 2021 13:00 IST",
+            None,
+            "Jane Doe",
+            None,
+            "2021-10-03T13:00:00+05:30",
+        ),
+    ],
+)
 def test_bylines(line, outlet, author, wire, published):
     got = read_byline(line)
     assert got is not None
@@ -54,12 +113,15 @@ def test_bylines(line, outlet, author, wire, published):
     assert (got.published.value if got.published else None) == published
 
 
-@pytest.mark.parametrize("line", [
-    "Tensions escalate between Taliban and Pakistan",
-    "Taliban killed 20 civilians: UN report",
-    "Taliban Seize Border Town",
-    "Pakistan and Tajikistan agree to coordinate efforts.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tensions escalate between Taliban and Pakistan",
+        "Taliban killed 20 civilians: UN report",
+        "Taliban Seize Border Town",
+        "Pakistan and Tajikistan agree to coordinate efforts.",
+    ],
+)
 def test_headlines_are_not_bylines(line):
     assert read_byline(line) is None
 
@@ -90,8 +152,10 @@ def test_headline_shape():
     assert looks_like_headline("Will the Taliban recognise the Durand Line?")
     assert not looks_like_headline("Officials said the talks went well.")
     assert not looks_like_headline("ISLAMABAD: Officials met")
-    assert not looks_like_headline("With tensions mounting between the two sides, the prime minister stepped in on "
-                                   "Saturday to calm things down between the two neighbours and their armies along the river")
+    assert not looks_like_headline(
+        "With tensions mounting between the two sides, the prime minister stepped in on "
+        "Saturday to calm things down between the two neighbours and their armies along the river"
+    )
 
 
 def test_header_takes_title_byline_stamp_and_leaves_the_body():
@@ -107,27 +171,36 @@ def test_header_takes_title_byline_stamp_and_leaves_the_body():
     assert meta.title == "Tajik border guards report clashes near Khorog"
     assert (meta.author, meta.wire, meta.dateline) == ("Jane Doe", "Reuters", "Dushanbe")
     assert meta.published.value == "2024-03-03T09:15:00+00:00"
-    assert rest == ["Tajik border guards exchanged fire late on Saturday.",
-                    "The committee did not say who the armed men were."]
+    assert rest == [
+        "Tajik border guards exchanged fire late on Saturday.",
+        "The committee did not say who the armed men were.",
+    ]
 
 
 def test_no_title_when_the_first_line_is_a_sentence():
-    meta, rest = read_header(["Officials in Dushanbe said on Monday the border was calm.",
-                              "Short line without a period"])
+    meta, rest = read_header(
+        ["Officials in Dushanbe said on Monday the border was calm.", "Short line without a period"]
+    )
     assert meta.title is None and len(rest) == 2
 
 
 def test_trailing_agency_credit_is_taken_off_the_last_paragraph():
-    meta, rest = read_header(["The talks ended on Friday.", "Both sides will meet again next month. (PTI)"])
+    meta, rest = read_header(
+        ["The talks ended on Friday.", "Both sides will meet again next month. (PTI)"]
+    )
     rest = read_lead(rest, meta)
     assert meta.wire == "PTI" and rest[-1] == "Both sides will meet again next month."
 
 
 def test_language_guess():
-    english = ("The minister said the two countries would work together on border security and trade, "
-               "and that talks with the Taliban were expected to continue in the coming weeks.")
-    french = ("Le ministre a déclaré que les deux pays travailleraient ensemble sur la sécurité des "
-              "frontières et le commerce, et que les discussions devraient se poursuivre dans les semaines.")
+    english = (
+        "The minister said the two countries would work together on border security and trade, "
+        "and that talks with the Taliban were expected to continue in the coming weeks."
+    )
+    french = (
+        "Le ministre a déclaré que les deux pays travailleraient ensemble sur la sécurité des "
+        "frontières et le commerce, et que les discussions devraient se poursuivre dans les semaines."
+    )
     assert detect_language(english) == "en"
     assert detect_language(french) is None
     assert detect_language("Too short to tell.") is None

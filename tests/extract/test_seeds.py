@@ -1,4 +1,5 @@
 """The five seed articles in ../shared/corpus/seeds, cleaned end to end (skipped when the folder is absent)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -26,14 +27,24 @@ def seed(prefix: str) -> tuple[str, Extraction]:
 
 
 def test_000_wion_header_captions_and_highlight_repeat():
-    raw, ex = seed("000")
+    _, ex = seed("000")
     a = ex.article
-    assert a.title == "Pak PM Imran calls President Rahmon amid tensions between Tajikistan & Taliban"
+    assert (
+        a.title == "Pak PM Imran calls President Rahmon amid tensions between Tajikistan & Taliban"
+    )
     assert a.outlet == "WION" and a.author is None
     assert a.published == "2021-10-03T13:23:00+05:30" and a.published_precision == "datetime"
     assert a.dateline == "Islamabad"
-    for debris in ("ugc_banner", "main img", "Photograph:(ANI)", "File photo", "Story highlights",
-                   "With inputs from Agencies", "WION Web Team", "Updated:"):
+    for debris in (
+        "ugc_banner",
+        "main img",
+        "Photograph:(ANI)",
+        "File photo",
+        "Story highlights",
+        "With inputs from Agencies",
+        "WION Web Team",
+        "Updated:",
+    ):
         assert debris not in a.body
     assert a.body.count("conducted military parades") == 1
     assert "held telephonic conversation" in a.body
@@ -55,7 +66,10 @@ def test_001_date_prefix_and_dateline_without_title():
 def test_002_ani_dateline_year_from_weekday_and_debris():
     _, ex = seed("002")
     a = ex.article
-    assert a.title == "Tajikistan strengthens security on Afghanistan border, as Taliban launch offensive"
+    assert (
+        a.title
+        == "Tajikistan strengthens security on Afghanistan border, as Taliban launch offensive"
+    )
     assert a.published == "2021-07-06"
     assert a.published_precision == "day: year 2021 inferred from the weekday Tuesday"
     assert a.wire == "ANI" and a.dateline == "Kabul"
@@ -90,4 +104,10 @@ def test_004_no_date_footer_and_reworded_repeat():
 def test_removed_trail_explains_cleaning():
     _, ex = seed("002")
     reasons = {r.reason for r in ex.removed}
-    assert {"title", "dateline", "reading time", "photo caption", "comment policy notice"} <= reasons
+    assert {
+        "title",
+        "dateline",
+        "reading time",
+        "photo caption",
+        "comment policy notice",
+    } <= reasons

@@ -1,9 +1,12 @@
-"""Shared helpers for the ingest tests: settings with small caps and a collector."""
+"""Shared helpers for the ingest tests: run iter_inputs, split its output, write fixtures."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from tidings.config import Settings
 from tidings.ingest import iter_inputs
@@ -39,3 +42,30 @@ def write(path: Path, data: bytes | str) -> Path:
         data = data.encode("utf-8")
     path.write_bytes(data)
     return path
+
+
+def make_warc(records: list[tuple], gzip: bool) -> bytes:
+    """records: (kind, uri, status, content type, body bytes)."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gzip)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "tidings tests"}))
+    for kind, uri, status, content_type, body in records:
+        http = None
+        if kind in ("response", "request"):
+            first = (
+                f"{status} {'OK' if status == 200 else 'Not Found'}"
+                if kind == "response"
+                else "GET / HTTP/1.1"
+            )
+            headers = (
+                [("Content-Type", content_type)]
+                if kind == "response"
+                else [("Host", "example.org")]
+            )
+            http = StatusAndHeaders(
+                first, headers, protocol="HTTP/1.1", is_http_request=kind == "request"
+            )
+        writer.write_record(
+            writer.create_warc_record(uri, kind, payload=io.BytesIO(body), http_headers=http)
+        )
+    return out.getvalue()

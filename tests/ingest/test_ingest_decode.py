@@ -120,3 +120,10 @@ def test_cp1252_and_utf16_files_through_iter_inputs(tmp_path):
 def test_undecodable_text_is_refused():
     with pytest.raises(InputError, match="not text in any encoding tidings can detect"):
         decode_bytes(bytes(range(128, 256)) * 4)
+
+
+def test_utf8_with_one_stray_byte_stays_utf8():
+    text = "Déjà vu in Zürich: “talks” resumed – officials said. " * 3
+    data = text.encode("utf-8") + b" end\x96"
+    decoded = decode_bytes(data)
+    assert decoded.startswith(text) and decoded.endswith(" end\ufffd")

@@ -228,3 +228,15 @@ def test_long_feed_is_read_item_by_item(tmp_path):
     feed = f'<rss version="2.0"><channel><title>Desk</title>{body}</channel></rss>'
     items = run([write(tmp_path / "long.rss", feed)])
     assert len(items) == 20_000 and items[-1].content == "Story number 19999."
+
+
+def test_feed_without_items(tmp_path):
+    feed = '<rss version="2.0"><channel><title>Quiet desk</title></channel></rss>'
+    [failure] = run([write(tmp_path / "quiet.rss", feed)])
+    assert failure.error == "the file is a feed with no items"
+
+
+def test_bare_ampersand_reads_plainly(tmp_path):
+    bad = RSS.replace("Short teaser.", "Tea & talks.")
+    [failure] = run([write(tmp_path / "amp.rss", bad)])
+    assert failure.error == "the file is not well-formed XML (invalid token at line 14, column 25)"

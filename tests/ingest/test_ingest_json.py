@@ -194,3 +194,27 @@ def test_deep_html_in_a_json_body_fails_that_line_only(tmp_path):
     items = run([write(tmp_path / "d.jsonl", _line(text=deep) + _line(text="fine"))])
     assert failures(items)[0].error.startswith("line 1 nests HTML elements more than 512 deep")
     assert docs(items)[0].content == "fine"
+
+
+def test_empty_json_list(tmp_path):
+    [failure] = run([write(tmp_path / "none.json", "[ ]")])
+    assert failure.error == "the file holds an empty JSON list, so no article"
+
+
+def test_file_cap_inside_a_json_list_is_a_file_failure(tmp_path):
+    objs = [{"text": f"story {i}"} for i in range(5000)]
+    items = run([write(tmp_path / "big.json", json.dumps(objs))], Settings(max_file_bytes=16 * KiB))
+    assert len(docs(items)) > 100
+    last = items[-1]
+    assert last.origin == str(tmp_path / "big.json")
+    assert last.error.startswith("the file is larger than the 16 KB cap for one file")
+
+
+def test_line_cut_off_mid_string(tmp_path):
+    text = _line(text="Story one.") + '{"text": "Story two is cut\n' + _line(text="Story three.")
+    items = run([write(tmp_path / "cut.jsonl", text)])
+    assert [d.content for d in docs(items)] == ["Story one.", "Story three."]
+    assert failures(items)[0].error == (
+        "line 2 is not valid JSON (Unterminated string starting at column 10); "
+        "the other lines of the file were read"
+    )

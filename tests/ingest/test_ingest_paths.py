@@ -132,3 +132,18 @@ def test_real_seed_dumps_read_as_text():
     items = run([seeds])
     assert len(items) == len(list(seeds.glob("*.txt"))) >= 1
     assert all(d.kind == "text" and "\r" not in d.content for d in docs(items))
+
+
+def test_readme_in_a_folder_is_not_an_article(tmp_path):
+    from tidings.config import Settings
+    from tidings.ingest import iter_inputs
+
+    (tmp_path / "README.md").write_text("# About this folder\n\nThese are sample articles for testing.\n")
+    (tmp_path / "story.txt").write_text(
+        "Border talks resume\n\nDUSHANBE: Officials from both countries met on Monday to discuss the "
+        "reopening of two crossings that were closed in the spring, a ministry spokesman said.\n"
+    )
+    origins = [item.origin for item in iter_inputs([str(tmp_path)], Settings())]
+    assert [o.rsplit("/", 1)[-1] for o in origins] == ["story.txt"]
+    named = list(iter_inputs([str(tmp_path / "README.md")], Settings()))
+    assert len(named) == 1 and named[0].origin.endswith("README.md")

@@ -2,42 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
-from ingest_helpers import docs, failures, run, write
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+from ingest_helpers import docs, failures, make_warc, run, write
 
 from tidings.config import Settings
 
 PAGE = "<html><head><title>Ministers meet</title></head><body><p>Foreign ministers met in Tashkent.</p></body></html>"
-
-
-def _warc(records: list[tuple], gzip: bool) -> bytes:
-    """records: (kind, uri, status, content type, body bytes)."""
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=gzip)
-    writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "tidings tests"}))
-    for kind, uri, status, content_type, body in records:
-        http = None
-        if kind in ("response", "request"):
-            first = (
-                f"{status} {'OK' if status == 200 else 'Not Found'}"
-                if kind == "response"
-                else "GET / HTTP/1.1"
-            )
-            headers = (
-                [("Content-Type", content_type)]
-                if kind == "response"
-                else [("Host", "example.org")]
-            )
-            http = StatusAndHeaders(
-                first, headers, protocol="HTTP/1.1", is_http_request=kind == "request"
-            )
-        writer.write_record(
-            writer.create_warc_record(uri, kind, payload=io.BytesIO(body), http_headers=http)
-        )
-    return out.getvalue()
 
 
 RECORDS = [
@@ -69,7 +38,7 @@ RECORDS = [
 
 
 def test_warc_yields_only_html_pages_with_status_200(tmp_path):
-    items = run([write(tmp_path / "crawl.warc", _warc(RECORDS, gzip=False))])
+    items = run([write(tmp_path / "crawl.warc", make_warc(RECORDS, gzip=False))])
     assert not failures(items)
     first, second = items
     assert first.origin == "https://steppe.example/a"
@@ -79,7 +48,7 @@ def test_warc_yields_only_html_pages_with_status_200(tmp_path):
 
 
 def test_warc_gz(tmp_path):
-    items = run([write(tmp_path / "crawl.warc.gz", _warc(RECORDS, gzip=True))])
+    items = run([write(tmp_path / "crawl.warc.gz", make_warc(RECORDS, gzip=True))])
     assert [d.origin for d in items] == ["https://steppe.example/a", "https://valley.example/b"]
 
 
@@ -88,7 +57,7 @@ def test_truncated_warc_gz_keeps_records_before_the_cut(tmp_path):
         ("response", f"https://steppe.example/{i}", 200, "text/html", PAGE.encode() * 20)
         for i in range(40)
     ]
-    data = _warc(many, gzip=True)
+    data = make_warc(many, gzip=True)
     items = run([write(tmp_path / "cut.warc.gz", data[: len(data) * 2 // 3])])
     assert 10 < len(docs(items)) < 40
     last = items[-1]
@@ -108,7 +77,8 @@ def test_warc_page_above_cap_fails_alone(tmp_path):
         ("response", "https://steppe.example/small", 200, "text/html", PAGE.encode()),
     ]
     items = run(
-        [write(tmp_path / "c.warc.gz", _warc(records, gzip=True))], Settings(max_item_bytes=4096)
+        [write(tmp_path / "c.warc.gz", make_warc(records, gzip=True))],
+        Settings(max_item_bytes=4096),
     )
     [failure] = failures(items)
     assert failure.origin == "https://steppe.example/big"
@@ -120,11 +90,11 @@ def test_warc_page_above_cap_fails_alone(tmp_path):
 
 
 def test_warc_from_stdin(tmp_path):
-    items = run(["-"], stdin=_warc(RECORDS, gzip=True))
+    items = run(["-"], stdin=make_warc(RECORDS, gzip=True))
     assert [d.origin for d in items] == ["https://steppe.example/a", "https://valley.example/b"]
 
 
-def test_not_a_warc(tmp_path):
+def test_not_amake_warc(tmp_path):
     [failure] = run([write(tmp_path / "fake.warc", "This is a note, not an archive.\n")])
     assert (
         failure.error
@@ -133,7 +103,7 @@ def test_not_a_warc(tmp_path):
 
 
 def test_warc_that_turns_to_garbage(tmp_path):
-    data = _warc(RECORDS[:2], gzip=False) + b"garbage line that is not a record\r\n\r\n"
+    data = make_warc(RECORDS[:2], gzip=False) + b"garbage line that is not a record\r\n\r\n"
     items = run([write(tmp_path / "tail.warc", data)])
     assert [d.origin for d in docs(items)] == ["https://steppe.example/a"]
     assert failures(items)[0].error.startswith(
@@ -145,5 +115,5 @@ def test_warc_starting_with_an_image_is_not_taken_for_binary(tmp_path):
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64
     records = [("response", "https://steppe.example/logo.png", 200, "image/png", png), RECORDS[1]]
     for gz in (False, True):
-        items = run([write(tmp_path / f"img{gz}.warc", _warc(records, gzip=gz))])
+        items = run([write(tmp_path / f"img{gz}.warc", make_warc(records, gzip=gz))])
         assert [d.origin for d in items] == ["https://steppe.example/a"]

@@ -1,10 +1,11 @@
-"""One RawDoc in, one clean Article out: clean the text, read its own metadata, lay container and HTML metadata on top."""
+"""One RawDoc in, one clean Article out: cleaned text, its own metadata, container metadata on top."""
+
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..config import Settings
@@ -47,7 +48,7 @@ def article_id(body: str) -> str:
 
 
 def clean_text(text: str, *, take_title: bool = True, known_title: str | None = None) -> CleanText:
-    """Normalise, drop debris lines, read the header and dateline lead, and keep one copy of repeated paragraphs."""
+    """Normalise, drop debris, read header and dateline lead, keep one copy of repeated paragraphs."""
     removed: list[Removed] = []
     paras = list(drop_debris(paragraphs(normalise_text(text)), removed))
     if known_title and paras and tokens(paras[0]) == tokens(known_title):
@@ -66,7 +67,7 @@ def build_article(raw: RawDoc, settings: Settings) -> Article:
 
 
 def extract(raw: RawDoc, settings: Settings, *, today: date | None = None) -> Extraction:
-    """build_article, keeping the removed-text trail. `today` bounds an inferred year (default: the real today)."""
+    """build_article, keeping the removed-text trail; `today` (default: today) bounds an inferred year."""
     page = _html(raw, settings) if raw.kind == "html" else None
     if page is not None:
         clean = clean_text(page.text, take_title=not page.title, known_title=page.title)
@@ -101,7 +102,7 @@ def extract(raw: RawDoc, settings: Settings, *, today: date | None = None) -> Ex
     return Extraction(article, clean.removed)
 
 
-def _html(raw: RawDoc, settings: Settings) -> "HtmlExtract":
+def _html(raw: RawDoc, settings: Settings) -> HtmlExtract:
     try:
         from .html import extract_html
     except ImportError as e:
@@ -109,21 +110,27 @@ def _html(raw: RawDoc, settings: Settings) -> "HtmlExtract":
     return extract_html(raw.content, raw.fields.get("url"), settings)
 
 
-def _published(fields: dict[str, str], page: "HtmlExtract | None", meta: TextMeta, body: str,
-               today: date | None) -> PubDate:
-    """Container date, then the page's own date, then the text's header date, then its dateline date."""
+def _published(
+    fields: dict[str, str], page: HtmlExtract | None, meta: TextMeta, body: str, today: date | None
+) -> PubDate:
+    """Container date, then the page's date, then the text's header date, then its dateline date."""
     note = None
     if "published" in fields:
         given = parse_date(fields["published"], evidence=body, today=today)
         if given is not None and given.value is not None:
             return given
-        note = f"the given date {fields['published']!r} could not be read"
+        note = (
+            given.precision.removeprefix("unknown:").strip()
+            if given is not None
+            else f"the given date {fields['published']!r} could not be read"
+        )
     if page is not None and page.published:
         return PubDate(page.published, page.published_precision or "day", page.published)
     if meta.published is not None and meta.published.value is not None:
         return meta.published
     if meta.dateline_date is not None:
-        found = resolve(meta.dateline_date, evidence=body, today=today)
+        lead = body.split("\n\n", 1)[0]
+        found = resolve(meta.dateline_date, evidence=body, lead=lead, today=today)
         if found.value is not None or note is None:
             return found
     if meta.published is not None:

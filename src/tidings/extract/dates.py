@@ -1,4 +1,5 @@
-"""Publication dates from header, byline, dateline and feed text: parse a detected span, fix time zones, infer a missing year only from evidence."""
+"""Publication dates from headers, bylines, datelines and feeds; a missing year only from evidence."""
+
 from __future__ import annotations
 
 import re
@@ -11,44 +12,100 @@ from email.utils import parsedate_to_datetime
 # "CST" is read as US Central; "ET"/"PT"/"CT" follow the season-free US convention of the
 # standard offset (outlets that mean daylight time write EDT/PDT/CDT).
 TZ_OFFSETS_MIN: dict[str, int] = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "IST": 330, "PKT": 300, "AFT": 270,
-    "TJT": 300, "UZT": 300, "NPT": 345, "BDT": 360, "IRST": 210, "GST": 240, "MSK": 180,
-    "EET": 120, "EEST": 180, "CET": 60, "CEST": 120, "SGT": 480, "HKT": 480, "PHT": 480,
-    "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "WIB": 420, "ICT": 420,
-    "ET": -300, "EST": -300, "EDT": -240, "CT": -360, "CST": -360, "CDT": -300,
-    "MT": -420, "MST": -420, "MDT": -360, "PT": -480, "PST": -480, "PDT": -420,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "WET": 0,
+    "BST": 60,
+    "IST": 330,
+    "PKT": 300,
+    "AFT": 270,
+    "TJT": 300,
+    "UZT": 300,
+    "NPT": 345,
+    "BDT": 360,
+    "IRST": 210,
+    "GST": 240,
+    "MSK": 180,
+    "EET": 120,
+    "EEST": 180,
+    "CET": 60,
+    "CEST": 120,
+    "SGT": 480,
+    "HKT": 480,
+    "PHT": 480,
+    "JST": 540,
+    "KST": 540,
+    "AEST": 600,
+    "AEDT": 660,
+    "WIB": 420,
+    "ICT": 420,
+    "ET": -300,
+    "EST": -300,
+    "EDT": -240,
+    "CT": -360,
+    "CST": -360,
+    "CDT": -300,
+    "MT": -420,
+    "MST": -420,
+    "MDT": -360,
+    "PT": -480,
+    "PST": -480,
+    "PDT": -420,
 }
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Oldest year a missing year may be inferred as; news archives rarely reach further back.
 EARLIEST_INFERRED_YEAR = 1990
 
-_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WD = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_TIME = (r"(?:\s*(?:,|at|\||-)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
-         r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
-         r"(?:\s*\(?(?P<tz>(?-i:[A-Z]{1,5}))\b\)?)?"
-         r"(?:\s*(?:GMT|UTC)?\s*(?P<off>[+-]\d{1,2}(?::?\d{2})?))?)?")
-_ISO = (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
-        r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
-        r"\s*(?P<off>Z|[+-]\d{2}:?\d{2})?)?")
+_TIME = (
+    r"(?:\s*(?:,|at|\||-)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
+    r"(?:\s*\(?(?P<tz>(?-i:[A-Z]{1,5}))\b\)?)?"
+    r"(?:\s*(?:GMT|UTC)?\s*(?P<off>[+-]\d{1,2}(?::?\d{2})?))?)?"
+)
+_ISO = (
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<off>Z|[+-]\d{2}:?\d{2})?)?"
+)
 
 # Ordered: the first pattern that matches a span wins, so longer forms come first.
 _SPAN_PATTERNS = [
     re.compile(r"\b" + _ISO + r"(?!\d)"),
-    re.compile(r"\b" + _WD + _MON + r"\s+" + _DAY + r"(?:\s*,\s*|\s+)" + _YEAR + r"\b" + _TIME, re.I),
-    re.compile(r"\b" + _WD + _DAY + r"(?:\s+of)?\s+" + _MON + r"(?:\s*,\s*|\s+)" + _YEAR + r"\b" + _TIME, re.I),
-    re.compile(r"\b" + _WD + _MON + r"\s+" + _DAY + r"\b(?!\s*,?\s*\d)", re.I),
-    re.compile(r"\b" + _WD + _DAY + r"\s+" + _MON + r"\b(?!\s*,?\s*\d)", re.I),
-    re.compile(r"\b" + _MON + r"\s*,?\s+" + _YEAR + r"\b", re.I),
+    re.compile(
+        r"\b" + _WD + _MON + r"\s+" + _DAY + r"(?:\s*,\s*|\s+)" + _YEAR + r"\b" + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b" + _WD + _DAY + r"(?:\s+of)?\s+" + _MON + r"(?:\s*,\s*|\s+)" + _YEAR + r"\b" + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b" + _WD + _MON + r"\s+" + _DAY + r"\b(?!\s*,?\s*\d)", re.IGNORECASE),
+    re.compile(r"\b" + _WD + _DAY + r"\s+" + _MON + r"\b(?!\s*,?\s*\d)", re.IGNORECASE),
+    re.compile(r"\b" + _MON + r"\s*,?\s+" + _YEAR + r"\b", re.IGNORECASE),
 ]
 # A full date (day, month and year) anywhere in body text: evidence for a missing year.
 _FULL_DATE = [_SPAN_PATTERNS[1], _SPAN_PATTERNS[2]]
@@ -69,14 +126,14 @@ class DateParts:
     hour: int | None = None
     minute: int = 0
     second: int = 0
-    offset_min: int | None = None   # minutes east of UTC, None when the span names no zone
+    offset_min: int | None = None  # minutes east of UTC, None when the span names no zone
     start: int = 0
     end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class PubDate:
-    """A publication date: ISO value (None when unknown), its precision with the reason, the span read."""
+    """A publication date: ISO value (None when unknown), precision with its reason, the span read."""
 
     value: str | None
     precision: str
@@ -99,6 +156,15 @@ def find_date(text: str) -> DateParts | None:
     return best
 
 
+def date_at_start(text: str) -> DateParts | None:
+    """A date span that starts the text (a timestamp line, a date prefix), or None."""
+    for pattern in _SPAN_PATTERNS:
+        m = pattern.match(text)
+        if m is not None and (parts := _parts(m)) is not None:
+            return parts
+    return None
+
+
 def full_dates(text: str) -> list[DateParts]:
     """Every date with day, month and year in a text (evidence for a dateline's missing year)."""
     found = []
@@ -108,7 +174,7 @@ def full_dates(text: str) -> list[DateParts]:
 
 
 def parse_date(text: str, *, evidence: str = "", today: date | None = None) -> PubDate | None:
-    """Parse a date string given by a container or detected in a header (ISO, RFC 822, "Oct 03, 2021, 01:23 PM IST").
+    """Parse a container's date or a detected header span (ISO, RFC 822, "Oct 03, 2021, 01:23 PM IST").
 
     Returns None when the string holds no date at all; a PubDate with value None and an
     "unknown: ..." precision when it holds a date that cannot be completed from the evidence.
@@ -131,10 +197,17 @@ def parse_date(text: str, *, evidence: str = "", today: date | None = None) -> P
     return _dateparser_fallback(text)
 
 
-def resolve(parts: DateParts, *, evidence: str = "", today: date | None = None) -> PubDate:
-    """Turn parts into a PubDate; a missing year is inferred only from a weekday or a full date in `evidence`."""
+def resolve(
+    parts: DateParts, *, evidence: str = "", lead: str | None = None, today: date | None = None
+) -> PubDate:
+    """Turn parts into a PubDate; a missing year comes only from evidence.
+
+    The evidence is a weekday named in `lead` (default: `evidence`), which must fit the date,
+    or a full date elsewhere in `evidence`; with neither, the date stays unknown and says why.
+    """
     if parts.year is None:
-        return _infer_year(parts, evidence, today or date.today())
+        lead = evidence if lead is None else lead
+        return _infer_year(parts, evidence, lead, today or date.today())
     if parts.day is None:
         return PubDate(f"{parts.year:04d}-{parts.month:02d}", "month", parts.text)
     try:
@@ -144,9 +217,13 @@ def resolve(parts: DateParts, *, evidence: str = "", today: date | None = None) 
     if parts.hour is None:
         return PubDate(day.isoformat(), "day", parts.text)
     if parts.offset_min is None:
-        return PubDate(day.isoformat(), f"day: the time in {parts.text!r} names no time zone", parts.text)
+        return PubDate(
+            day.isoformat(), f"day: the time in {parts.text!r} names no time zone", parts.text
+        )
     tz = timezone(timedelta(minutes=parts.offset_min))
-    moment = datetime(day.year, day.month, day.day, parts.hour, parts.minute, parts.second, tzinfo=tz)
+    moment = datetime(
+        day.year, day.month, day.day, parts.hour, parts.minute, parts.second, tzinfo=tz
+    )
     return PubDate(moment.isoformat(), "datetime", parts.text)
 
 
@@ -156,13 +233,16 @@ def weekday_in(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _infer_year(parts: DateParts, evidence: str, today: date) -> PubDate:
+def _infer_year(parts: DateParts, evidence: str, lead: str, today: date) -> PubDate:
     assert parts.day is not None
     label = parts.text.strip()
-    weekday = weekday_in(evidence)
+    weekday = weekday_in(lead)
     anchors = [(p, d) for p in full_dates(evidence) if (d := _valid_date(p)) is not None]
-    years = [y for y in range(today.year, EARLIEST_INFERRED_YEAR - 1, -1)
-             if (d := _safe_date(y, parts.month, parts.day)) is not None and d <= today]
+    years = [
+        y
+        for y in range(today.year, EARLIEST_INFERRED_YEAR - 1, -1)
+        if (d := _safe_date(y, parts.month, parts.day)) is not None and d <= today
+    ]
     if weekday is not None:
         wd_index = WEEKDAYS.index(weekday)
         years = [y for y in years if date(y, parts.month, parts.day).weekday() == wd_index]
@@ -178,7 +258,11 @@ def _infer_year(parts: DateParts, evidence: str, today: date) -> PubDate:
     else:
         year = years[0]  # the most recent past year in which the date fell on that weekday
         why = f"the weekday {weekday}"
-    return PubDate(date(year, parts.month, parts.day).isoformat(), f"day: year {year} inferred from {why}", label)
+    return PubDate(
+        date(year, parts.month, parts.day).isoformat(),
+        f"day: year {year} inferred from {why}",
+        label,
+    )
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -220,10 +304,16 @@ def _parts(m: re.Match[str]) -> DateParts | None:
             # An upper-case word after the time that is not a zone: keep the span without it.
             text = text[: m.start("tz") - m.start()].rstrip(" (")
     return DateParts(
-        text=text.strip(" ,|-"), year=year, month=month, day=day, hour=hour,
+        text=text.strip(" ,|-"),
+        year=year,
+        month=month,
+        day=day,
+        hour=hour,
         minute=int(g["minute"]) if g.get("minute") else 0,
         second=int(g["second"]) if g.get("second") else 0,
-        offset_min=offset, start=m.start(), end=m.start() + len(text),
+        offset_min=offset,
+        start=m.start(),
+        end=m.start() + len(text),
     )
 
 
@@ -267,18 +357,22 @@ def _rfc822(text: str) -> PubDate | None:
     if zone in TZ_OFFSETS_MIN and not zone.startswith(("+", "-")):
         moment = moment.replace(tzinfo=timezone(timedelta(minutes=TZ_OFFSETS_MIN[zone])))
     if moment.tzinfo is None:
-        return PubDate(moment.date().isoformat(), f"day: the time in {text!r} names no time zone", text)
+        return PubDate(
+            moment.date().isoformat(), f"day: the time in {text!r} names no time zone", text
+        )
     return PubDate(moment.isoformat(), "datetime", text)
 
 
 def _dateparser_fallback(text: str) -> PubDate | None:
-    """Last resort for container dates in forms our patterns do not know; never used on body text."""
+    """Last resort for container dates in forms our patterns miss; never used on body text."""
     from dateparser.date import DateDataParser
 
     if len(text) > 64 or not re.search(r"\d", text):
         return None
     text = _ZONE_WORD.sub(lambda m: _offset_text(TZ_OFFSETS_MIN[m.group(0)]), text)
-    data = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"}).get_date_data(text)
+    data = DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"}).get_date_data(
+        text
+    )
     if data.date_obj is None:
         return None
     moment: datetime = data.date_obj

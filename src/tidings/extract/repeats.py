@@ -1,4 +1,5 @@
-"""Pasted-twice content: keep one copy of a paragraph that repeats (exactly or nearly), in the order the text gives."""
+"""Pasted-twice content: keep one copy of a paragraph that repeats exactly or nearly, in text order."""
+
 from __future__ import annotations
 
 import re
@@ -29,6 +30,9 @@ MIN_WORDS = 8
 # A shingle found in more kept paragraphs than this ("according to the") is too common to
 # propose candidates; it still counts in the overlap of candidates found through rarer ones.
 MAX_POSTINGS = 64
+# A candidate is compared in full only when its overlap through rare shingles reaches this
+# share of what a copy needs; common shingles can hide at most half of a real copy's overlap.
+CANDIDATE_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -37,7 +41,7 @@ class _Para:
     key: str
     shingles: frozenset[tuple[str, ...]]
     vocab: frozenset[str]
-    facts: frozenset[str]    # names and numbers: capitalised words and words with digits
+    facts: frozenset[str]  # names and numbers: capitalised words and words with digits
     alive: bool = True
 
 
@@ -47,12 +51,21 @@ def tokens(text: str) -> list[str]:
 
 
 def _para(text: str) -> _Para:
-    toks = tokens(text)
-    shingles = frozenset(tuple(toks[i:i + SHINGLE_SIZE]) for i in range(max(1, len(toks) - SHINGLE_SIZE + 1)))
+    norm = unicodedata.normalize("NFKC", text)
+    toks = re.findall(r"\w+", norm.casefold())
+    shingles = (
+        frozenset(zip(*(toks[i:] for i in range(SHINGLE_SIZE))))
+        if len(toks) >= SHINGLE_SIZE
+        else frozenset([tuple(toks)])
+    )
     return _Para(
-        text=text, key=" ".join(toks), shingles=shingles, vocab=frozenset(toks),
-        facts=frozenset(w.casefold() for w in re.findall(r"\w+", unicodedata.normalize("NFKC", text))
-                        if w[0].isupper() or any(c.isdigit() for c in w)),
+        text=text,
+        key=" ".join(toks),
+        shingles=shingles,
+        vocab=frozenset(toks),
+        facts=frozenset(
+            w.casefold() for w in re.findall(r"\w+", norm) if w[0].isupper() or not w.isalpha()
+        ),
     )
 
 
@@ -68,7 +81,7 @@ def _is_copy(small: _Para, big: _Para, overlap: int) -> bool:
 
 
 def drop_repeats(paras: list[str], removed: list[Removed]) -> list[str]:
-    """Keep one copy of each repeated paragraph: the later copy goes, or the shorter one when one holds the other."""
+    """Keep one copy of each repeated paragraph: the later copy goes, or the shorter one it holds."""
     kept: list[_Para] = []
     by_key: dict[str, _Para] = {}
     postings: dict[tuple[str, ...], list[int]] = {}
@@ -89,21 +102,26 @@ def drop_repeats(paras: list[str], removed: list[Removed]) -> list[str]:
         kept.append(p)
         by_key.setdefault(p.key, p)
         for s in p.shingles:
-            postings.setdefault(s, []).append(len(kept) - 1)
+            ids = postings.setdefault(s, [])
+            if len(ids) <= MAX_POSTINGS:  # one past the cap marks the shingle as common
+                ids.append(len(kept) - 1)
     return [p.text for p in kept if p.alive]
 
 
-def _absorbed(p: _Para, kept: list[_Para], postings: dict[tuple[str, ...], list[int]],
-              removed: list[Removed]) -> bool:
-    """Compare p with earlier paragraphs sharing its shingles: True when p is a copy; earlier copies p holds are dropped."""
+def _absorbed(
+    p: _Para, kept: list[_Para], postings: dict[tuple[str, ...], list[int]], removed: list[Removed]
+) -> bool:
+    """True when p copies an earlier paragraph; earlier paragraphs that p holds are dropped."""
     overlap: Counter[int] = Counter()
     for s in p.shingles:
         ids = postings.get(s)
         if ids and len(ids) <= MAX_POSTINGS:
             overlap.update(ids)
-    for idx, _ in overlap.most_common():
+    for idx, rare in overlap.most_common():
         q = kept[idx]
         if not q.alive:
+            continue
+        if rare < CANDIDATE_SHARE * SHINGLE_CONTAINMENT * min(len(p.shingles), len(q.shingles)):
             continue
         shared = len(p.shingles & q.shingles)
         if _is_copy(p, q, shared):

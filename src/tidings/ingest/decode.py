@@ -56,10 +56,13 @@ UTF16_NUL_SHARE = 0.7
 # letters. charset-normalizer alone takes short English cp1252 text for cp1250 or cp1125
 # (checked on single sentences with curly quotes, dashes and accented words).
 _WESTERN = set("’‘“”–—…€£¥©®°·•×÷§¶«»¡¿ ") | {chr(c) for c in range(0xC0, 0x100)}
-MAX_WESTERN_NON_ASCII_SHARE = (
-    0.3  # French/German news: 2-8% of letters; Cyrillic read as cp1252: ~100%
-)
+# Non-ASCII share of letters: French/German news 2-8%; Cyrillic bytes read as cp1252 ~100%.
+MAX_WESTERN_NON_ASCII_SHARE = 0.3
 
+# Well-formed UTF-8 characters needed per broken byte to read a text as UTF-8 anyway. Real
+# cp1252/Latin-1 text has no well-formed multibyte sequences at all (its accented letters are
+# single bytes), so even a low bar never takes it for UTF-8.
+MIN_UTF8_GOOD_PER_BAD = 4
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
@@ -129,8 +132,8 @@ def _is_blank(data: bytes) -> bool:
 def decode_bytes(data: bytes, *, html: bool = False, declared: str | None = None) -> str:
     """Decode one article's bytes to text with \\n newlines; InputError when it is not usable text.
 
-    Order: byte-order mark, UTF-8, the declared charset (HTTP header, then <meta> for HTML),
-    cp1252 when plausible, then charset-normalizer detection.
+    Order: byte-order mark, UTF-8 (also with a stray bad byte), the declared charset (HTTP
+    header, then <meta> for HTML), cp1252 when plausible, then charset-normalizer detection.
     """
     if not data:
         raise InputError("is empty")
@@ -158,6 +161,9 @@ def _decode_unmarked(data: bytes, *, html: bool, declared: str | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = _mostly_utf8(data)
+    if text is not None:
+        return text
     for charset in (declared, meta_charset(data) if html else None):
         text = _try_codec(data, charset)
         if text is not None:
@@ -169,6 +175,14 @@ def _decode_unmarked(data: bytes, *, html: bool, declared: str | None) -> str:
     if best is None:
         raise InputError("is not text in any encoding tidings can detect")
     return str(best)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a stray bad byte or two (a cut character, one pasted cp1252 quote)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 127) - bad
+    return text if good >= MIN_UTF8_GOOD_PER_BAD * bad else None
 
 
 def meta_charset(data: bytes) -> str | None:

@@ -69,13 +69,25 @@ def read_feed(opened: Opened, settings: Settings) -> Iterator[RawDoc | Failure]:
         raise InputError(
             f"uses XML features tidings refuses for safety ({type(e).__name__})"
         ) from e
+    except LookupError as e:
+        raise InputError(f"declares an XML encoding tidings does not know ({e})") from e
     except ParseError as e:
         line, column = e.position
-        problem = str(e).split(":")[0]
+        problem = _expat_problem(str(e))
         read = f"; the {count} items before that point were read" if count else ""
         raise InputError(
             f"is not well-formed XML ({problem} at line {line}, column {column + 1}){read}"
         ) from e
+    if count == 0:
+        raise InputError("is a feed with no items")
+
+
+def _expat_problem(message: str) -> str:
+    """expat's words for an error, without repeats: "not well-formed (invalid token)" -> "invalid token"."""
+    problem = message.split(":")[0]
+    if problem.startswith("not well-formed (") and problem.endswith(")"):
+        problem = problem[len("not well-formed (") : -1]
+    return problem
 
 
 def _check_start(name: str, stack: list[Element], max_depth: int) -> None:

@@ -45,14 +45,14 @@ def read_jsonl(opened: Opened, settings: Settings) -> Iterator[RawDoc | Failure]
             continue
         try:
             text = line if isinstance(line, str) else _decode_line(line)
-            obj = json.loads(text)
+            obj = json.loads(text.rstrip("\r\n"))
         except InputError as e:
             yield Failure(origin, f"line {n} {e.reason}; the other lines of the file were read")
             continue
         except json.JSONDecodeError as e:
             yield Failure(
                 origin,
-                f"line {n} is not valid JSON ({e.msg} at column {e.colno}); "
+                f"line {n} is not valid JSON ({e.msg.removesuffix(' at')} at column {e.colno}); "
                 f"the other lines of the file were read",
             )
             continue
@@ -65,7 +65,7 @@ def _numbered_lines(
     """(line number, line) pairs read one at a time; None for a line longer than cap (skipped unread)."""
     found = bom_encoding(stream.peek(4)[:4])
     if found and found[0] != "utf-8":  # UTF-16/32 JSON Lines: a newline is not a single byte
-        text_stream = io.TextIOWrapper(stream, encoding=found[0])
+        text_stream = io.TextIOWrapper(stream, encoding=found[0], errors="replace")
         try:
             yield from _split_lines(text_stream.readline, "\n", cap)
         finally:
@@ -111,7 +111,7 @@ def read_json(opened: Opened, settings: Settings) -> Iterator[RawDoc | Failure]:
             if held is not None:
                 yield _item_doc(opened.origin, held, settings)
             held = (n, value)
-    except InputError as e:
+    except _BadJson as e:
         if held is not None:
             yield _item_doc(opened.origin, held, settings)
         if not values.in_list and values.count == 0:
@@ -121,6 +121,7 @@ def read_json(opened: Opened, settings: Settings) -> Iterator[RawDoc | Failure]:
             yield Failure(f"{opened.origin}#item{n}", f"item {n} {e.reason}")
         return
     if held is None:
+        yield Failure(opened.origin, "the file holds an empty JSON list, so no article")
         return
     if values.in_list or held[0] > 1:
         yield _item_doc(opened.origin, held, settings)
@@ -133,11 +134,15 @@ def _item_doc(origin: str, held: tuple[int, Any], settings: Settings) -> RawDoc 
     return doc_from_object(value, f"{origin}#item{n}", f"item {n}", settings)
 
 
+class _BadJson(InputError):
+    """The JSON text itself is broken or too large at one value."""
+
+
 class _JsonValues:
     """Iterates the top-level values of a JSON stream (the members of a top-level list, or
     values one after another) holding at most one value's text, never the whole file.
 
-    Raises InputError for text that is not JSON or a value above the item cap; items before
+    Raises _BadJson for text that is not JSON or a value above the item cap; items before
     it have been given out, and `count` says how many.
     """
 
@@ -179,7 +184,7 @@ class _JsonValues:
                 value, end = decoder.raw_decode(self._buf, self._pos)
             except json.JSONDecodeError as e:
                 if self._eof or not _may_be_cut(e, len(self._buf)):
-                    self._fail(e.msg, e.pos)
+                    self._fail(e.msg.removesuffix(" at"), e.pos)
                 self._grow()
                 continue
             if end == len(self._buf) and not self._eof:  # a number may go on in the next chunk
@@ -191,18 +196,20 @@ class _JsonValues:
 
     def _grow(self) -> None:
         if len(self._buf) - self._pos > self._cap:
-            raise InputError(
+            raise _BadJson(
                 f"is more than {format_size(self._cap)}, the cap for one article "
                 f"(setting max_item_bytes); the rest of the file was not read"
             )
         self._lines_before += self._buf.count("\n", 0, self._pos)
         self._buf = self._buf[self._pos :]
         self._pos = 0
-        data = self._stream.read(max(CHUNK, len(self._buf)))
+        data = self._stream.read1(
+            max(CHUNK, len(self._buf))
+        )  # one raw read: data before a cap is kept
         try:
             self._buf += self._decoder.decode(data, final=not data)
         except UnicodeDecodeError as e:
-            raise InputError(
+            raise _BadJson(
                 f"is not UTF-8 text ({e.reason}); JSON files must be UTF-8, "
                 f"the rest of the file was not read"
             ) from e
@@ -225,7 +232,7 @@ class _JsonValues:
         pos = self._pos if pos is None else pos
         line = self._lines_before + self._buf.count("\n", 0, pos) + 1
         column = pos - (self._buf.rfind("\n", 0, pos) + 1) + 1
-        raise InputError(
+        raise _BadJson(
             f"is not valid JSON ({msg} at line {line}, column {column}); "
             f"the items before it were read, the rest of the file was not"
         )

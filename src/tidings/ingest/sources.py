@@ -106,12 +106,20 @@ def _explicit_file(given: str, seen: set[str]) -> Iterator[Source | Failure]:
         yield Source(given, Path(given), fmt)
 
 
+# Project files that sit beside articles in a folder; read only when named explicitly.
+FOLDER_SKIP = ("readme", "changelog", "license", "licence", "contributing")
+
+
+def _skipped_in_walk(name: str) -> bool:
+    return name.startswith(".") or name.lower().split(".", 1)[0] in FOLDER_SKIP or format_for_name(name) is None
+
+
 def _walk(root: str, seen: set[str]) -> Iterator[Source]:
     found: list[tuple[tuple[str, ...], str]] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if name.startswith(".") or format_for_name(name) is None:
+            if _skipped_in_walk(name):
                 continue
             path = os.path.join(folder, name)
             if os.path.isfile(path):

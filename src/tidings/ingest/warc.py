@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from ..config import Settings
 from ..errors import InputError
@@ -16,6 +18,19 @@ from .markup import check_html_depth
 from .sources import Opened
 from .streams import read_capped, too_big
 
+# What warcio raises on a corrupt archive: its own error, and plain Python errors from
+# records whose headers are missing or garbled (seen by corrupting test archives byte by byte).
+WARCIO_ERRORS = (
+    ArchiveLoadFailed,
+    StatusAndHeadersParserException,
+    ValueError,
+    AttributeError,
+    KeyError,
+    IndexError,
+    TypeError,
+    EOFError,
+    zlib.error,
+)
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -23,17 +38,32 @@ def read_warc(opened: Opened, settings: Settings) -> Iterator[RawDoc | Failure]:
     """Response records with an HTML page and status 200; every other record is passed over."""
     if not opened.stream.peek(5).startswith(b"WARC/"):
         raise InputError('is not a WARC file (a WARC file begins with "WARC/1.0" or "WARC/1.1")')
+    records = iter(_QuietArchiveIterator(opened.stream))
     count = 0
-    try:
-        for record in ArchiveIterator(opened.stream):
-            count += 1
-            if _is_html_page(record):
-                yield _page_doc(record, f"{opened.origin}#record{count}", settings)
-    except ArchiveLoadFailed as e:
-        where = f"after {count} records" if count else "at its first record"
-        raise InputError(
-            f"stops being a readable WARC file {where} ({e}); the records before were read"
-        ) from e
+    while True:
+        try:
+            record = next(records, None)
+        except WARCIO_ERRORS as e:
+            where = f"after {count} records" if count else "at its first record"
+            raise InputError(
+                f"stops being a readable WARC file {where} ({_describe(e)}); "
+                f"the records before were read"
+            ) from e
+        if record is None:
+            return
+        count += 1
+        if _is_html_page(record):
+            yield _page_doc(record, f"{opened.origin}#record{count}", settings)
+
+
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio's iterator without its stderr note on a bad Content-Length (it recovers anyway)."""
+
+    INC_RECORD = ""
+
+
+def _describe(error: Exception) -> str:
+    return str(error) or type(error).__name__
 
 
 def _is_html_page(record) -> bool:
@@ -49,7 +79,7 @@ def _page_doc(record, fallback_origin: str, settings: Settings) -> RawDoc | Fail
     uri = record.rec_headers.get_header("WARC-Target-URI")
     origin = uri or fallback_origin
     try:
-        data = read_capped(record.content_stream(), settings.max_item_bytes)
+        data = _read_payload(record, settings.max_item_bytes)
         if data is None:
             raise InputError(
                 too_big(None, settings.max_item_bytes, "one article", "max_item_bytes")
@@ -60,3 +90,10 @@ def _page_doc(record, fallback_origin: str, settings: Settings) -> RawDoc | Fail
     except InputError as e:
         return Failure(origin, f"the page {e.reason}")
     return RawDoc(origin, text, "html", {"url": uri} if uri else {})
+
+
+def _read_payload(record, cap: int) -> bytes | None:
+    try:
+        return read_capped(record.content_stream(), cap)
+    except WARCIO_ERRORS as e:  # a broken chunked or compressed HTTP body
+        raise InputError(f"cannot be read from the archive ({_describe(e)})") from e
