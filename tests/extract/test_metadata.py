@@ -76,6 +76,9 @@ def test_dateline_leads(lead, place, wire, date_text, rest):
         "Pakistan, which has been facing attacks, is now trying a new approach.",
         "Update: the minister's visit was postponed",
         "The Taliban (TTP) said on Monday it would hold talks.",
+        "Julian Assange: the case explained",
+        "High School Roundup: Results from Friday night",
+        "DEAR ABBY: My neighbour keeps parking in my spot.",
     ],
 )
 def test_not_dateline_leads(text):
