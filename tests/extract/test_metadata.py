@@ -50,7 +50,7 @@ from tidings.extract.metadata import (
         ),
         ("ST. JOSEPH, Mich. (AP) — Health officials", "St. Joseph", "AP", None, "Health officials"),
         ("PESHAWAR, Oct 3: Police said", "Peshawar", None, "Oct 3", "Police said"),
-        ("Quetta, Nov. 12 (APP): Officials said", "Quetta", None, "Nov. 12", "Officials said"),
+        ("Quetta, Nov. 12 (APP): Officials said", "Quetta", "APP", "Nov. 12", "Officials said"),
         (
             "(Reuters) — The State Department said",
             None,
@@ -207,3 +207,27 @@ def test_language_guess():
     assert detect_language(english) == "en"
     assert detect_language(french) is None
     assert detect_language("Too short to tell.") is None
+
+
+@pytest.mark.parametrize(
+    "notice, outlet",
+    [
+        (
+            "Read all the latest World News and Business News on Border Daily. Follow us on X.",
+            "Border Daily",
+        ),
+        (
+            "This story has not been edited by Border Daily staff and is auto-generated.",
+            "Border Daily",
+        ),
+        ("Follow Pamir Post on Telegram for news from the region.", "Pamir Post"),
+        ("Khyber Ledger is on WhatsApp. Follow our channel for the top stories.", "Khyber Ledger"),
+        ("Read all the Latest News here. Follow us on Facebook.", None),
+        ("Follow us on Facebook.", None),
+    ],
+)
+def test_outlet_named_in_its_own_footer(notice, outlet):
+    from tidings.extract.metadata import outlet_from_removed
+    from tidings.extract.textclean import Removed
+
+    assert outlet_from_removed([Removed(notice, "site footer")]) == outlet

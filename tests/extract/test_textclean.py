@@ -112,3 +112,18 @@ def test_debris_lines(line, reason):
 )
 def test_real_text_is_not_debris(line):
     assert debris_reason(line) is None
+
+
+def test_highlight_bullets_go_but_a_full_highlight_sentence_stays_for_the_repeat_check():
+    from tidings.extract.textclean import drop_debris
+
+    removed = []
+    paras = [
+        "Story highlights",
+        "Border guards on alert after overnight gunfire",
+        "Tajik forces held drills near the river as reports said Taliban units moved north.",
+        "Officials in Khorog said the border was calm on Sunday morning.",
+    ]
+    kept = list(drop_debris(paras, removed))
+    assert kept == paras[2:]
+    assert [r.reason for r in removed] == ["section label", "story highlight"]

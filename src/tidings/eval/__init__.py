@@ -13,6 +13,7 @@ from .common import EvalReport, Postprocess, Progress, TaskRunner
 TASKS: dict[str, str] = {
     "articles": "tidings.eval.articles:run",
     "pubdates": "tidings.eval.pubdates:run",
+    "actors": "tidings.eval.actors:run",
 }
 
 __all__ = ["TASKS", "EvalReport", "TaskRunner", "run_eval", "task_runner"]

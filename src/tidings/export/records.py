@@ -29,7 +29,7 @@ class RecordSource:
 SOURCES: dict[str, RecordSource] = {}
 
 # Modules that register further sources when imported (a corpus stage adds its module here).
-SOURCE_MODULES: tuple[str, ...] = ()
+SOURCE_MODULES: tuple[str, ...] = ("tidings.export.entities",)
 
 
 def record_source(name: str, fields: Iterable[Field | str]) -> Callable:

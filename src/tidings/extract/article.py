@@ -12,7 +12,14 @@ from ..config import Settings
 from ..errors import InputError
 from ..model import Article, RawDoc
 from .dates import PubDate, parse_date, resolve, unknown
-from .metadata import TextMeta, detect_language, read_header, read_lead, wire_from_removed
+from .metadata import (
+    TextMeta,
+    detect_language,
+    outlet_from_removed,
+    read_header,
+    read_lead,
+    wire_from_removed,
+)
 from .repeats import drop_repeats, tokens
 from .textclean import Removed, drop_debris, normalise_text, paragraphs
 
@@ -54,11 +61,31 @@ def clean_text(text: str, *, take_title: bool = True, known_title: str | None = 
     if known_title and paras and tokens(paras[0]) == tokens(known_title):
         removed.append(Removed(paras.pop(0), "title repeated in body"))
     meta, paras = read_header(paras, take_title=take_title)
-    paras = read_lead(paras, meta)
+    # Repeats go before the lead is read: a pasted-twice article then compares its two leads
+    # as written, and the second copy's headline and byline match what the header held.
     paras = drop_repeats(paras, removed)
+    paras = _drop_header_repeats(paras, meta, removed)
+    paras = read_lead(paras, meta)
     removed = meta.removed + removed
     meta.wire = meta.wire or wire_from_removed(removed)
+    meta.outlet = meta.outlet or outlet_from_removed(removed)
     return CleanText(paras, meta, removed)
+
+
+def _drop_header_repeats(paras: list[str], meta: TextMeta, removed: list[Removed]) -> list[str]:
+    """Drop body paragraphs that repeat a title, byline or timestamp line taken from the header."""
+    header = {" ".join(tokens(r.text)) for r in meta.removed if r.reason in _HEADER_REASONS}
+    header.discard("")
+    kept = []
+    for para in paras:
+        if " ".join(tokens(para)) in header:
+            removed.append(Removed(para, "header repeated in body"))
+        else:
+            kept.append(para)
+    return kept
+
+
+_HEADER_REASONS = ("title", "byline", "timestamp")
 
 
 def build_article(raw: RawDoc, settings: Settings) -> Article:
@@ -89,7 +116,8 @@ def extract(raw: RawDoc, settings: Settings, *, today: date | None = None) -> Ex
         origin=raw.origin,
         body=body,
         title=pick("title", meta.title),
-        outlet=pick("outlet", meta.outlet),
+        # Wire copy that names no other publisher is the agency's own: the outlet is the wire.
+        outlet=pick("outlet", meta.outlet or meta.wire),
         author=pick("author", meta.author),
         published=published.value,
         published_precision=published.precision,

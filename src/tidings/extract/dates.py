@@ -84,7 +84,7 @@ _TIME = (
     r"(?:\s*(?:,|at|\||-)?\s*(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
     r"(?:\s*\(?(?P<tz>(?-i:[A-Z]{1,5}))\b\)?)?"
-    r"(?:\s*(?:GMT|UTC)?\s*(?P<off>[+-]\d{1,2}(?::?\d{2})?))?)?"
+    r"(?:\s*(?:GMT|UTC)?\s*(?P<off>[+-]\d{1,2}(?::?\d{2})?)\)?)?)?"
 )
 _ISO = (
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
@@ -93,6 +93,11 @@ _ISO = (
 )
 
 # Ordered: the first pattern that matches a span wins, so longer forms come first.
+# Numeric dates. With dots ("06.07.2021") the order is day.month.year wherever news is written
+# that way (Central Asia, Russia, Europe). With slashes or dashes it depends on the outlet: a
+# part above 12 settles it ("25/10/2021"), otherwise ("03/10/2021") it is never guessed.
+_NUMERIC = r"\b(?P<n1>[0-3]?\d)(?P<sep>[./-])(?P<n2>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d{2})\b"
+
 _SPAN_PATTERNS = [
     re.compile(r"\b" + _ISO + r"(?!\d)"),
     re.compile(
@@ -106,12 +111,10 @@ _SPAN_PATTERNS = [
     re.compile(r"\b" + _WD + _MON + r"\s+" + _DAY + r"\b(?!\s*,?\s*\d)", re.IGNORECASE),
     re.compile(r"\b" + _WD + _DAY + r"\s+" + _MON + r"\b(?!\s*,?\s*\d)", re.IGNORECASE),
     re.compile(r"\b" + _MON + r"\s*,?\s+" + _YEAR + r"\b", re.IGNORECASE),
+    re.compile(_NUMERIC + _TIME, re.IGNORECASE),
 ]
 # A full date (day, month and year) anywhere in body text: evidence for a missing year.
 _FULL_DATE = [_SPAN_PATTERNS[1], _SPAN_PATTERNS[2]]
-# TZ group needs case: "at 5 pm ist" is not a zone, and a zone word must be upper case.
-# "03/10/2021": both orders are real dates, and outlets differ; never guess which.
-_AMBIGUOUS_NUMERIC = re.compile(r"\b(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.](?:19|20)?\d{2}\b")
 _WEEKDAY_RE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -129,6 +132,7 @@ class DateParts:
     offset_min: int | None = None  # minutes east of UTC, None when the span names no zone
     start: int = 0
     end: int = 0
+    ambiguous: bool = False  # "03/10/2021": day and month could be either way round
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,9 +192,6 @@ def parse_date(text: str, *, evidence: str = "", today: date | None = None) -> P
     rfc = _rfc822(text)
     if rfc is not None:
         return rfc
-    numeric = _AMBIGUOUS_NUMERIC.search(text)
-    if numeric and numeric.group(1) != numeric.group(2):
-        return unknown(f"{numeric.group(0)!r} could be day/month or month/day")
     parts = find_date(text)
     if parts is not None:
         return resolve(parts, evidence=evidence, today=today)
@@ -205,6 +206,8 @@ def resolve(
     The evidence is a weekday named in `lead` (default: `evidence`), which must fit the date,
     or a full date elsewhere in `evidence`; with neither, the date stays unknown and says why.
     """
+    if parts.ambiguous:
+        return unknown(f"{parts.text!r} could be day/month or month/day")
     if parts.year is None:
         lead = evidence if lead is None else lead
         return _infer_year(parts, evidence, lead, today or date.today())
@@ -280,13 +283,17 @@ def _valid_date(parts: DateParts) -> date | None:
 
 def _parts(m: re.Match[str]) -> DateParts | None:
     g = m.groupdict()
-    if g.get("mon"):
-        month = MONTHS[g["mon"][:3].lower()]
+    ambiguous = False
+    if g.get("sep"):
+        day, month = int(g["n1"]), int(g["n2"])
+        if g["sep"] != "." and day <= 12 and month > 12:
+            day, month = month, day
+        ambiguous = g["sep"] != "." and day <= 12 and month <= 12 and day != month
     else:
-        month = int(g["month"])
+        month = MONTHS[g["mon"][:3].lower()] if g.get("mon") else int(g["month"])
+        day = int(g["day"]) if g.get("day") else None
     if not 1 <= month <= 12:
         return None
-    day = int(g["day"]) if g.get("day") else None
     if day is not None and not 1 <= day <= 31:
         return None
     year = int(g["year"]) if g.get("year") else None
@@ -314,6 +321,7 @@ def _parts(m: re.Match[str]) -> DateParts | None:
         offset_min=offset,
         start=m.start(),
         end=m.start() + len(text),
+        ambiguous=ambiguous,
     )
 
 

@@ -53,7 +53,7 @@ def wire_name(text: str) -> str | None:
 
 def place_name(text: str) -> str:
     """A dateline place as people write it: "DUSHANBE" -> "Dushanbe", "NEW DELHI" -> "New Delhi"."""
-    text = text.strip(" ,")
+    text = text.split("/")[0].strip(" ,")  # "ISLAMABAD/KABUL": the first place filed from
     if text.isupper():
         return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in text.split())
     return text
@@ -67,8 +67,8 @@ _MON = (
 )
 _DAYNUM = r"[0-3]?\d(?:st|nd|rd|th)?"
 _LEAD_DATE = rf"(?i:{_MON}\s+{_DAYNUM}|{_DAYNUM}\s+{_MON})(?:,?\s+(?:19|20)\d\d)?"
-_PLACE = r"[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,2}"
-_UPPER_PLACE = r"[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,2}"
+_PLACE = r"[A-Z][A-Za-z'’.-]+(?:[ /-][A-Z][A-Za-z'’.-]+){0,2}"
+_UPPER_PLACE = r"[A-Z][A-Z'’.-]{2,}(?:[ /-][A-Z][A-Z'’.-]+){0,2}"
 _SEP = r"\s*(?::|--?|–|—)\s*"
 
 # Ordered from the most specific. Each captures place, optional date and optional agency.
@@ -140,13 +140,19 @@ def dateline_lead(paragraph: str) -> DatelineLead | None:
         agency = m.groupdict().get("agency")
         return DatelineLead(
             place=place_name(place) if place else None,
-            wire=wire_name(agency) if agency else None,
+            wire=_lead_agency(agency) if agency else None,
             date=find_date(date_text) if date_text else None,
             text=m.group(0).strip(),
         )
     return None
 
 
+def _lead_agency(text: str) -> str | None:
+    """The agency in a dateline's parentheses: a known wire, or any all-capitals acronym ("APP")."""
+    return wire_name(text) or (text if _ACRONYM.match(text) else None)
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _TRAILING_WIRE = re.compile(r"\s*\((?P<agency>[A-Za-z][\w .&-]{1,30})\)\s*$")
 
 
@@ -162,7 +168,7 @@ def trailing_wire(paragraph: str) -> tuple[str, str] | None:
 
 # "IslamabadUpdated: Oct 03, 2021, 01:23 PM IST", "Published: 3 October 2021", "date 2021-10-03"
 _STAMP_LABEL = re.compile(
-    r"^(?:(?P<place>[A-Z][A-Za-z'’.-]*?(?: [A-Z][A-Za-z'’.-]*?){0,2}?)\s*)?"
+    r"^(?:(?P<place>[A-Z][A-Za-z'’.-]*?(?: [A-Z][A-Za-z'’.-]*?){0,2}?)\s*(?:[|,]\s*)?)?"
     r"(?P<label>(?i:last updated|first published|updated|published|posted|dated|date))\b"
     r"(?i:\s*(?:on|at))?\s*[:|-]?\s*"
 )
@@ -176,6 +182,13 @@ _BY = re.compile(r"^(?i:by|written by|reported by|story by|words by)\s+(?P<rest>
 _EDITED_BY = re.compile(r"^(?i:edited by|compiled by|curated by)\b")
 _NAME = re.compile(
     r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|(?:bin|al|van|von|de|ul|ud)-?)){1,3}$"
+)
+_READING_TIME = re.compile(r"(?i)^\d+\s*(?:-\s*)?min(?:ute)?s?(?:\s*read)?$")
+# Section names outlets print beside their name or a byline.
+_SECTION = re.compile(
+    r"(?i)^(?:analysis|opinion|comment|commentary|feature|features|news|world|asia|region|"
+    r"politics|editorial|interview|explainer|international|national|business|security|"
+    r"diplomacy|south asia|central asia|world news|top stories)$"
 )
 _ROLE = re.compile(
     r"(?i)^(?:special |senior |chief |our )?(?:correspondent|reporter|writer|editor|"
@@ -217,13 +230,25 @@ def read_byline(line: str) -> _Byline | None:
         elif (wire := wire_name(seg)) is not None:
             marker = True
             found.wire = found.wire or wire
+        elif _ACRONYM.match(seg) and found.outlet and found.author is None:
+            found.author = seg  # "Frontier Ledger Desk / CANS / 18th March 2024": an agency's copy
         elif (date := _date_only(seg) or _stamp_only(seg)) is not None:
             found.published = found.published or date
+        elif _READING_TIME.match(seg) or (_SECTION.match(seg) and len(words(line)) > 1):
+            continue  # "5 min read", "Analysis": parts of a byline line that say nothing we keep
         elif _is_names(seg) and found.author is None:
             found.author = seg
         elif not _ROLE.match(seg):
             return None
+    if not marker and found.author and _section_line(line):
+        # "Oxus Review | Analysis": an outlet over its section, not a person
+        found.outlet, found.author, marker = found.author, None, True
     return found if marker else None
+
+
+def _section_line(line: str) -> bool:
+    segs = _segments(line)
+    return len(segs) == 2 and _SECTION.match(segs[1]) is not None
 
 
 def _byline_extra(text: str, found: _Byline) -> bool:
@@ -367,6 +392,28 @@ def wire_from_removed(removed: list[Removed]) -> str | None:
             for token in re.findall(r"[A-Za-z]+", item.text):
                 if (wire := wire_name(token)) is not None:
                     return wire
+    return None
+
+
+_NAME_OF_SITE = r"(?P<outlet>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}?)"
+_SOCIAL = r"(?:whatsapp|telegram|facebook|instagram|youtube|google news|twitter|x)\b"
+# Footers and notices in which a site names itself ("... on Indus Evening Post. Follow us",
+# "not been edited by Border Daily staff", "Follow Pamir Dispatch on Telegram").
+_SELF_REFERENCES = (
+    re.compile(r"(?i:^read (?:all )?the latest\b[^.]*?\bon )" + _NAME_OF_SITE + r"\s*(?:[.!|]|$)"),
+    re.compile(r"(?i:\bnot been edited by )" + _NAME_OF_SITE + r"(?i: staff\b)"),
+    re.compile(r"(?i:^follow )" + _NAME_OF_SITE + r"(?i: on " + _SOCIAL + ")"),
+    re.compile(r"^" + _NAME_OF_SITE + r"(?i: is (?:now )?on " + _SOCIAL + ")"),
+)
+
+
+def outlet_from_removed(removed: list[Removed]) -> str | None:
+    """A site's name as its own footer or notice gives it, from text cleaning removed."""
+    for item in removed:
+        for pattern in _SELF_REFERENCES:
+            m = pattern.search(item.text)
+            if m and not re.fullmatch(r"(?i)us|our|" + _SOCIAL, m.group("outlet")):
+                return m.group("outlet")
     return None
 
 

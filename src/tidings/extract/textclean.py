@@ -121,7 +121,8 @@ def _first_person(text: str) -> bool:
 _CREDIT_TAIL = (
     r"(?i:\b(?:photograph|photo|image|picture|pic|credit|courtesy|source)s?"
     r"(?:\s*(?:credits?|courtesy|source))?\s*(?::|-|by)?)\s*\(?\s*"
-    r"[A-Z][\w.&'’-]*(?:\s*[/|,&]?\s*[A-Z][\w.&'’-]*){0,4}\s*\)?\.?$"
+    r"[A-Z][\w.&'’-]*(?:\s*[/|,&]?\s*[A-Z][\w.&'’-]*){0,4}"
+    r"(?:\s+(?:handout|file|archive|pool|photo))*\s*\)?\.?$"
 )
 
 
@@ -195,9 +196,21 @@ DEBRIS: tuple[DebrisRule, ...] = (
         30,
     ),
     _rule("related link", r"^click here to\b", 30),
+    _rule(
+        "share buttons",
+        r"^(?:(?:twitter|facebook|linkedin|email|e-mail|whatsapp|telegram|reddit|x|print|"
+        r"copy link|share|pinterest|vk)\W*){2,}$",
+        12,
+    ),
     _rule("site footer", r"^read (?:all )?the latest news\b", 60),
     _rule(
         "follow/share notice", r"\b(?:follow us|like us|find us|join us|connect with us) on\b", 40
+    ),
+    _rule(
+        "follow/share notice",
+        r"\bis (?:now )?on (?:whatsapp|telegram|instagram|youtube|google news)\b"
+        r"|\b(?:follow|join) our (?:whatsapp |telegram )?(?:channel|page|account|group)\b",
+        40,
     ),
     _rule(
         "follow/share notice",
@@ -264,11 +277,27 @@ def debris_reason(paragraph: str) -> str | None:
     return None
 
 
+# Bullet lines under a "Story highlights" label: fragments without a final stop, this short.
+# They summarise the story in other words (demo corpus, 9-14 words); a full sentence there
+# (seed 000) stays, for the repeat check to compare with the body.
+HIGHLIGHT_MAX_WORDS = 30
+_HIGHLIGHTS_LABEL = re.compile(r"(?i)^(?:story highlights|highlights|key (?:points|takeaways))\W*$")
+
+
 def drop_debris(paras: Iterable[str], removed: list[Removed]) -> Iterator[str]:
     """Yield the paragraphs that are not debris; record the others in `removed`."""
+    in_highlights = False
     for para in paras:
         reason = debris_reason(para)
+        if reason is None and in_highlights and _is_bullet(para):
+            reason = "story highlight"
         if reason is None:
+            in_highlights = False
             yield para
         else:
+            in_highlights = in_highlights or _HIGHLIGHTS_LABEL.match(para) is not None
             removed.append(Removed(para, reason))
+
+
+def _is_bullet(para: str) -> bool:
+    return len(words(para)) <= HIGHLIGHT_MAX_WORDS and not _SENTENCE_END.search(para)

