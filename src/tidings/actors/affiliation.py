@@ -59,8 +59,7 @@ def read_title(between: str, trailing_comma_ok: bool = True) -> TitleRead | None
     """The title in `between` when it is made only of title words (entities marked ENT_MARK
     allowed, "'s" at the start, one comma at the end); None when it holds anything else."""
     text = between.replace("’", "'").strip()
-    if text.startswith("'s"):
-        text = text[2:]
+    text = text.removeprefix("'s")
     text = text.replace(".", " ").strip()
     if trailing_comma_ok and text.endswith(","):
         text = text[:-1].strip()

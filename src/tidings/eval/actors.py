@@ -56,8 +56,8 @@ def predicted_codes(result, kb) -> set[str]:
 def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None = None,
         postprocess: Postprocess | None = None) -> EvalReport:
     """Resolve actors in each gold sentence and score the set of countries against the gold codes."""
-    from ..actors.stage import knowledge_base, pipeline_for
     from ..actors.resolve import resolve_article
+    from ..actors.stage import knowledge_base, pipeline_for
     from ..nlp import analyse_texts
 
     records = gold_records(Path(gold))
@@ -76,6 +76,6 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
     rec = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * rec / (p + rec) if p + rec else 0.0
     notes = [f"micro-averaged over sentences: tp={tp} fp={fp} fn={fn}; IGO entities count as 'IGO'",
-             "gold codes are the record's source and target actors only: other countries a sentence "
-             "names (places, third parties) count as false positives"]
+             ("gold codes are the record's source and target actors only: other countries a sentence "
+             "names (places, third parties) count as false positives")]
     return EvalReport("actors", len(records), {"f1": f1, "precision": p, "recall": rec}, notes)

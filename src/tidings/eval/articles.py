@@ -12,7 +12,9 @@ from lxml import etree
 
 from ..config import Settings
 from ..errors import GoldError, InputError
+from ..extract import build_article
 from ..extract.html import extract_html
+from ..model import RawDoc
 from .common import (
     EvalReport,
     Postprocess,
@@ -52,22 +54,29 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
     """Extract every gold page with tidings and with trafilatura's defaults; score both."""
     articles = load_gold(gold)
     ours: list[Counts] = []
+    html_only: list[Counts] = []
     baseline: list[Counts] = []
     failed = 0
     with PredictionWriter(out) as writer:
         for article in ticking(articles, progress):
             html = read_page(article.page, settings)
-            try:
-                extract = extract_html(html, article.url, settings)
-                body, title = extract.text, extract.title
+            try:  # the whole per-article pipeline, as `tidings ingest` runs it
+                raw = RawDoc(article.url or article.id, html, "html", {"url": article.url} if article.url else {})
+                built = build_article(raw, settings)
+                body, title = built.body, built.title
             except InputError:
                 body, title, failed = "", None, failed + 1
+            try:  # extract_html alone, to show what the text cleaning adds or costs
+                html_only.append(match_counts(article.body, extract_html(html, article.url, settings).text))
+            except InputError:
+                html_only.append(match_counts(article.body, ""))
             if postprocess is not None and body:
                 body = postprocess(body)
             writer.write({"id": article.id, "body": body, "title": title})
             ours.append(match_counts(article.body, body))
             baseline.append(match_counts(article.body, trafilatura_baseline(html, article.url)))
     scores = corpus_scores(ours)
+    scores["extract_html_only_f1"] = corpus_scores(html_only)["f1"]
     scores.update({f"baseline_trafilatura_{k}": v for k, v in corpus_scores(baseline).items()})
     notes = [f"baseline: trafilatura {trafilatura.__version__} extract() with its default options"]
     if postprocess is not None:

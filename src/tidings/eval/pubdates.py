@@ -12,7 +12,9 @@ from lxml import etree
 
 from ..config import Settings
 from ..errors import GoldError, InputError
-from ..extract.html import extract_html, find_published
+from ..extract import build_article
+from ..extract.html import find_published
+from ..model import RawDoc
 from .common import (
     EvalReport,
     Postprocess,
@@ -93,10 +95,11 @@ def _gold_day(value: object, url: str, folder: Path) -> str | None:
 
 
 def predict_day(html: str, url: str | None, settings: Settings) -> str | None:
-    """tidings' publication day of a page (extract_html's published), or None below day precision."""
+    """tidings' publication day of a page as the ingest pipeline stores it, or None below day precision."""
     try:
-        extract = extract_html(html, url, settings)
-        value, precision = extract.published, extract.published_precision
+        raw = RawDoc(url or "page", html, "html", {"url": url} if url else {})
+        article = build_article(raw, settings)
+        value, precision = article.published, article.published_precision
     except InputError:
         # A page with no article text may still carry its date (same finder extract_html uses).
         found = find_published(html, url)

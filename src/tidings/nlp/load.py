@@ -81,6 +81,4 @@ def _usable(form: str) -> bool:
     key = normalise(form)
     if not key or not any(c.isupper() for c in form):
         return False
-    if " " not in form.strip() and "-" not in form and len(form) < MIN_SINGLE_WORD_CHARS and not form.isupper():
-        return False
-    return True
+    return not (" " not in form.strip() and "-" not in form and len(form) < MIN_SINGLE_WORD_CHARS and not form.isupper())
