@@ -28,8 +28,19 @@ class RecordSource:
 
 SOURCES: dict[str, RecordSource] = {}
 
-# Modules that register further sources when imported (a corpus stage adds its module here).
-SOURCE_MODULES: tuple[str, ...] = ("tidings.export.entities",)
+# The export machinery itself; every other module in tidings/export registers record sources
+# when imported (a stage adds a file such as export/events.py, nothing else to edit).
+CORE_MODULES = frozenset({"__init__", "formats", "records", "writer"})
+
+
+def source_modules() -> list[str]:
+    """Modules of tidings.export that register further sources, in name order."""
+    import pkgutil
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    return [f"tidings.export.{m.name}" for m in sorted(pkgutil.iter_modules([str(here)]), key=lambda m: m.name)
+            if m.name not in CORE_MODULES]
 
 
 def record_source(name: str, fields: Iterable[Field | str]) -> Callable:

@@ -11,7 +11,7 @@ from .. import __version__
 from ..errors import TidingsError
 from ..store import SCHEMA_VERSION, Store
 from .formats import FORMATS, Format
-from .records import SOURCE_MODULES, SOURCES, RecordSource
+from .records import SOURCES, RecordSource, source_modules
 
 EXPORT_SCHEMA_VERSION = "1"  # bump when a field of an exported record changes meaning or goes away
 
@@ -26,7 +26,7 @@ def export(store: Store, out_dir: Path, fmt: str = "jsonl") -> dict[str, int]:
     form = FORMATS.get(fmt)
     if form is None:
         raise TidingsError(f"Unknown export format {fmt!r}. Known formats: {', '.join(sorted(FORMATS))}.")
-    for module in SOURCE_MODULES:
+    for module in source_modules():
         importlib.import_module(module)
     out_dir = Path(out_dir)
     try:

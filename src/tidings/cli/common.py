@@ -1,0 +1,55 @@
+"""Shared pieces of the command line: the typer app, consoles, exit codes, common options."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .. import __version__
+from ..config import Settings
+from ..errors import TidingsError
+
+# Exit codes, documented in docs/cli.md.
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1     # the run finished, but some inputs could not be ingested (see `tidings failures`)
+EXIT_USAGE = 2           # bad command-line arguments
+EXIT_ERROR = 3           # tidings could not run: a bad setting, an unreadable store, a bad gold folder
+
+app = typer.Typer(
+    help="tidings: raw news from many outlets in, a checkable record of who did what to whom out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.", envvar="TIDINGS_DB")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Settings TOML file (default ./tidings.toml).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")]
+
+
+def _settings(config: Path | None = None, **overrides) -> Settings:
+    return Settings.load(config_file=config, **overrides)
+
+
+def _open_store(db: Path):
+    from ..store import Store
+
+    return Store.open(db)
+
+
+def _fail(e: TidingsError) -> None:
+    err.print(f"[bold red]error:[/] {e}")
+    raise typer.Exit(EXIT_ERROR)
+
+
+@app.callback(invoke_without_command=True)
+def _main(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
+    if version:
+        out.print(f"tidings {__version__}")
+        raise typer.Exit()
+
+

@@ -1,0 +1,68 @@
+"""Commands that measure tidings: eval on public gold sets, bench for speed and memory."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import TidingsError
+from .common import (
+    ConfigOpt,
+    _fail,
+    _settings,
+    app,
+    err,
+    out,
+)
+
+
+@app.command(name="eval")
+def evaluate(
+    task: Annotated[str, typer.Argument(help="articles | pubdates (later stages add more).")],
+    gold: Annotated[Path, typer.Argument(help="Gold set folder or file, in its published format.")],
+    pred_out: Annotated[Path, typer.Option("--out", help="Write one prediction per line here.")] = Path("pred.jsonl"),
+    config: ConfigOpt = None,
+) -> None:
+    """Score tidings on a public gold set and print the benchmark's own metric."""
+    from ..eval import run_eval
+
+    try:
+        settings = _settings(config)
+        with Progress(TextColumn(f"[bold]eval {task}"), BarColumn(bar_width=None),
+                      TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err) as progress:
+            bar = progress.add_task(task, total=None)
+            report = run_eval(task, gold, pred_out, settings,
+                              progress=lambda done, total: progress.update(bar, completed=done, total=total))
+    except TidingsError as e:
+        _fail(e)
+    for line in report.lines():
+        out.print(line, markup=False, highlight=False)
+    out.print(f"predictions: {pred_out}")
+
+
+
+@app.command()
+def bench(
+    corpus: Annotated[list[str], typer.Argument(help="Folder(s) or files of articles to run through the pipeline.")],
+    as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of figures.")] = False,
+    no_spacy: Annotated[bool, typer.Option("--no-spacy", help="Skip spaCy's reference run.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Measure per-article throughput, per-stage seconds and peak memory, beside spaCy's own pipeline."""
+    from ..bench import run_bench
+
+    try:
+        report = run_bench(corpus, _settings(config), spacy_baseline=not no_spacy)
+    except TidingsError as e:
+        _fail(e)
+    figures = report.as_json()
+    if not as_json:
+        for key, value in figures.items():
+            out.print(f"{key:>32}: {value}")
+    else:
+        print(json.dumps(figures))
+
+
