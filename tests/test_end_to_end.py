@@ -69,6 +69,10 @@ def test_declared_dates_and_outlets_of_the_demo_files(demo_db: Path):
         assert art["outlet"] and art["outlet"] in outlet, (file, art["outlet"])
         checked += 1
     assert checked >= 20
+    for file in ("feeds/cans-top-stories.rss.xml", "feeds/pamir-dispatch.atom.xml", "jsonl/hindukush-herald_export.jsonl"):
+        outlet = _readme_table()[file][0]
+        items = [a for o, a in by_origin.items() if o.split("#")[0].endswith(file)]
+        assert items and all(a["outlet"] == outlet for a in items), (file, {a["outlet"] for a in items})
 
 
 def test_debris_and_boilerplate_are_gone(demo_db: Path):

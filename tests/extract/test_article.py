@@ -299,3 +299,13 @@ def test_joint_dateline_and_an_agency_outside_the_wire_list():
     a = build(text).article
     assert (a.dateline, a.wire, a.outlet) == ("Islamabad", "CANS", "CANS")
     assert a.published == "2024-03-18"  # the most recent past March 18 that was a Monday
+
+
+def test_outlet_name_drops_feed_taglines():
+    from tidings.extract.article import outlet_name
+
+    assert outlet_name("CANS - Central Asia News Service: Top stories") == "CANS"
+    assert outlet_name("Pamir Dispatch | Tajikistan and the region") == "Pamir Dispatch"
+    assert outlet_name("Indus Evening Post") == "Indus Evening Post"
+    assert outlet_name("Al-Monitor") == "Al-Monitor"
+    assert outlet_name(None) is None

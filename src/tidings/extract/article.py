@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
@@ -117,7 +119,7 @@ def extract(raw: RawDoc, settings: Settings, *, today: date | None = None) -> Ex
         body=body,
         title=pick("title", meta.title),
         # Wire copy that names no other publisher is the agency's own: the outlet is the wire.
-        outlet=pick("outlet", meta.outlet or meta.wire),
+        outlet=outlet_name(pick("outlet", meta.outlet or meta.wire)),
         author=pick("author", meta.author),
         published=published.value,
         published_precision=published.precision,
@@ -128,6 +130,19 @@ def extract(raw: RawDoc, settings: Settings, *, today: date | None = None) -> Ex
         origins=[raw.origin],
     )
     return Extraction(article, clean.removed)
+
+
+# Feed and site titles carry a tagline or section after a separator: "CANS - Central Asia
+# News Service: Top stories", "Pamir Dispatch | Tajikistan and the region".
+_OUTLET_TAGLINE = re.compile(r"\s+[-|–—]\s+|:\s+")
+
+
+def outlet_name(name: str | None) -> str | None:
+    """The publisher's own name from a feed or site title: the part before a tagline."""
+    if not name:
+        return None
+    head = _OUTLET_TAGLINE.split(name.strip(), maxsplit=1)[0].strip()
+    return head or name.strip()
 
 
 def _html(raw: RawDoc, settings: Settings) -> HtmlExtract:
