@@ -25,9 +25,10 @@ TIME_SIGMA_DAYS = 3.0
 UNDATED_FACTOR = 1.0
 # Year-only dates (a doc that names only its year): a different year rules a merge out.
 OTHER_YEAR_FACTOR = 0.0
-# Blocking: only clusters sharing one of the doc's BLOCK_TERMS rarest terms (by IDF, over all
-# fields) are scored, and at most MAX_CANDIDATES of them (those sharing the most such terms).
-BLOCK_TERMS = 12
+# Blocking: only clusters sharing one of the doc's BLOCK_TERMS rarest terms that an earlier
+# document also holds (by IDF, over all fields) are scored, and at most MAX_CANDIDATES of them
+# (those sharing the most such terms). Terms in every other document never block anything.
+BLOCK_TERMS = 24
 MAX_CANDIDATES = 64
 # Dated clusters whose span is more than this many days from a dated doc are never candidates.
 BLOCK_WINDOW_DAYS = 14
@@ -140,26 +141,20 @@ class ClusterIndex:
             found.update(self.postings.get(k, ()))
         return found
 
-    def save(self, c: ClusterState, doc: DocFeatures, keys: Iterable[str]) -> None:
-        """Record that `doc` joined `c` (already updated), indexed under `keys`."""
+    def save(self, c: ClusterState, doc: DocFeatures) -> None:
+        """Record that `doc` joined `c` (already updated): its terms now point at `c`."""
         self.clusters[c.id] = c
-        for k in keys:
-            self.postings.setdefault(k, set()).add(c.id)
+        for f in FIELDS:
+            for t in doc.terms[f]:
+                self.postings.setdefault(f"{f}:{t}", set()).add(c.id)
 
 
 def blocking_keys(doc: DocFeatures, stats: DocFreq, n: int = BLOCK_TERMS) -> list[str]:
-    """The doc's rarest terms over all fields (by current IDF), as "field:term" keys."""
-    scored = [(stats.idf(f, t), f"{f}:{t}") for f in FIELDS for t in doc.terms[f]]
-    scored.sort(key=lambda x: (-x[0], x[1]))
-    keys, seen = [], set()
-    for _, key in scored:
-        term = key.split(":", 1)[1]
-        if term not in seen:  # one key per term, whichever field it is rarest in
-            seen.add(term)
-            keys.append(key)
-        if len(keys) >= n:
-            break
-    return keys
+    """The doc's rarest terms that some earlier document shares (by current IDF), as "field:term"
+    keys; call after the doc itself was counted in `stats`."""
+    scored = [(stats.df[f][t], f"{f}:{t}") for f in FIELDS for t in doc.terms[f] if stats.df[f][t] >= 2]
+    scored.sort()
+    return [key for _, key in scored[:n]]
 
 
 class OnlineClusterer:
@@ -192,7 +187,7 @@ class OnlineClusterer:
         if created:
             target = ClusterState(idx.new_id(doc))
         target.absorb(doc)
-        idx.save(target, doc, keys)
+        idx.save(target, doc)
         return Decision(doc.id, target.id, created, max(best_score, 0.0), n_cand)
 
 

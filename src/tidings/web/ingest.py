@@ -1,0 +1,91 @@
+"""POST /api/ingest: articles as JSON through the same pipeline and bad-input policy as `tidings ingest`."""
+from __future__ import annotations
+
+import hmac
+import io
+import json
+import threading
+
+from fastapi import Request
+from starlette.concurrency import run_in_threadpool
+
+from ..pipeline import IngestReport, ingest
+from ..store import Store
+from .errors import ApiError
+
+# Largest request body accepted: a generous batch of articles (each is also held to the
+# max_item_bytes setting by the JSON Lines reader); the body is read in chunks up to this.
+MAX_INGEST_BYTES = 16 << 20
+MAX_INGEST_ITEMS = 1000  # articles per request; more should be split into several requests
+
+_write_lock = threading.Lock()  # one ingest at a time per server: SQLite has one writer anyway
+
+
+def check_token(request: Request) -> None:
+    """Refuse unless the server has a token and the request carries it as `Authorization: Bearer`."""
+    expected = request.app.state.token
+    if not expected:
+        raise ApiError(403, "read_only", "This server is read-only. Start `tidings serve` with --token "
+                                         "to accept POST /api/ingest.")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+        raise ApiError(401, "unauthorized", "Missing or wrong token: send `Authorization: Bearer TOKEN` "
+                                            "with the token the server was started with.")
+
+
+async def _read_capped(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_INGEST_BYTES:
+        raise _too_large()
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_INGEST_BYTES:
+            raise _too_large()
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large() -> ApiError:
+    return ApiError(413, "too_large", f"The request body is over {MAX_INGEST_BYTES >> 20} MiB; "
+                                      "send the articles in several requests.")
+
+
+def as_json_lines(body: bytes) -> bytes:
+    """The request's article objects as JSON Lines for the JSONL reader ("html" is read as the body)."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ApiError(400, "bad_json", f"The request body is not UTF-8 JSON ({e}). Send an object "
+                                        'like {"text": "..."} or a list of them.') from e
+    items = data if isinstance(data, list) else [data]
+    if not items:
+        raise ApiError(400, "empty", "The request holds an empty list: no article to ingest.")
+    if len(items) > MAX_INGEST_ITEMS:
+        raise ApiError(413, "too_many", f"{len(items)} articles in one request; at most "
+                                        f"{MAX_INGEST_ITEMS}. Split them into several requests.")
+    lines = []
+    for item in items:
+        if isinstance(item, dict) and "html" in item and "text" not in item and "body" not in item:
+            item = {**item, "body": item["html"]}
+        lines.append(json.dumps(item, ensure_ascii=False))  # not an object: the reader explains the failure
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _run(path: str, settings, data: bytes) -> IngestReport:
+    with _write_lock, Store.open(path) as store:
+        return ingest(["-"], store, settings, stdin=io.BytesIO(data))
+
+
+def report_record(report: IngestReport) -> dict:
+    return {"ok": report.ok, "new": report.new, "known": report.known, "failed": report.failed,
+            "failures": [{"origin": f.origin, "error": f.error} for f in report.failures],
+            "analysed": report.analysed}
+
+
+async def ingest_request(request: Request) -> dict:
+    check_token(request)
+    data = as_json_lines(await _read_capped(request))
+    state = request.app.state
+    report = await run_in_threadpool(_run, state.db_path, state.settings, data)
+    return report_record(report)
