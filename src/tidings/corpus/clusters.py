@@ -21,7 +21,10 @@ MERGE_THRESHOLD = 0.22
 # Time decay: a Gaussian on the gap in days between the doc's day and the cluster's dated span.
 # 3 days: follow-ups of one event land within a few days; a meeting a month later scores ~0.
 TIME_SIGMA_DAYS = 3.0
-# Factor when either side has no day: neutral-ish, so undated stories can still join on content.
+# Factor when exactly one side is dated (an undated doc against a dated cluster or the reverse):
+# it may still join on content, but needs more of it.
+HALF_DATED_FACTOR = 0.8
+# Factor when neither side is dated.
 UNDATED_FACTOR = 1.0
 # Year-only dates (a doc that names only its year): a different year rules a merge out.
 OTHER_YEAR_FACTOR = 0.0
@@ -90,6 +93,8 @@ def time_factor(doc: DocFeatures, c: ClusterState) -> float:
     year = doc.day.year if doc.day is not None else doc.year
     if year is not None and c.years and year not in c.years:
         return OTHER_YEAR_FACTOR
+    if (doc.day is None) != (c.start is None):
+        return HALF_DATED_FACTOR
     return UNDATED_FACTOR
 
 
