@@ -118,7 +118,7 @@ def test_stdin_through_the_real_console_script(tmp_path: Path):
     )
     db = tmp_path / "stdin.db"
     proc = subprocess.run([sys.executable, "-m", "tidings", "ingest", "-", "--db", str(db)],
-                          input=story.encode(), capture_output=True, timeout=120)
+                          input=story.encode(), capture_output=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr.decode()
     arts = _articles(db)
     assert len(arts) == 1 and arts[0]["wire"] == "CANS" and arts[0]["dateline"] == "Dushanbe"

@@ -1,9 +1,9 @@
 """The Python API: `tidings.open(path)` gives a Corpus to ingest into and read records from."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterator
 
 from .config import Settings
 from .model import Article, Failure
@@ -19,7 +19,7 @@ class Corpus:
         self.settings = settings or Settings.load(db=path)
         self._store = Store.open(path)
 
-    def __enter__(self) -> "Corpus":
+    def __enter__(self) -> Corpus:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -57,6 +57,6 @@ class Corpus:
             yield asdict(item)
 
 
-def open(path: str | Path = "tidings.db", settings: Settings | None = None) -> Corpus:  # noqa: A001
+def open(path: str | Path = "tidings.db", settings: Settings | None = None) -> Corpus:
     """Open (or create) a tidings store."""
     return Corpus(path, settings)

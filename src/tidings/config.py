@@ -4,9 +4,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import ConfigError
 
@@ -36,7 +37,7 @@ class Settings:
         config_file: Path | None = None,
         env: Mapping[str, str] | None = None,
         **overrides: Any,
-    ) -> "Settings":
+    ) -> Settings:
         """Defaults, then tidings.toml (or config_file), then TIDINGS_<NAME> env vars, then overrides."""
         values: dict[str, Any] = {}
         path = config_file or (Path("tidings.toml") if Path("tidings.toml").exists() else None)
@@ -53,7 +54,7 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls()._replace(**values)
 
-    def _replace(self, **values: Any) -> "Settings":
+    def _replace(self, **values: Any) -> Settings:
         known = {f.name: f for f in fields(self)}
         typed: dict[str, Any] = {}
         for name, value in values.items():

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import functools
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from .config import Settings
 from .engines.local import ordered_map

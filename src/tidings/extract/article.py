@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date

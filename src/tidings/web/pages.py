@@ -1,0 +1,118 @@
+"""Server-rendered pages (Jinja2, autoescaped); charts, the network and the map are drawn by static JS."""
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from . import queries
+from .api_routes import ArticleId, Code, EntityType, ItemId
+from .deps import MAX_QUERY_CHARS, Offset, ReadStore, Since, Text, Until, knowledge_base
+from .errors import ApiError
+from .highlight import pieces, snippet_pieces
+
+router = APIRouter(default_response_class=HTMLResponse)
+PAGE = 25  # rows per page on the HTML lists
+
+
+def _render(request: Request, template: str, **context) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+def _pager(page: queries.Page, request: Request) -> dict:
+    """Previous/next links that keep the current filters."""
+    def link(offset: int) -> str:
+        params = {k: v for k, v in request.query_params.items() if v and k != "offset"}
+        return request.url.path + "?" + urlencode({**params, "offset": offset})
+    return {"prev": link(max(page.offset - page.limit, 0)) if page.offset > 0 else None,
+            "next": link(page.offset + page.limit) if page.offset + page.limit < page.total else None,
+            "first": page.offset + 1 if page.items else 0, "last": page.offset + len(page.items),
+            "total": page.total}
+
+
+@router.get("/")
+def dashboard(request: Request, store: ReadStore):
+    conn = store.connection
+    data = queries.dashboard(store)
+    later = {name: queries.optional_rows(conn, name, {}, None, None, 5, 0) for name in ("clusters", "stories")}
+    return _render(request, "dashboard.html", data=data, later=later, active="dashboard")
+
+
+@router.get("/articles")
+def articles(request: Request, store: ReadStore, outlet: Text = None, since: Since = None,
+             until: Until = None, entity: Text = None, offset: Offset = 0):
+    page = queries.list_articles(store.connection, outlet=outlet or None, since=since or None,
+                                 until=until or None, entity=entity or None, limit=PAGE, offset=offset)
+    return _render(request, "articles.html", page=page, pager=_pager(page, request),
+                   outlets=queries.outlets(store.connection),
+                   filters={"outlet": outlet or "", "since": since or "", "until": until or "",
+                            "entity": entity or ""}, active="articles")
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, store: ReadStore, article_id: ArticleId):
+    found = queries.article_detail(store, article_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"No article with id {article_id!r} in this store.")
+    paragraphs = pieces(found["body"], found["mentions"])
+    return _render(request, "article.html", a=found, paragraphs=paragraphs, active="articles")
+
+
+@router.get("/entities")
+def entities(request: Request, store: ReadStore, type: EntityType = None, country: Code = None,
+             q: Text = None, offset: Offset = 0):
+    page = queries.list_entities(store.connection, knowledge_base(request), type=type or None,
+                                 country=country or None, q=q or None, limit=PAGE, offset=offset)
+    types = [t for (t,) in store.connection.execute("SELECT DISTINCT type FROM entities ORDER BY type")]
+    return _render(request, "entities.html", page=page, pager=_pager(page, request), types=types,
+                   filters={"type": type or "", "country": country or "", "q": q or ""}, active="entities")
+
+
+@router.get("/entities/{entity_id}")
+def entity(request: Request, store: ReadStore, entity_id: ItemId):
+    found = queries.entity_detail(store.connection, knowledge_base(request), entity_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"No actor with id {entity_id!r} in this store.")
+    return _render(request, "entity.html", e=found, active="entities")
+
+
+@router.get("/search")
+def search(request: Request, store: ReadStore,
+           q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None, offset: Offset = 0):
+    page = queries.search(store, q, PAGE, offset) if q and q.strip() else None
+    results = [(item, snippet_pieces(item["snippet"])) for item in page.items] if page else []
+    return _render(request, "search.html", q=q or "", page=page, results=results,
+                   pager=_pager(page, request) if page else None, active="search")
+
+
+@router.get("/events")
+def events(request: Request, store: ReadStore):
+    has = queries.table_exists(store.connection, "events")
+    return _render(request, "events.html", note=None if has else queries.not_yet("events"), active="events")
+
+
+@router.get("/map")
+def map_page(request: Request, store: ReadStore):
+    conn = store.connection
+    note = None if queries.table_exists(conn, "places") or queries.table_exists(conn, "events") \
+        else queries.not_yet("places")
+    return _render(request, "map.html", note=note, active="map")
+
+
+@router.get("/stories")
+def stories(request: Request, store: ReadStore, offset: Offset = 0):
+    page = queries.optional_rows(store.connection, "stories", {}, None, None, PAGE, offset)
+    return _render(request, "stories.html", page=page, pager=_pager(page, request), active="stories")
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, store: ReadStore, story_id: ItemId):
+    found = queries.optional_row(store.connection, "stories", story_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"No story with id {story_id!r} in this store.")
+    return _render(request, "story.html", s=found, active="stories")
+
+
+__all__ = ["router"]
