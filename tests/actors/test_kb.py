@@ -349,3 +349,11 @@ def test_seed_article_spellings_resolve(kb):
     assert len(present) >= 8
     for form, eid in present.items():
         assert ids(kb.lookup(form)) == [eid], form
+
+
+def test_father_and_son_massoud_stay_apart():
+    from tidings.actors.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    assert [e.id for e in kb.lookup("Ahmad Shah Massoud")] == ["per:ahmad-shah-massoud"]
+    assert [e.id for e in kb.lookup("Ahmad Massoud")] == ["per:ahmad-massoud"]

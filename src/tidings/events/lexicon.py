@@ -1,0 +1,154 @@
+"""The PLOVER lexicon: event types, verbal and nominal triggers, frames and modality cues, read from TOML data files."""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError
+
+PACKAGED = Path(__file__).parent / "data" / "lexicon.toml"
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+FRAME_KINDS = ("negate", "request", "promise", "threat", "uncertain", "cause")
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    """What PLOVER.md gives each event type: quad class, intensity and its CAMEO root."""
+
+    quad: int
+    intensity: float
+    cameo: str
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: a head lemma, the words that must hang off it, and what it codes."""
+
+    head: str
+    extras: tuple[str, ...]
+    pos: str                  # "verb" or "noun"
+    type: str
+    mode: str | None
+    cameo: str
+    swap: bool = False
+    order: int = 0            # position in the file: earlier wins a tie
+
+    @property
+    def words(self) -> int:
+        return 1 + len(self.extras)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything the clause coder looks up, indexed by head lemma."""
+
+    types: dict[str, TypeInfo]
+    aliases: dict[str, str]
+    verbs: dict[str, list[Trigger]] = field(default_factory=dict)
+    nouns: dict[str, list[Trigger]] = field(default_factory=dict)
+    frames: dict[str, str] = field(default_factory=dict)        # lemma -> frame kind
+    speech: frozenset[str] = frozenset()
+    light: frozenset[str] = frozenset()
+    modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)       # head noun -> sector
+    reciprocal_heads: frozenset[str] = frozenset()
+    reciprocal_dets: frozenset[str] = frozenset()
+    forms: frozenset[str] = frozenset()                         # surface forms of every head word
+
+    def info(self, event_type: str) -> TypeInfo:
+        return self.types[event_type]
+
+    def canonical(self, label: str) -> str:
+        """A current PLOVER type for a label, older ones mapped ("FIGHT" -> "ASSAULT")."""
+        up = label.strip().upper()
+        return self.aliases.get(up, up)
+
+    def is_candidate(self, sentence: str) -> bool:
+        """True when some word of the sentence could be a trigger (checked before parsing)."""
+        return any(w in self.forms for w in _WORD.findall(sentence.lower()))
+
+
+def load_lexicon(extra_files: Sequence[Path | str] = ()) -> Lexicon:
+    """The packaged lexicon with any user files layered on top (their entries come first)."""
+    stamps = tuple((str(p), Path(p).stat().st_mtime_ns) for p in extra_files if Path(p).is_file())
+    missing = [str(p) for p in extra_files if not Path(p).is_file()]
+    if missing:
+        raise ConfigError(f"Lexicon file(s) not found: {', '.join(missing)}. Check the paths given.")
+    return _load(stamps)
+
+
+@lru_cache(maxsize=4)
+def _load(stamps: tuple[tuple[str, int], ...]) -> Lexicon:
+    docs = [_read(Path(p)) for p, _ in stamps] + [_read(PACKAGED)]
+    base = docs[-1]
+    types = {k: TypeInfo(int(v["quad"]), float(v["intensity"]), str(v["cameo"])) for k, v in base["types"].items()}
+    lex = Lexicon(types=types, aliases={k.upper(): v.upper() for k, v in base.get("aliases", {}).items()})
+    order = 0
+    irregular: dict[str, list[str]] = {}
+    for doc in docs:
+        for k, v in doc.get("forms", {}).items():
+            irregular.setdefault(k, []).extend(v)
+        for entry in doc.get("trigger", []):
+            for trig in _entries(entry, types, order):
+                index = lex.verbs if trig.pos == "verb" else lex.nouns
+                index.setdefault(trig.head, []).append(trig)
+                order += 1
+    for index in (lex.verbs, lex.nouns):
+        for entries in index.values():
+            entries.sort(key=lambda t: (-t.words, t.order))
+    frames = base.get("frames", {})
+    for kind in FRAME_KINDS:
+        for lemma in frames.get(kind, []):
+            lex.frames.setdefault(lemma, kind)
+    lex.speech = frozenset(frames.get("speech", []))
+    lex.light = frozenset(w for w in frames.get("light", []) if " " not in w)
+    lex.modality = {k: frozenset(v) for k, v in base.get("modality", {}).items()}
+    lex.sectors = {w: sector for sector, words in base.get("sectors", {}).items() for w in words}
+    rec = base.get("reciprocal", {})
+    lex.reciprocal_heads = frozenset(rec.get("heads", []))
+    lex.reciprocal_dets = frozenset(rec.get("determiners", []))
+    heads = set(lex.verbs) | set(lex.nouns) | set(lex.frames)
+    lex.forms = frozenset(f for h in heads for f in inflections(h, irregular.get(h, ())))
+    return lex
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"Cannot read lexicon file {path}: {e}. Fix the file (docs/events.md shows the layout).") from e
+
+
+def _entries(entry: dict, types: dict[str, TypeInfo], order: int) -> Iterable[Trigger]:
+    etype = str(entry.get("type", "")).upper()
+    if etype not in types:
+        raise ConfigError(f"Lexicon entry {entry!r} has type {etype!r}; known types: {', '.join(types)}.")
+    mode, swap = entry.get("mode"), bool(entry.get("swap", False))
+    cameo = str(entry.get("cameo", types[etype].cameo))
+    for phrase in entry.get("verbs", []):
+        words = phrase.lower().split()
+        yield Trigger(words[0], tuple(words[1:]), "verb", etype, mode, cameo, swap, order)
+    for phrase in entry.get("nouns", []):
+        words = phrase.lower().split()
+        yield Trigger(words[-1], tuple(words[:-1]), "noun", etype, mode, cameo, swap, order)
+
+
+def inflections(lemma: str, irregular: Iterable[str] = ()) -> set[str]:
+    """Regular English forms of a verb or noun lemma, plus the irregular ones given."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing", *irregular}
+    if lemma.endswith("e"):
+        out.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
+
+
+__all__ = ["FRAME_KINDS", "PLOVER_TYPES", "Lexicon", "Trigger", "TypeInfo", "inflections", "load_lexicon"]

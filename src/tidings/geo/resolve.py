@@ -1,0 +1,273 @@
+"""Toponym resolution: given the place-name spans of one text, pick each one's place jointly."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from .gazetteer import ALIAS, ALTERNATE, Gazetteer, Match, Place, distance_km, norm
+
+# Scores below were tuned on the GeoWebNews dev half (../shared/eval/geo/GWN.xml, 2,601 gold
+# toponyms with coordinates) and checked on the hand-written sentences in tests/geo.
+
+# Prior of a feature class: a country or a first-level division outranks a same-named town.
+_FEATURE_PRIOR = {"country": 3.0, "continent": 2.6, "region": 2.2, "sea": 2.2, "admin1": 1.9,
+                  "admin2": 1.2}
+_MATCH_PENALTY = 0.5  # per step of match quality (name, alias, alternate name, partial/fuzzy)
+_CONTEXT_BONUS = 1.5  # the place lies in one of the article's countries
+_MENTIONED_BONUS = 1.0  # ... in a country another toponym of the text names or lies in
+_CONTAINER_BONUS = 3.0  # "X, Y" / "X, near Y": the candidate fits Y
+_CONTAINER_MISS = -1.0
+_HINT_BONUS = 1.5  # "Takhar province": the candidate has the feature the head word names
+# Nearness to the places chosen for the other toponyms: (km, bonus), first that fits wins.
+_NEAR = ((50.0, 1.5), (200.0, 1.0), (500.0, 0.5))
+_ROUNDS = 3  # joint passes: each pass re-scores against the previous pass's choices
+_FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt name; below it names are too loosely alike
+_FUZZY_MIN_LEN = 5
+
+PARTIAL = ALTERNATE + 1  # match quality of a sub-span, stripped or fuzzy match
+
+# Head words after a name that say what kind of place it is.
+_HEADS = {
+    "province": "admin1", "state": "admin1", "governorate": "admin1", "region": "admin1",
+    "oblast": "admin1", "prefecture": "admin1", "territory": "admin1", "emirate": "admin1",
+    "district": "admin2", "county": "admin2", "agency": "admin2", "valley": "admin2",
+    "city": "city", "town": "city", "village": "city", "capital": "city", "municipality": "city",
+}
+_PREFIXES = ("north", "northern", "south", "southern", "east", "eastern", "west", "western",
+             "central", "greater", "upper", "lower", "northeast", "northwest", "southeast",
+             "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
+_EXPANSIONS = (("st ", "saint "), ("mt ", "mount "), ("ft ", "fort "), ("saint ", "st "))
+_AFTER = re.compile(r"\s*(,|\(|\bnear\b|,\s*near\b|,\s*outside\b|\boutside\b|\bin\b)\s*")
+_CAPS = re.compile(r"[A-Z][\w.'’&-]*(?:\s+(?:of\s+|de\s+|al\s+)?[A-Z][\w.'’&-]*){0,3}")
+_HEAD = re.compile(r"\s+(\w+)")
+
+
+@dataclass
+class _Toponym:
+    """One span and what the text around it says about it."""
+
+    start: int
+    end: int
+    key: str
+    matches: list[Match]
+    hint: str | None = None  # feature named by a head word
+    within: list[Place] = field(default_factory=list)  # "X, Y": X lies in Y
+    near: list[Place] = field(default_factory=list)  # "X, near Y"
+
+
+def resolve_places(text: str, spans: Sequence[tuple[int, int]], *,
+                   context_countries: Sequence[str] = (),
+                   gazetteer: Gazetteer | None = None) -> list[Place | None]:
+    """The place of each (start, end) span of text, or None when the name is unknown.
+
+    Disambiguated jointly: the article's countries (ISO3 or ISO2), the countries other spans
+    name, nearness to the places chosen for the other spans, "X, Y" and "X, near Y", head words
+    ("Takhar province"), feature class and population, and exact names over aliases and fuzzy ones.
+    """
+    gaz = gazetteer or Gazetteer.load()
+    context = {gaz.iso3(c) or c for c in context_countries}
+    toponyms = [_toponym(gaz, text, s, e) for s, e in spans]
+    by_start = {t.start: t for t in toponyms}
+    for t in toponyms:
+        _read_surroundings(gaz, text, t, by_start)
+    mentioned = _mentioned_countries(toponyms)
+    chosen: list[Place | None] = [None] * len(toponyms)
+    for _ in range(_ROUNDS):
+        chosen = [_choose(t, i, toponyms, chosen, context, mentioned) for i, t in enumerate(toponyms)]
+    return chosen
+
+
+def _toponym(gaz: Gazetteer, text: str, start: int, end: int) -> _Toponym:
+    surface = text[start:end] if 0 <= start < end <= len(text) else ""
+    t = _Toponym(start, end, norm(surface), [])
+    if not surface.strip() or surface.islower():
+        return t  # "the border", "city": not a name
+    t.matches, t.hint = lookup(gaz, surface)
+    return t
+
+
+def lookup(gaz: Gazetteer, surface: str) -> tuple[list[Match], str | None]:
+    """Candidates of a name, trying in turn: the name; it without a head word ("Takhar province")
+    or a compass prefix ("northern Syria"); spelling expansions; its longest known sub-span
+    ("Dubai World Cup"); a close spelling. Returns the matches and the feature a head word names."""
+    found = gaz.matches(surface)
+    if found:
+        return found, None
+    key = norm(surface)
+    words = key.split()
+    hint = _HEADS.get(words[-1]) if len(words) > 1 else None
+    if hint:
+        found = gaz.matches(" ".join(words[:-1]))
+        if found:
+            return found, hint
+    for short, long in _EXPANSIONS:
+        if key.startswith(short) and (found := gaz.matches(long + key[len(short):])):
+            return found, hint
+    if len(words) > 1 and words[0] in _PREFIXES and (found := gaz.matches(" ".join(words[1:]))):
+        return _demote(found), hint
+    return _demote(_sub_span(gaz, words) or _fuzzy(gaz, key)), hint
+
+
+def _demote(matches: list[Match]) -> list[Match]:
+    return [Match(m.place, PARTIAL) for m in matches]
+
+
+def _sub_span(gaz: Gazetteer, words: list[str]) -> list[Match]:
+    """The longest run of words, from either end, that names a place."""
+    for n in range(len(words) - 1, 0, -1):
+        for part in (words[:n], words[-n:]):
+            found = [m for m in gaz.matches(" ".join(part)) if m.quality < ALTERNATE]
+            if found and len(" ".join(part)) >= 4:
+                return found
+    return []
+
+
+def _fuzzy(gaz: Gazetteer, key: str) -> list[Match]:
+    if len(key) < _FUZZY_MIN_LEN:
+        return []
+    keys = _keys_by_initial(gaz).get(key[0], [])
+    best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+    return gaz.matches(best[0]) if best else []
+
+
+@lru_cache(maxsize=2)
+def _keys_by_initial(gaz: Gazetteer) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key in gaz.keys():
+        out.setdefault(key[:1], []).append(key)
+    return out
+
+
+def _read_surroundings(gaz: Gazetteer, text: str, t: _Toponym, by_start: dict[int, _Toponym]) -> None:
+    """Head word after the name, and the place of "X, Y" / "X (Y)" / "X, near Y"."""
+    head = _HEAD.match(text, t.end)
+    if head and not t.hint:
+        t.hint = _HEADS.get(head.group(1).casefold())
+    after = _AFTER.match(text, t.end)
+    if not after:
+        return
+    relation = "near" if "near" in after.group(1) or "outside" in after.group(1) else "in"
+    if relation == "in" and after.group(1) == "in":
+        relation = "in"
+    other = by_start.get(after.end())
+    if other is not None:
+        places = [m.place for m in other.matches if m.quality <= ALIAS]
+    else:
+        caps = _CAPS.match(text, after.end())
+        places = _phrase_places(gaz, caps.group(0)) if caps else []
+    places = [p for p in places if p.feature in ("country", "admin1", "admin2", "city")]
+    if relation == "near":
+        t.near = places
+    elif after.group(1) in (",", "("):
+        t.within = places
+
+
+def _phrase_places(gaz: Gazetteer, phrase: str) -> list[Place]:
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        found = [m.place for m in gaz.matches(" ".join(words[:n])) if m.quality <= ALIAS]
+        if found:
+            return found
+    return []
+
+
+def _mentioned_countries(toponyms: list[_Toponym]) -> Counter[str]:
+    """Countries the text names outright, and those of names with a single country among their candidates."""
+    counts: Counter[str] = Counter()
+    for t in toponyms:
+        countries = {m.place.country for m in t.matches if m.quality <= ALIAS and m.place.country}
+        named = [m.place.country for m in t.matches if m.place.feature == "country" and m.quality <= ALIAS]
+        if named:
+            counts[named[0]] += 1
+        elif len(countries) == 1:
+            counts[next(iter(countries))] += 1
+    return counts
+
+
+def _choose(t: _Toponym, i: int, toponyms: list[_Toponym], chosen: list[Place | None],
+            context: set[str], mentioned: Counter[str]) -> Place | None:
+    if not t.matches:
+        return None
+    own = Counter({m.place.country for m in t.matches if m.place.feature == "country"} or {})
+    others = [p for j, p in enumerate(chosen)
+              if p is not None and j != i and toponyms[j].key != t.key
+              and p.feature in ("city", "admin2", "admin1")]
+    best = max(t.matches, key=lambda m: _score(m, t, context, mentioned - own, others))
+    return best.place
+
+
+def _score(m: Match, t: _Toponym, context: set[str], mentioned: Counter[str],
+           others: list[Place]) -> float:
+    p = m.place
+    score = _prior(p) - _MATCH_PENALTY * m.quality
+    if p.country and p.country in context:
+        score += _CONTEXT_BONUS
+    if p.country and mentioned.get(p.country):
+        score += _MENTIONED_BONUS
+    if t.hint and p.feature == t.hint:
+        score += _HINT_BONUS
+    if t.within:
+        score += _CONTAINER_BONUS if any(_inside(p, c) for c in t.within) else _CONTAINER_MISS
+    if t.near:
+        score += _CONTAINER_BONUS if any(_close(p, c, 150.0) for c in t.near) else _CONTAINER_MISS
+    if others and p.feature in ("city", "admin2", "admin1"):
+        d = min(distance_km(p.lat, p.lon, o.lat, o.lon) for o in others)
+        score += next((bonus for limit, bonus in _NEAR if d < limit), 0.0)
+    return score
+
+
+def _prior(p: Place) -> float:
+    if p.feature == "city":
+        # 1,000 people -> 1.27, 100,000 -> 1.71, 10 million -> 2.16
+        return 0.6 + math.log10(max(p.population or 1000, 1000)) / 4.5
+    return _FEATURE_PRIOR.get(p.feature, 1.0)
+
+
+def _inside(p: Place, c: Place) -> bool:
+    if p is c or p.country != c.country:
+        return False
+    if c.feature == "country":
+        return True
+    if c.feature == "admin1":
+        return p.admin1 == c.admin1 and p.feature != "admin1"
+    return _close(p, c, 100.0)
+
+
+def _close(p: Place, c: Place, km: float) -> bool:
+    return p is not c and distance_km(p.lat, p.lon, c.lat, c.lon) < km
+
+
+def countries_in_text(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
+    """ISO3 codes of the countries a text names (names, short forms, demonyms), most named first."""
+    gaz = gazetteer or Gazetteer.load()
+    counts: Counter[str] = Counter()
+    for m in _CAPS.finditer(text):
+        words = m.group(0).split()
+        i = 0
+        while i < len(words):
+            for n in range(len(words) - i, 0, -1):
+                found = [x.place for x in gaz.matches(" ".join(words[i:i + n]))
+                         if x.place.feature == "country" and x.quality <= ALIAS]
+                if found:
+                    counts[found[0].country] += 1
+                    i += n
+                    break
+            else:
+                i += 1
+    return [c for c, _ in counts.most_common()]
+
+
+def document_focus(places: Sequence[Place | None]) -> Place | None:
+    """The place a text is mostly about: its most named town or district, else division, else country."""
+    for features in (("city", "admin2"), ("admin1",), ("country",)):
+        counts = Counter((p.name, p.country) for p in places if p is not None and p.feature in features)
+        if counts:
+            top = counts.most_common(1)[0][0]
+            return next(p for p in places if p is not None and (p.name, p.country) == top)
+    return None

@@ -1,0 +1,691 @@
+"""Rules that find English time expressions and normalise them to TimeML values against an anchor date."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .calendar import (
+    add_months,
+    day_value,
+    interval_of,
+    quarter_of,
+    shift,
+    unit_value,
+    week_bounds,
+    week_value,
+)
+from .context import Context
+from .lexicon import (
+    FREQUENCY_WORDS,
+    MONTH_RE,
+    NUMBER_RE,
+    ORDINALS,
+    SEASONS,
+    TIMES_OF_DAY,
+    UNIT_CODES,
+    UNIT_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    month_number,
+    number_value,
+    unit_name,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    """What a rule made of its match."""
+
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    start: date | None = None  # interval, when it is not the one the value names
+    end: date | None = None
+    precision: str | None = None  # None: from the value's shape
+
+
+Handler = Callable[[re.Match[str], Context], Norm | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handle: Handler
+    unresolved: str  # value when the rule needs the document date and there is none
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, unresolved: str = "XXXX-XX-XX") -> Callable[[Handler], Handler]:
+    """Register a handler for a pattern (compiled once, case-sensitive unless it says (?i:...))."""
+
+    def register(fn: Handler) -> Handler:
+        RULES.append(Rule(name, re.compile(pattern), fn, unresolved))
+        return fn
+
+    return register
+
+
+# ---- shared pattern pieces -------------------------------------------------------------------
+
+def _month(g: str) -> str:
+    return rf"(?P<{g}>{MONTH_RE})"
+
+
+def _day(g: str) -> str:
+    return rf"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+
+
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d%])"
+_WD = rf"(?P<wd>{WEEKDAY_RE})"
+_CLOCK = (r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>(?i:[ap]\.\s?m\b\.?|[ap]m\b))"
+          r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?!\d)")
+_ZONE = r"(?:\s*\(?(?P<zone>IST|GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|PKT|AFT|MSK)\)?)?"
+_TOD = r"(?P<tod>(?i:morning|afternoon|evening|night))"
+
+
+def _weekday_date(name: str, mod: str | None, m: re.Match[str], ctx: Context) -> date:
+    """The day a weekday names: past-tense reports look back, future ones forward (the DCT's own day counts)."""
+    d = ctx.anchor()
+    wd = WEEKDAYS[name.lower()]
+    mod = (mod or "").lower()
+    if mod in ("last", "past", "previous"):
+        return d - timedelta(days=(d.weekday() - wd) % 7 or 7)
+    if mod in ("next", "coming"):
+        return d + timedelta(days=(wd - d.weekday()) % 7 or 7)
+    if mod == "this":
+        return week_bounds(d)[0] + timedelta(days=wd)
+    if ctx.tense(m.start(), m.end()) == "future":
+        return d + timedelta(days=(wd - d.weekday()) % 7)
+    return d - timedelta(days=(d.weekday() - wd) % 7)
+
+
+# A date with no year more than this many days after the DCT, in a sentence with no future cue,
+# is last year's (tuned on the TimeBank/AQUAINT dev half: news reports look back).
+_FORWARD_DAYS = 60
+
+
+def _year_for(month: int, day: int, m: re.Match[str], ctx: Context) -> int:
+    """The year of a month and day given without one: the DCT's, or a neighbour by tense."""
+    d = ctx.anchor()
+    cand = date(d.year, month, min(day, 28 if month == 2 else day))
+    tense = ctx.tense(m.start(), m.end())
+    if cand > d and (tense == "past" or ((cand - d).days > _FORWARD_DAYS and tense != "future")):
+        return d.year - 1
+    if cand < d and tense == "future" and (d - cand).days > _FORWARD_DAYS:
+        return d.year + 1
+    return d.year
+
+
+def _checked_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _clock(m: re.Match[str]) -> str | None:
+    """"T13:23" from a clock match, or None."""
+    if m.group("hour24"):
+        return f"T{int(m['hour24']):02d}:{m['minute24']}"
+    if not m.group("hour"):
+        return None
+    hour, minute = int(m["hour"]), m["minute"] or "00"
+    pm = m["ampm"].lower().startswith("p")
+    if hour > 12:
+        return None
+    hour = (hour % 12) + (12 if pm else 0)
+    return f"T{hour:02d}:{minute}"
+
+
+def _thirds(first: date, last: date, mod: str, anchor: date) -> tuple[date, date]:
+    """The part of first..last that early / mid / late / earlier / later picks."""
+    span = (last - first).days + 1
+    third = span // 3
+    if mod == "early" or mod in ("the beginning of", "the start of"):
+        return first, first + timedelta(days=third - 1)
+    if mod in ("mid", "the middle of"):
+        return first + timedelta(days=third), last - timedelta(days=third)
+    if mod in ("late", "the end of"):
+        return last - timedelta(days=third - 1), last
+    if mod == "earlier":
+        return first, min(last, anchor)
+    if mod == "later":
+        return max(first, anchor), last
+    return first, last
+
+
+def _with_part(value: str, mod: str | None, anchor: date | None, type_: str = "DATE") -> Norm:
+    """A value whose interval is narrowed by early / mid / late (the value itself stays the whole unit)."""
+    iv = interval_of(value)
+    if not mod or iv is None:
+        return Norm(type_, value)
+    first, last = _thirds(iv[0], iv[1], _mod(mod), anchor or iv[1])
+    return Norm(type_, value, first, last, iv[2])
+
+
+def _mod(mod: str) -> str:
+    return " ".join(mod.lower().replace("-", " ").split()).removesuffix(" in")
+
+
+# ---- explicit dates --------------------------------------------------------------------------
+
+@rule("full_date",
+      rf"(?:{_WD},?\s+)?(?:{_month('mon')}\s+{_day('day')},?\s+{_YEAR}"
+      rf"|{_day('day2')}\s+(?:of\s+)?{_month('mon2')},?\s+(?P<year2>(?:1[6-9]|20)\d\d)(?!\d))"
+      rf"(?:,?\s+(?:at\s+)?(?:{_CLOCK}){_ZONE})?")
+def full_date(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"Oct 03, 2021, 01:23 PM IST", "5th January 2025", "Sunday, October 3, 2021"."""
+    mon, day, year = (m["mon"], m["day"], m["year"]) if m["mon"] else (m["mon2"], m["day2"], m["year2"])
+    d = _checked_day(int(year), month_number(mon), int(day))
+    if d is None:
+        return None
+    clock = _clock(m)
+    return Norm("TIME", day_value(d) + clock) if clock else Norm("DATE", day_value(d))
+
+
+@rule("iso_date", r"(?<![\d-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
+                  r"(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?(?![\d-])")
+def iso_date(m: re.Match[str], ctx: Context) -> Norm | None:
+    d = _checked_day(int(m["y"]), int(m["mo"]), int(m["d"]))
+    if d is None:
+        return None
+    if m["hh"]:
+        return Norm("TIME", f"{day_value(d)}T{m['hh']}:{m['mi']}")
+    return Norm("DATE", day_value(d))
+
+
+@rule("month_day",
+      rf"(?:{_WD},?\s+)?(?:{_month('mon')}\s+{_day('day')}|(?<![\d.,$]){_day('day2')}\s+(?:of\s+)?{_month('mon2')})"
+      r"(?!,?\s*\d)")
+def month_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"Sept 18", "Aug. 7", "18 September": the DCT's year, or the one before in a report looking back."""
+    mon, day = (m["mon"], m["day"]) if m["mon"] else (m["mon2"], m["day2"])
+    if mon == "May" and not m["mon"] and False:
+        return None
+    month, dd = month_number(mon), int(day)
+    if _checked_day(2000, month, dd) is None:
+        return None
+    year = _year_for(month, dd, m, ctx)
+    d = _checked_day(year, month, dd) or date(year, month, 28)
+    return Norm("DATE", day_value(d))
+
+
+@rule("month_year",
+      rf"(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]+)?"
+      rf"{_month('mon')},?\s+(?:of\s+)?{_YEAR}")
+def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    value = f"{int(m['year']):04d}-{month_number(m['mon']):02d}"
+    return _with_part(value, m["mod"], ctx.dct)
+
+
+# "May" is a month only after one of these words (otherwise it is the verb).
+_MAY_CUES = re.compile(r"(?i:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|early|mid|late"
+                       r"|last|next|this|each|every|end|beginning|and|or)[\s-]*)$")
+
+
+@rule("month",
+      rf"(?:(?P<mod>(?i:early|mid|late|last|next|this|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))"
+      rf"[\s-]+)?{_month('mon')}(?!\s*\d)")
+def month(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"January", "late November", "last March"."""
+    mon = m["mon"]
+    if mon.startswith("May") and not m["mod"] and not _MAY_CUES.search(ctx.before(m.start())):
+        return None
+    if len(mon.rstrip(".")) == 3 and not mon.endswith(".") and mon not in ("May",):
+        return None  # "Jan" / "Mar" alone are names more often than months
+    month_no = month_number(mon)
+    d = ctx.anchor()
+    mod = _mod(m["mod"]) if m["mod"] else ""
+    if mod == "last":
+        year = d.year if month_no < d.month else d.year - 1
+    elif mod == "next":
+        year = d.year if month_no > d.month else d.year + 1
+    elif mod == "this":
+        year = d.year
+    else:
+        year = _year_for(month_no, 1, m, ctx)
+    value = f"{year:04d}-{month_no:02d}"
+    return _with_part(value, mod if mod not in ("last", "next", "this") else None, d)
+
+
+# Four-digit numbers that count things rather than name years.
+_COUNTED = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|members|fighters|residents"
+                      r"|families|cases|deaths|votes|units|jobs|shares|employees|workers|cars|km|kilometres"
+                      r"|kilometers|miles|metres|meters|feet|tons|tonnes|barrels|acres|points|words|pages|hours"
+                      r"|rupees|dollars|yuan|euros|pounds|times|men|women|children|houses|homes)\b", re.I)
+
+
+@rule("year",
+      rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+"
+      rf"|(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]+)?"
+      rf"(?<![\d$£€.,:/-]){_YEAR}(?!\s*(?:-|–)\s*\d|,\d|\.\d|'?s\b|\d)", unresolved="XXXX")
+def year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"2021", "fiscal 1989", "late 2020"."""
+    if _COUNTED.match(ctx.after(m.end())):
+        return None
+    if ctx.before(m.start(), 3).rstrip().endswith(("No", "no", "#")):
+        return None
+    return _with_part(m["year"], m["mod"], ctx.dct)
+
+
+@rule("decade",
+      r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b",
+      unresolved="XXX")
+def decade(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the 1990s" -> "199", "the '80s" -> "198"."""
+    dec = m["dec"]
+    if dec.startswith("'"):
+        dec = ("19" if int(dec[1]) >= 3 else "20") + dec[1:]
+    return _with_part(dec[:3], m["mod"], ctx.dct)
+
+
+@rule("century", r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)", unresolved="XX")
+def century(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("DATE", f"{int(m['n']) - 1:02d}")
+
+
+# ---- weekdays, clock times, days relative to the DCT --------------------------------------------
+
+@rule("weekday",
+      rf"(?:(?P<mod>(?i:last|this|next|past|coming|previous))\s+)?{_WD}(?P<plural>s)?(?:\s+{_TOD})?(?![A-Za-z])")
+def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"on Saturday" (the DCT's week, looking back unless the sentence looks forward), "Fridays" (a set)."""
+    if m["plural"]:
+        tod = TIMES_OF_DAY[m["tod"].lower()] if m["tod"] else ""
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}" + (f"T{tod}" if tod else ""))
+    d = _weekday_date(m["wd"], m["mod"], m, ctx)
+    if m["tod"]:
+        return Norm("TIME", f"{day_value(d)}T{TIMES_OF_DAY[m['tod'].lower()]}")
+    return Norm("DATE", day_value(d))
+
+
+_RELDAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+           "the day after tomorrow": 2}
+
+
+@rule("relative_day",
+      r"(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))"
+      rf"(?![\w'’])(?:\s+{_TOD})?")
+def relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"yesterday" = DCT - 1; "tonight" and "yesterday morning" are TIMEs."""
+    word = " ".join(m["w"].lower().split())
+    d = ctx.anchor() + timedelta(days=_RELDAY[word])
+    if word == "tonight":
+        return Norm("TIME", f"{day_value(d)}TNI")
+    if m["tod"]:
+        return Norm("TIME", f"{day_value(d)}T{TIMES_OF_DAY[m['tod'].lower()]}")
+    return Norm("DATE", day_value(d))
+
+
+@rule("part_of_day", rf"(?P<det>(?i:this|last|early\s+this|late\s+last|later\s+this))\s+{_TOD}")
+def part_of_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"this morning", "last night" (the evening before the DCT)."""
+    d = ctx.anchor()
+    det = m["det"].lower()
+    tod = m["tod"].lower()
+    if det.endswith("last"):
+        if tod != "night":
+            return None
+        d -= timedelta(days=1)
+    return Norm("TIME", f"{day_value(d)}T{TIMES_OF_DAY[tod]}")
+
+
+@rule("clock",
+      rf"(?:(?P<noon>(?i:noon|midday|midnight))|{_CLOCK}){_ZONE}"
+      rf"(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}|{_month('mon')}\s+{_day('day')}|(?P<rel>(?i:today|yesterday|tomorrow))))?")
+def clock(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"10:35 a.m.", "5 p.m. EST Nov. 9", "noon Thursday": the day named, else the sentence's, else the DCT."""
+    if m["noon"]:
+        time = "T24:00" if m["noon"].lower() == "midnight" else "T12:00"
+        if not (m["wd"] or m["mon"] or m["rel"]) and m["noon"].lower() == "midnight":
+            pass
+    else:
+        time = _clock(m)
+        if time is None:
+            return None
+    if m["wd"]:
+        d = _weekday_date(m["wd"], None, m, ctx)
+    elif m["mon"]:
+        month_no, dd = month_number(m["mon"]), int(m["day"])
+        d = _checked_day(_year_for(month_no, dd, m, ctx), month_no, dd) or ctx.anchor()
+    elif m["rel"]:
+        d = ctx.anchor() + timedelta(days=_RELDAY[m["rel"].lower()])
+    else:
+        d = ctx.reference()
+    return Norm("TIME", day_value(d) + time)
+
+
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "presently": "PRESENT_REF",
+         "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "the present": "PRESENT_REF",
+         "recently": "PAST_REF", "more recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+         "the past": "PAST_REF", "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+         "the near future": "FUTURE_REF", "shortly": "FUTURE_REF"}
+
+
+@rule("reference",
+      r"(?<![\w-])(?P<w>(?i:now|currently|current|presently|at\s+present|nowadays|the\s+present|more\s+recently"
+      r"|recently|recent|lately|the\s+past|soon|the\s+near\s+future|the\s+future|future))(?![\w-])")
+def reference(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"now" -> PRESENT_REF (the DCT), "recently" -> PAST_REF, "soon" -> FUTURE_REF."""
+    word = " ".join(m["w"].lower().split())
+    after = ctx.after(m.end(), 12).lower()
+    if word == "now" and re.match(r"\s*(?:that|,?\s*(?:then|and then))\b", after):
+        return None
+    if word in ("soon", "shortly") and re.match(r"\s*(?:after|before)\b", after):
+        return None
+    if word == "future" and not re.match(r"\s+(?:quarters|years|months|periods|generations)\b", after):
+        return None
+    value = _REFS[word]
+    if value == "PRESENT_REF" and ctx.dct is not None:
+        return Norm("DATE", value, ctx.dct, ctx.dct, "day")
+    return Norm("DATE", value, precision="unknown")
+
+
+# ---- units relative to the DCT: "last week", "late last year", "in the last three months" --------
+
+_STEP = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+         "next": 1, "coming": 1, "the coming": 1, "the next": 1, "the": 0}
+
+
+@rule("relative_unit",
+      r"(?:(?P<mod>(?i:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+      r"|the\s+middle\s+of))(?:\s+(?i:in))?[\s-]+)?"
+      r"(?P<det>(?i:this|current|the\s+current|last|past|previous|next|coming|the\s+coming|the))\s+"
+      r"(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week|month|year|decade|century))(?![\w-])")
+def relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"this week" (ISO week of the DCT), "last month", "late last year", "earlier in the week"."""
+    det = " ".join(m["det"].lower().split())
+    unit = m["unit"].lower()
+    mod = _mod(m["mod"]) if m["mod"] else None
+    if det == "the" and not mod:
+        return None  # "the year" alone is too often a duration or a generic
+    d = ctx.anchor()
+    base = shift(d, unit, _STEP[det]) if unit != "century" else date(d.year + 100 * _STEP[det], 1, 1)
+    value = unit_value(base, unit)
+    if mod in ("earlier", "later") and _STEP[det] != 0:
+        mod = "early" if mod == "earlier" else "late"
+    return _with_part(value, mod, d)
+
+
+@rule("weekend",
+      r"(?P<det>(?i:this|last|next|the\s+coming|the\s+past|the))\s+(?i:weekend)(?![\w-])")
+def weekend(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the weekend": the DCT's when it falls on one, else the last one (the next one looking forward)."""
+    d = ctx.anchor()
+    det = " ".join(m["det"].lower().split())
+    step = {"last": -1, "the past": -1, "next": 1, "the coming": 1}.get(det, 0)
+    if step == 0 and d.weekday() < 5:
+        step = 1 if det == "this" or ctx.tense(m.start(), m.end()) == "future" else -1
+        step = 0 if step == 1 else -1
+    elif step == -1 and d.weekday() >= 5:
+        step = -1
+    return Norm("DATE", week_value(d + timedelta(weeks=step)) + "-WE")
+
+
+def _duration(n: float | None, unit: str) -> str:
+    code, is_time = UNIT_CODES[unit]
+    if unit == "fortnight" and n is not None:
+        n *= 2
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
+    return f"P{'T' if is_time else ''}{amount}{code}"
+
+
+_BACK = ("past", "last", "previous", "recent", "preceding")
+_AHEAD = ("next", "coming", "following")
+
+
+@rule("duration",
+      rf"(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>(?i:past|last|first|next|previous|coming|final|latest|preceding"
+      rf"|following|initial|recent|other))\s+)?(?<![\w$£€.,])(?P<n>(?i:{NUMBER_RE}))[\s-]+"
+      rf"(?P<unit>(?i:{UNIT_RE}))(?P<pl>s)?(?P<old>[\s-]+(?i:old))?(?![\w-]|-\w)")
+def duration(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"three months", "two-year", "the last three months" (an interval ending at the DCT), "twice a day" (a set)."""
+    unit = unit_name(m["unit"])
+    n_word = " ".join(m["n"].lower().split())
+    n = number_value(n_word)
+    if n_word in ("a", "an", "one") and not m["mod"] and not m["the"]:
+        before = ctx.before(m.start(), 16).lower()
+        if re.search(r"(?:\btimes|\bonce|\btwice|\bthrice|\d|million|billion|percent|%|\bdollars?|\bcents?)\s*$",
+                     before):
+            return Norm("SET", _duration(1, unit))
+    if n_word in ("a", "an") and unit == "quarter" and not m["mod"]:
+        return None  # "a quarter of the vote"
+    if n is None and m["pl"] is None:
+        return None
+    value = _duration(n, unit)
+    mod = (m["mod"] or "").lower()
+    if mod in _BACK + _AHEAD and n is not None and unit not in ("second", "minute", "hour") and ctx.dct:
+        months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
+        days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, 0)
+        amount = int(n)
+        if mod in _BACK:
+            first = add_months(ctx.dct, -months * amount) if months else ctx.dct - timedelta(days=days * amount)
+            return Norm("DURATION", value, first, ctx.dct, "duration")
+        last = add_months(ctx.dct, months * amount) if months else ctx.dct + timedelta(days=days * amount)
+        return Norm("DURATION", value, ctx.dct, last, "duration")
+    return Norm("DURATION", value)
+
+
+@rule("vague_duration",
+      r"(?:(?i:the)\s+)?(?P<q>(?i:recent|past|coming|next|last|several|many|few|a\s+few|the\s+past\s+few"
+      r"|the\s+last\s+few|the\s+next\s+few|the\s+past\s+several|some|these|those))\s+"
+      r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|quarters|centuries))(?![\w-])")
+def vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"recent months", "several years" -> PXM, PXY."""
+    if m["q"].lower() in ("these", "those"):
+        return None
+    return Norm("DURATION", _duration(None, unit_name(m["unit"])))
+
+
+@rule("bare_units",
+      r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\btook\s)|(?<=\blast\s))"
+      r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?![\w-])")
+def bare_units(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"for years" -> PXY."""
+    return Norm("DURATION", _duration(None, unit_name(m["unit"])))
+
+
+# ---- "two weeks ago", "a day after", "a year earlier" -------------------------------------------
+
+@rule("ago",
+      rf"(?:(?P<hedge>(?i:about|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly))\s+)?"
+      rf"(?<![\w$£€.,])(?P<n>(?i:{NUMBER_RE}))[\s-]+(?P<unit>(?i:{UNIT_RE}))s?(?:\s+(?i:or\s+so))?\s+"
+      r"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back|previously))(?![\w-])")
+def ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"two weeks ago" (back from the DCT), "a day after <something>" (the day before the sentence's reference)."""
+    unit = unit_name(m["unit"])
+    if unit in ("second", "minute", "hour"):
+        return None
+    n = number_value(m["n"])
+    direction = " ".join(m["dir"].lower().split())
+    if direction in ("ago", "back", "from now", "hence"):
+        base, sign = ctx.anchor(), (1 if direction in ("from now", "hence") else -1)
+    elif direction in ("after", "before") and re.match(r"\s*[\w\"“'(]", ctx.after(m.end(), 3)):
+        # "came a day after 1,037 troops retreated": the thing after "after" is a day before the reference
+        base, sign = ctx.reference(), (-1 if direction == "after" else 1)
+    else:
+        base, sign = ctx.reference(), (1 if direction in ("later", "after") else -1)
+    if n is None:
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", precision="unknown")
+    if unit == "year" and ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last) and direction != "ago" or (
+            unit == "year" and ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last) and n == 1):
+        # "a year earlier" in a report on a quarter means that quarter a year before
+        y, q = ctx.last.split("-")
+        return Norm("DATE", f"{int(y) + sign * int(n)}-{q}")
+    target = shift(base, unit, sign * int(n))
+    return Norm("DATE", unit_value(target, unit if unit != "fortnight" else "week"))
+
+
+@rule("year_ago_adjective",
+      r"(?P<w>(?i:year-earlier|year-ago|year\s+earlier|year\s+ago))(?:\s+(?P<what>(?i:quarter|period|level|levels"
+      r"|figure|figures|results|month|months)))?(?![\w-])")
+def year_ago_adjective(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the year-earlier quarter": the quarter under report, a year before."""
+    if re.search(r"(?i)\b(?:a|the|one)\s*$", ctx.before(m.start(), 5)) and " " in m["w"]:
+        return None  # "a year earlier" belongs to the "ago" rule
+    if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
+        y, q = ctx.last.split("-")
+        return Norm("DATE", f"{int(y) - 1}-{q}")
+    if ctx.last and re.fullmatch(r"\d{4}", ctx.last):
+        return Norm("DATE", str(int(ctx.last) - 1))
+    return Norm("DATE", str(ctx.anchor().year - 1))
+
+
+@rule("next_day",
+      r"(?P<det>(?i:the|that))\s+(?P<w>(?i:next|following|previous|preceding|same))\s+"
+      r"(?P<unit>(?i:day|morning|evening|night|week|month|year))(?![\w-])"
+      r"|(?P<det2>(?i:the|that))\s+(?P<unit2>(?i:day))\s+(?P<w2>(?i:before|after))(?!\s+(?i:yesterday|tomorrow))")
+def next_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the next day", "the following week": one unit from the sentence's reference day."""
+    word = (m["w"] or m["w2"]).lower()
+    unit = (m["unit"] or m["unit2"]).lower()
+    if m["w2"] and re.match(r"\s*[\w\"“']", ctx.after(m.end(), 3)):
+        return None  # "the day after the attack": a reference we cannot date
+    step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1, "same": 0}[word]
+    base = ctx.ref if ctx.ref is not None else ctx.anchor()
+    if unit in ("morning", "evening", "night"):
+        d = base + timedelta(days=step)
+        return Norm("TIME", f"{day_value(d)}T{TIMES_OF_DAY[unit]}")
+    return Norm("DATE", unit_value(shift(base, unit, step), unit))
+
+
+# ---- quarters, halves, seasons, sets -------------------------------------------------------------
+
+_Q_MODS = r"latest|last|previous|past|current|this|next|coming|same|year-earlier|year-ago|comparable|fiscal|calendar"
+
+
+@rule("quarter",
+      rf"(?:(?P<the>(?i:the|its|this\s+year's|last\s+year's|next\s+year's))\s+)?"
+      rf"(?P<mods>(?:(?i:{_Q_MODS})[\s-]+)*)"
+      r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+)?"
+      r"(?P<q>(?i:quarter|half))(?![\w-])"
+      rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?{_YEAR})?"
+      r"|(?P<qn>Q[1-4])(?:\s+(?P<qyear>(?:19|20)\d\d))?(?!\w)",
+      unresolved="XXXX-QX")
+def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the third quarter" (the latest one by the DCT), "third-quarter", "the year-earlier quarter", "Q3 2021"."""
+    if m["qn"]:
+        q, year_s, mods, the = int(m["qn"][1]), m["qyear"], "", ""
+        letter = "Q"
+    else:
+        q = ORDINALS[m["ord"].lower()] if m["ord"] else None
+        year_s, mods, the = m["year"], m["mods"].lower(), (m["the"] or "").lower()
+        letter = "Q" if m["q"].lower() == "quarter" else "H"
+        if not (q or mods.strip() or the or year_s):
+            return None
+        if letter == "H" and q is None:
+            return None
+        if letter == "H" and q and q > 2:
+            return None
+    if year_s:
+        if q is None:
+            return None
+        return Norm("DATE", f"{year_s}-{letter}{q}")
+    d = ctx.anchor()
+    back = 1 if ("year-earlier" in mods or "year-ago" in mods or "last year's" in the) else 0
+    if "next year's" in the:
+        back = -1
+    if q is None:
+        if letter == "H":
+            return None
+        if ("current" in mods or "this" in mods) and not back:
+            return Norm("DATE", f"{d.year}-Q{quarter_of(d)}")
+        if "next" in mods or "coming" in mods:
+            nq = shift(d, "quarter", 1)
+            return Norm("DATE", f"{nq.year}-Q{quarter_of(nq)}")
+        if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
+            y, lq = ctx.last.split("-")
+            return Norm("DATE", f"{int(y) - back}-{lq}")
+        prev = shift(d, "quarter", -1)
+        return Norm("DATE", f"{prev.year - back}-Q{quarter_of(prev)}")
+    size = 3 if letter == "Q" else 6
+    year = d.year if date(d.year, size * (q - 1) + 1, 1) <= d else d.year - 1
+    if "next" in mods or "coming" in mods:
+        year = d.year if date(d.year, size * (q - 1) + 1, 1) > d else d.year + 1
+    if back == 0 and ctx.last and re.fullmatch(rf"\d{{4}}-{letter}{q}", ctx.last) and not the.endswith("'s"):
+        year = int(ctx.last[:4])
+    return Norm("DATE", f"{year - back}-{letter}{q}")
+
+
+@rule("season",
+      r"(?:(?P<det>(?i:last|this|next|early|late|the\s+early|the\s+late|the|mid))[\s-]+)?"
+      r"(?P<s>(?i:spring|summer|fall|autumn|winter))(?![\w-])(?:\s+(?:(?i:of)\s+)?" + _YEAR + ")?")
+def season(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"last fall" -> "1998-FA", "this summer", "the winter of 1999"."""
+    code = SEASONS[m["s"].lower()]
+    det = " ".join((m["det"] or "").lower().split())
+    if m["year"]:
+        return Norm("DATE", f"{m['year']}-{code}")
+    if not det and not re.search(r"(?i)\b(?in|during|since|by|until|through)\s*$", ctx.before(m.start(), 10)):
+        return None
+    if m["s"][0].isupper() and not det and not ctx.before(m.start(), 2).strip() == "":
+        return None  # "Arab Spring"
+    d = ctx.anchor()
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year = d.year
+    if det == "last":
+        year = d.year if date(d.year, start_month, 1) < d and code != "WI" and d.month > start_month + 2 else d.year - 1
+    elif det == "next":
+        year = d.year if date(d.year, start_month, 1) > d else d.year + 1
+    elif code == "WI" and d.month <= 2:
+        year = d.year - 1
+    return Norm("DATE", f"{year}-{code}")
+
+
+@rule("set",
+      r"(?P<every>(?i:every|each))\s+(?:(?i:other)\s+)?(?:(?P<unit>(?i:day|week|month|year|quarter|morning|night"
+      r"|evening|afternoon|hour|minute|weekend|summer|winter|spring|fall))(?![\w-])|" + _WD + r"|" + _month("mon") +
+      r")|(?P<freq>(?i:daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|hourly))(?![\w-])"
+      r"|(?P<per>(?i:per|a))\s+(?P<perunit>(?i:day|week|month|year|hour))(?![\w-])")
+def every(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"every Friday" -> XXXX-WXX-5, "daily" -> P1D, "per year" -> P1Y."""
+    if m["freq"]:
+        return Norm("SET", FREQUENCY_WORDS[m["freq"].lower()])
+    if m["per"]:
+        if m["per"].lower() == "a" and not re.search(
+                r"(?:\btimes|\bonce|\btwice|\bthrice|\d|million|billion|percent|%|\bdollars?)\s*$",
+                ctx.before(m.start(), 16).lower()):
+            return None
+        return Norm("SET", _duration(1, m["perunit"].lower()))
+    if m["wd"]:
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+    if m["mon"]:
+        return Norm("SET", f"XXXX-{month_number(m['mon']):02d}")
+    unit = m["unit"].lower()
+    if unit in TIMES_OF_DAY:
+        return Norm("SET", f"XXXX-XX-XXT{TIMES_OF_DAY[unit]}")
+    if unit in SEASONS:
+        return Norm("SET", f"XXXX-{SEASONS[unit]}")
+    if unit == "weekend":
+        return Norm("SET", "XXXX-WXX-WE")
+    return Norm("SET", _duration(1, unit))
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": None,
+             "valentine's day": (2, 14), "halloween": (10, 31)}
+
+
+@rule("holiday", r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween"
+                 r"|Thanksgiving(?:\s+Day)?)(?![\w-])")
+def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
+    """Fixed holidays and (US) Thanksgiving, in the DCT's year."""
+    name = " ".join(m["h"].lower().replace("’", "'").split())
+    d = ctx.anchor()
+    if name.startswith("thanksgiving"):
+        first = date(d.year, 11, 1)
+        return Norm("DATE", day_value(first + timedelta(days=(3 - first.weekday()) % 7 + 21)))
+    md = _HOLIDAYS.get(name)
+    if md is None:
+        return None
+    return Norm("DATE", day_value(date(d.year, *md)))
+
+
+@rule("year_end", r"(?P<w>(?i:year-end|year\s+end|the\s+end\s+of\s+the\s+year|end-of-year))(?![\w-])")
+def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
+    d = ctx.anchor()
+    return Norm("DATE", str(d.year), date(d.year, 10, 1), date(d.year, 12, 31), "year")
