@@ -20,7 +20,15 @@ demo: venv
 	$(BIN)/tidings ingest examples --db $(DB) || test $$? -eq 1
 	$(BIN)/tidings summary --db $(DB)
 
-test: venv
+# Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get install -y chromium chromium-driver || \
+		{ $$SUDO apt-get update && $$SUDO apt-get install -y chromium chromium-driver; }; \
+	fi
+
+test: venv browser
 	$(BIN)/pytest -q
 
 test-fast: venv

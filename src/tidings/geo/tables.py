@@ -123,19 +123,20 @@ REGIONS: tuple[tuple[tuple[str, ...], float, float, str, str], ...] = (
 )
 
 # Districts and cities that news names and the 2016 GeoNames table lacks or files under another
-# name: (name, lat, lon, ISO2, admin1, population).
-EXTRA_PLACES: tuple[tuple[str, float, float, str, str, int | None], ...] = (
-    ("Kurram", 33.73, 70.17, "PK", "Khyber Pakhtunkhwa", 619_553),
-    ("Bajaur", 34.77, 71.50, "PK", "Khyber Pakhtunkhwa", 1_093_684),
-    ("North Waziristan", 32.95, 70.00, "PK", "Khyber Pakhtunkhwa", 543_254),
-    ("South Waziristan", 32.30, 69.68, "PK", "Khyber Pakhtunkhwa", 679_185),
-    ("Khyber", 34.03, 71.23, "PK", "Khyber Pakhtunkhwa", 986_973),
-    ("Mohmand", 34.50, 71.35, "PK", "Khyber Pakhtunkhwa", 474_345),
-    ("Orakzai", 33.67, 70.95, "PK", "Khyber Pakhtunkhwa", 254_356),
-    ("Tirah", 33.80, 70.90, "PK", "Khyber Pakhtunkhwa", None),
-    ("Torkham", 34.10, 71.09, "PK", "Khyber Pakhtunkhwa", None),
-    ("Chaman", 30.92, 66.45, "PK", "Balochistan", 123_191),
-    ("Spin Boldak", 31.01, 66.40, "AF", "Kandahar", None),
+# name: (name, lat, lon, ISO2, admin1, population, feature).
+EXTRA_PLACES: tuple[tuple[str, float, float, str, str, int | None, str], ...] = (
+    ("Kurram", 33.73, 70.17, "PK", "Khyber Pakhtunkhwa", 619_553, "admin2"),
+    ("Bajaur", 34.77, 71.50, "PK", "Khyber Pakhtunkhwa", 1_093_684, "admin2"),
+    ("North Waziristan", 32.95, 70.00, "PK", "Khyber Pakhtunkhwa", 543_254, "admin2"),
+    ("South Waziristan", 32.30, 69.68, "PK", "Khyber Pakhtunkhwa", 679_185, "admin2"),
+    ("Khyber", 34.03, 71.23, "PK", "Khyber Pakhtunkhwa", 986_973, "admin2"),
+    ("Mohmand", 34.50, 71.35, "PK", "Khyber Pakhtunkhwa", 474_345, "admin2"),
+    ("Orakzai", 33.67, 70.95, "PK", "Khyber Pakhtunkhwa", 254_356, "admin2"),
+    ("Tirah", 33.80, 70.90, "PK", "Khyber Pakhtunkhwa", None, "city"),
+    ("Torkham", 34.10, 71.09, "PK", "Khyber Pakhtunkhwa", None, "city"),
+    ("Chaman", 30.92, 66.45, "PK", "Balochistan", 123_191, "city"),
+    ("Spin Boldak", 31.01, 66.40, "AF", "Kandahar", None, "city"),
+    ("Washington, D.C.", 38.895, -77.036, "US", "District of Columbia", 689_545, "city"),
 )
 
 # Other spellings of names the gazetteer has: alias -> the gazetteer's own name.
@@ -158,10 +159,39 @@ ALIASES: dict[str, str] = {
     "Almaty": "Almaty", "Nur-Sultan": "Astana", "Bishkek": "Bishkek",
     "Mumbai": "Mumbai", "Bombay": "Mumbai", "Calcutta": "Kolkata", "Madras": "Chennai",
     "Bengaluru": "Bengaluru", "Bangalore": "Bengaluru",
-    "NYC": "New York City", "LA": "Los Angeles", "DC": "Washington",
-    "Washington DC": "Washington", "Washington, D.C.": "Washington", "D.C.": "Washington",
+    "NYC": "New York City", "LA": "Los Angeles", "DC": "Washington, D.C.",
+    "Washington": "Washington, D.C.", "D.C.": "Washington, D.C.",
     "BC": "British Columbia", "B.C.": "British Columbia",
-    "Beijing": "Beijing", "Peking": "Beijing",
+    "Beijing": "Beijing", "Peking": "Beijing", "New York": "New York City",
+    "Soviet Union": "Russia", "USSR": "Russia", "SA": "South Africa", "Herts": "Hertfordshire",
+}
+
+# AP style abbreviations of US states: abbreviation -> the state's GeoNames name.
+US_STATES_AP: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
+    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
+    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
+    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont",
+    "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}
+
+# First-level divisions whose GeoNames point the middle of their towns misses by far (sparse
+# north): (ISO2, GeoNames admin1 name) -> point.
+ADMIN1_POINTS: dict[tuple[str, str], tuple[float, float]] = {
+    ("CA", "British Columbia"): (54.0, -125.0), ("CA", "Alberta"): (52.28, -117.47),
+    ("CA", "Saskatchewan"): (54.0, -106.0), ("CA", "Manitoba"): (55.0, -97.0),
+    ("CA", "Ontario"): (49.25, -84.5), ("CA", "Quebec"): (52.0, -72.0),
+    ("CA", "Newfoundland and Labrador"): (52.0, -56.0), ("CA", "Yukon"): (63.0, -136.0),
+    ("CA", "Northwest Territories"): (64.0, -119.0), ("CA", "Nunavut"): (70.0, -90.0),
+    ("US", "Alaska"): (64.0, -150.0), ("RU", "Krasnoyarsk Krai"): (63.0, 93.0),
+    ("AU", "Western Australia"): (-25.0, 122.0), ("AU", "Queensland"): (-20.0, 145.0),
+    ("AU", "Northern Territory"): (-20.0, 134.0), ("AU", "South Australia"): (-30.0, 135.0),
 }
 
 # Renamed or merged first-level divisions since the 2016 GeoNames table: (ISO2, old) -> current.

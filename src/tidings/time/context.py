@@ -9,10 +9,16 @@ from datetime import date
 # weekday or month points back or forward. Future cues come first so "scheduled to" is future.
 _CUES = re.compile(
     r"(?P<future>\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|due\s+to|set\s+to|scheduled|expected\s+to"
-    r"|plans?\s+to|planning\s+to|intends?\s+to|to\s+be\s+held|would|upcoming|coming|from\s+now|later)\b|'ll\b)"
+    r"|plans?|planned|planning|intends?\s+to|to\s+be\s+held|would\s+be|upcoming|coming|from\s+now|as\s+soon\s+as"
+    r"|until|till|payable|effective|expires?|through)\b|'ll\b)"
     r"|(?P<past>\b(?:was|were|had|did|said|says|ago|last|earlier|\w{3,}ed)\b)",
     re.IGNORECASE,
 )
+
+
+# A cue after the expression counts as this many times further away than one before it: the verb
+# that governs a time expression usually comes first (tuned on the TimeBank/AQUAINT dev half).
+_AFTER_WEIGHT = 5
 
 
 class NoAnchor(Exception):
@@ -59,7 +65,7 @@ class Context:
             if b <= start:
                 dist = start - b
             elif a >= end:
-                dist = a - end
+                dist = _AFTER_WEIGHT * (a - end)
             else:
                 continue  # a cue inside the expression itself ("last", "later") is the rule's business
             if best is None or dist < best[0]:

@@ -76,7 +76,7 @@ def _month(g: str) -> str:
 
 
 def _day(g: str) -> str:
-    return rf"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    return rf"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 
 
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d%])"
@@ -103,9 +103,14 @@ def _weekday_date(name: str, mod: str | None, m: re.Match[str], ctx: Context) ->
     return d - timedelta(days=(d.weekday() - wd) % 7)
 
 
-# A date with no year more than this many days after the DCT, in a sentence with no future cue,
-# is last year's (tuned on the TimeBank/AQUAINT dev half: news reports look back).
-_FORWARD_DAYS = 60
+# A date with no year this many days after the DCT is last year's (a half year: news looks back
+# further than it looks ahead); in a past-tense sentence from _PAST_FORWARD_DAYS on. Tuned on the
+# TimeBank/AQUAINT dev half, where deadlines weeks ahead sit in past-tense sentences ("ruled ... by Jan. 14").
+_FORWARD_DAYS = 183
+_PAST_FORWARD_DAYS = 90
+# ... and one this many days before the DCT, in a sentence that does not look back, is next year's
+# ("payable Jan. 2" in a November report).
+_BACKWARD_DAYS = 240
 
 
 def _year_for(month: int, day: int, m: re.Match[str], ctx: Context) -> int:
@@ -113,9 +118,11 @@ def _year_for(month: int, day: int, m: re.Match[str], ctx: Context) -> int:
     d = ctx.anchor()
     cand = date(d.year, month, min(day, 28 if month == 2 else day))
     tense = ctx.tense(m.start(), m.end())
-    if cand > d and (tense == "past" or ((cand - d).days > _FORWARD_DAYS and tense != "future")):
+    ahead = (cand - d).days
+    if ahead > _FORWARD_DAYS and tense != "future" or ahead > _PAST_FORWARD_DAYS and tense == "past":
         return d.year - 1
-    if cand < d and tense == "future" and (d - cand).days > _FORWARD_DAYS:
+    behind = (d - cand).days
+    if behind > _BACKWARD_DAYS and tense != "past" or behind > _FORWARD_DAYS and tense == "future":
         return d.year + 1
     return d.year
 
@@ -240,8 +247,8 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
     month_no = month_number(mon)
     d = ctx.anchor()
     mod = _mod(m["mod"]) if m["mod"] else ""
-    if mod == "last":
-        year = d.year if month_no < d.month else d.year - 1
+    if mod == "last":  # "last February" said in March is the February of the year before
+        year = d.year if month_no < d.month - 1 else d.year - 1
     elif mod == "next":
         year = d.year if month_no > d.month else d.year + 1
     elif mod == "this":
@@ -262,7 +269,7 @@ _COUNTED = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops|soldie
 @rule("year",
       rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+"
       rf"|(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]+)?"
-      rf"(?<![\d$£€.,:/-]){_YEAR}(?!\s*(?:-|–)\s*\d|,\d|\.\d|'?s\b|\d)", unresolved="XXXX")
+      rf"(?<![\d$£€.,:/])(?<!\d-){_YEAR}(?!\s*(?:-|–)\s*\d|,\d|\.\d|'?s\b|\d)", unresolved="XXXX")
 def year(m: re.Match[str], ctx: Context) -> Norm | None:
     """"2021", "fiscal 1989", "late 2020"."""
     if _COUNTED.match(ctx.after(m.end())):
@@ -270,6 +277,30 @@ def year(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.before(m.start(), 3).rstrip().endswith(("No", "no", "#")):
         return None
     return _with_part(m["year"], m["mod"], ctx.dct)
+
+
+_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+@rule("spoken_year",
+      r"(?:(?i:the\s+year)\s+)?(?P<c>(?i:nineteen|twenty))\s+(?P<t>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen"
+      r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
+      r"(?:[\s-](?P<u>(?i:one|two|three|four|five|six|seven|eight|nine)))?(?![\w-])"
+      r"|(?:(?i:the\s+year)\s+)(?P<k>(?i:two\s+thousand))(?:\s+(?:(?i:and)\s+)?(?P<ku>(?i:one|two|three|four|five"
+      r"|six|seven|eight|nine|ten)))?(?![\w-])")
+def spoken_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
+    if m["k"]:
+        extra = {**_UNITS, "ten": 10}.get((m["ku"] or "").lower(), 0)
+        return Norm("DATE", f"{2000 + extra:04d}")
+    century = 19 if m["c"].lower() == "nineteen" else 20
+    rest = _TENS[m["t"].lower()] + (_UNITS[m["u"].lower()] if m["u"] else 0)
+    if rest >= 100 or (m["u"] and _TENS[m["t"].lower()] < 20):
+        return None
+    return Norm("DATE", f"{century * 100 + rest:04d}")
 
 
 @rule("decade",
@@ -293,13 +324,14 @@ def century(m: re.Match[str], ctx: Context) -> Norm | None:
 @rule("weekday",
       rf"(?:(?P<mod>(?i:last|this|next|past|coming|previous))\s+)?{_WD}(?P<plural>s)?(?:\s+{_TOD})?(?![A-Za-z])")
 def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"on Saturday" (the DCT's week, looking back unless the sentence looks forward), "Fridays" (a set)."""
+    """"on Saturday" (the DCT's week, looking back unless the sentence looks forward), "Fridays" (a set).
+
+    "Friday night" keeps the day's value: TimeBank marks most such spans as plain dates.
+    """
     if m["plural"]:
-        tod = TIMES_OF_DAY[m["tod"].lower()] if m["tod"] else ""
-        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}" + (f"T{tod}" if tod else ""))
+        tod = f"T{TIMES_OF_DAY[m['tod'].lower()]}" if m["tod"] else ""
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}{tod}")
     d = _weekday_date(m["wd"], m["mod"], m, ctx)
-    if m["tod"]:
-        return Norm("TIME", f"{day_value(d)}T{TIMES_OF_DAY[m['tod'].lower()]}")
     return Norm("DATE", day_value(d))
 
 
@@ -368,7 +400,7 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 
 @rule("reference",
       r"(?<![\w-])(?P<w>(?i:now|currently|current|presently|at\s+present|nowadays|the\s+present|more\s+recently"
-      r"|recently|recent|lately|the\s+past|soon|the\s+near\s+future|the\s+future|future))(?![\w-])")
+      r"|recently|lately|the\s+past|the\s+near\s+future|the\s+future|future))(?![\w-])")
 def reference(m: re.Match[str], ctx: Context) -> Norm | None:
     """"now" -> PRESENT_REF (the DCT), "recently" -> PAST_REF, "soon" -> FUTURE_REF."""
     word = " ".join(m["w"].lower().split())
@@ -428,8 +460,9 @@ def weekend(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def _duration(n: float | None, unit: str) -> str:
     code, is_time = UNIT_CODES[unit]
-    if unit == "fortnight" and n is not None:
-        n *= 2
+    if n is not None and unit in ("fortnight", "decade", "century"):  # as years or weeks, as TimeBank writes them
+        n *= {"fortnight": 2, "decade": 10, "century": 100}[unit]
+        code = "W" if unit == "fortnight" else "Y"
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     return f"P{'T' if is_time else ''}{amount}{code}"
 
@@ -456,6 +489,10 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # "a quarter of the vote"
     if n is None and m["pl"] is None:
         return None
+    if n is not None and n >= 1000 and unit not in ("second", "minute", "hour", "day"):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
+    if m["old"]:
+        return None  # "a 6-year-old": an age, which TimeBank does not mark
     value = _duration(n, unit)
     mod = (m["mod"] or "").lower()
     if mod in _BACK + _AHEAD and n is not None and unit not in ("second", "minute", "hour") and ctx.dct:
@@ -475,9 +512,14 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
       r"|the\s+last\s+few|the\s+next\s+few|the\s+past\s+several|some|these|those))\s+"
       r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|quarters|centuries))(?![\w-])")
 def vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"recent months", "several years" -> PXM, PXY."""
-    if m["q"].lower() in ("these", "those"):
+    """"several years" -> PXY; "recent months", "coming weeks" -> PAST_REF, FUTURE_REF (as TimeBank marks them)."""
+    q = " ".join(m["q"].lower().split())
+    if q in ("these", "those"):
         return None
+    if q in ("recent", "past", "last", "the past few", "the last few", "the past several"):
+        return Norm("DATE", "PAST_REF", precision="unknown")
+    if q in ("coming", "next", "the next few"):
+        return Norm("DATE", "FUTURE_REF", precision="unknown")
     return Norm("DURATION", _duration(None, unit_name(m["unit"])))
 
 
@@ -491,12 +533,27 @@ def bare_units(m: re.Match[str], ctx: Context) -> Norm | None:
 
 # ---- "two weeks ago", "a day after", "a year earlier" -------------------------------------------
 
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+
+
+def _shift_value(value: str, years: int) -> str:
+    """A day, month or quarter value moved by whole years ("1989-Q3" -> "1988-Q3")."""
+    year, rest = value.split("-", 1)
+    if rest == "02-29" and years % 4:
+        rest = "02-28"
+    return f"{int(year) + years:04d}-{rest}"
+
+
 @rule("ago",
       rf"(?:(?P<hedge>(?i:about|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly))\s+)?"
       rf"(?<![\w$£€.,])(?P<n>(?i:{NUMBER_RE}))[\s-]+(?P<unit>(?i:{UNIT_RE}))s?(?:\s+(?i:or\s+so))?\s+"
       r"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back|previously))(?![\w-])")
 def ago(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"two weeks ago" (back from the DCT), "a day after <something>" (the day before the sentence's reference)."""
+    """"two weeks ago" (back from the DCT), "a day after <something>" (the day before the sentence's reference).
+
+    "three days later" and "two months after <something>" are TimeML durations; they carry the day they
+    point to as date_start/date_end.
+    """
     unit = unit_name(m["unit"])
     if unit in ("second", "minute", "hour"):
         return None
@@ -510,14 +567,17 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         base, sign = ctx.reference(), (1 if direction in ("later", "after") else -1)
     if n is None:
-        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", precision="unknown")
-    if unit == "year" and ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last) and direction != "ago" or (
-            unit == "year" and ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last) and n == 1):
+        if direction in ("ago", "back"):
+            return Norm("DATE", "PAST_REF", precision="unknown")
+        return Norm("DURATION", _duration(None, unit))
+    if unit == "year" and n == 1 and ctx.last and _QUARTER_VALUE.fullmatch(ctx.last):
         # "a year earlier" in a report on a quarter means that quarter a year before
-        y, q = ctx.last.split("-")
-        return Norm("DATE", f"{int(y) + sign * int(n)}-{q}")
+        return Norm("DATE", _shift_value(ctx.last, sign))
     target = shift(base, unit, sign * int(n))
-    return Norm("DATE", unit_value(target, unit if unit != "fortnight" else "week"))
+    if direction in ("ago", "back", "from now", "hence") or unit in ("year", "decade", "century") or (
+            unit == "day" and n == 1 and direction in ("after", "before")):
+        return Norm("DATE", unit_value(target, unit if unit != "fortnight" else "week"))
+    return Norm("DURATION", _duration(n, unit), target, target)
 
 
 @rule("year_ago_adjective",
@@ -560,6 +620,7 @@ _Q_MODS = r"latest|last|previous|past|current|this|next|coming|same|year-earlier
 
 @rule("quarter",
       rf"(?:(?P<the>(?i:the|its|this\s+year's|last\s+year's|next\s+year's))\s+)?"
+      r"(?:(?P<year0>(?:19|20)\d\d)[\s-]+)?"
       rf"(?P<mods>(?:(?i:{_Q_MODS})[\s-]+)*)"
       r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+)?"
       r"(?P<q>(?i:quarter|half))(?![\w-])"
@@ -573,7 +634,7 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         letter = "Q"
     else:
         q = ORDINALS[m["ord"].lower()] if m["ord"] else None
-        year_s, mods, the = m["year"], m["mods"].lower(), (m["the"] or "").lower()
+        year_s, mods, the = m["year"] or m["year0"], m["mods"].lower(), (m["the"] or "").lower()
         letter = "Q" if m["q"].lower() == "quarter" else "H"
         if not (q or mods.strip() or the or year_s):
             return None
@@ -583,7 +644,9 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
             return None
     if year_s:
         if q is None:
-            return None
+            if letter == "H" or not (ctx.last and _QUARTER_VALUE.fullmatch(ctx.last)):
+                return None
+            q = int(ctx.last[-1])  # "the 1988 quarter": the quarter under report, in 1988
         return Norm("DATE", f"{year_s}-{letter}{q}")
     d = ctx.anchor()
     back = 1 if ("year-earlier" in mods or "year-ago" in mods or "last year's" in the) else 0
@@ -606,8 +669,6 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     year = d.year if date(d.year, size * (q - 1) + 1, 1) <= d else d.year - 1
     if "next" in mods or "coming" in mods:
         year = d.year if date(d.year, size * (q - 1) + 1, 1) > d else d.year + 1
-    if back == 0 and ctx.last and re.fullmatch(rf"\d{{4}}-{letter}{q}", ctx.last) and not the.endswith("'s"):
-        year = int(ctx.last[:4])
     return Norm("DATE", f"{year - back}-{letter}{q}")
 
 
@@ -620,7 +681,7 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
     det = " ".join((m["det"] or "").lower().split())
     if m["year"]:
         return Norm("DATE", f"{m['year']}-{code}")
-    if not det and not re.search(r"(?i)\b(?in|during|since|by|until|through)\s*$", ctx.before(m.start(), 10)):
+    if not det and not re.search(r"(?i)\b(?:in|during|since|by|until|through)\s*$", ctx.before(m.start(), 10)):
         return None
     if m["s"][0].isupper() and not det and not ctx.before(m.start(), 2).strip() == "":
         return None  # "Arab Spring"
@@ -639,7 +700,7 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
 @rule("set",
       r"(?P<every>(?i:every|each))\s+(?:(?i:other)\s+)?(?:(?P<unit>(?i:day|week|month|year|quarter|morning|night"
       r"|evening|afternoon|hour|minute|weekend|summer|winter|spring|fall))(?![\w-])|" + _WD + r"|" + _month("mon") +
-      r")|(?P<freq>(?i:daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|hourly))(?![\w-])"
+      r")|(?P<freq>(?i:daily|nightly|weekly|biweekly|fortnightly|monthly|yearly|hourly))(?![\w-])"
       r"|(?P<per>(?i:per|a))\s+(?P<perunit>(?i:day|week|month|year|hour))(?![\w-])")
 def every(m: re.Match[str], ctx: Context) -> Norm | None:
     """"every Friday" -> XXXX-WXX-5, "daily" -> P1D, "per year" -> P1Y."""
@@ -677,12 +738,16 @@ def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     name = " ".join(m["h"].lower().replace("’", "'").split())
     d = ctx.anchor()
     if name.startswith("thanksgiving"):
-        first = date(d.year, 11, 1)
+        year = d.year if d.month == 12 or ctx.tense(m.start(), m.end()) == "future" else d.year - 1
+        first = date(year, 11, 1)
         return Norm("DATE", day_value(first + timedelta(days=(3 - first.weekday()) % 7 + 21)))
     md = _HOLIDAYS.get(name)
     if md is None:
         return None
-    return Norm("DATE", day_value(date(d.year, *md)))
+    day = date(d.year, *md)
+    if day > d and ctx.tense(m.start(), m.end()) != "future":
+        day = date(d.year - 1, *md)
+    return Norm("DATE", day_value(day))
 
 
 @rule("year_end", r"(?P<w>(?i:year-end|year\s+end|the\s+end\s+of\s+the\s+year|end-of-year))(?![\w-])")

@@ -6,7 +6,17 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 
 from . import queries
-from .deps import DEFAULT_PAGE, MAX_QUERY_CHARS, Limit, Offset, ReadStore, Since, Text, Until, knowledge_base
+from .deps import (
+    DEFAULT_PAGE,
+    MAX_QUERY_CHARS,
+    Limit,
+    Offset,
+    ReadStore,
+    Since,
+    Text,
+    Until,
+    knowledge_base,
+)
 from .errors import ApiError
 from .ingest import ingest_request
 
@@ -48,6 +58,12 @@ def article(store: ReadStore, article_id: ArticleId) -> dict:
 @router.get("/outlets", summary="Outlets with their article counts")
 def outlets(store: ReadStore) -> dict:
     items = queries.outlets(store.connection)
+    return {"items": items, "total": len(items), "limit": len(items), "offset": 0}
+
+
+@router.get("/countries", summary="Mentions per country actor, with ISO 3166 numeric codes for maps")
+def countries(store: ReadStore) -> dict:
+    items = queries.countries(store.connection)
     return {"items": items, "total": len(items), "limit": len(items), "offset": 0}
 
 

@@ -8,13 +8,20 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from . import queries
-from .api_routes import ArticleId, Code, EntityType, ItemId
-from .deps import MAX_QUERY_CHARS, Offset, ReadStore, Since, Text, Until, knowledge_base
+from .api_routes import ArticleId, ItemId
+from .deps import MAX_FILTER_CHARS, MAX_QUERY_CHARS, Offset, ReadStore, knowledge_base
 from .errors import ApiError
 from .highlight import pieces, snippet_pieces
 
 router = APIRouter(default_response_class=HTMLResponse)
 PAGE = 25  # rows per page on the HTML lists
+
+# HTML forms send empty fields ("since="): the page filters accept "" as "no filter".
+Since = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
+Until = Since
+Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
+EntityType = Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,12})?$")]
+Code = Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,8})?$")]
 
 
 def _render(request: Request, template: str, **context) -> HTMLResponse:
@@ -56,7 +63,9 @@ def article(request: Request, store: ReadStore, article_id: ArticleId):
     found = queries.article_detail(store, article_id)
     if found is None:
         raise ApiError(404, "not_found", f"No article with id {article_id!r} in this store.")
-    paragraphs = pieces(found["body"], found["mentions"])
+    triggers = [{"start": e["trigger_start"], "end": e["trigger_end"], "event": e} for e in found["events"]
+                if isinstance(e.get("trigger_start"), int) and isinstance(e.get("trigger_end"), int)]
+    paragraphs = pieces(found["body"], found["mentions"] + triggers)
     return _render(request, "article.html", a=found, paragraphs=paragraphs, active="articles")
 
 

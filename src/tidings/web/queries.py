@@ -120,7 +120,17 @@ def article_detail(store: Store, id_or_prefix: str) -> dict | None:
                                                    "mentions": 0})
             ent["mentions"] += 1
     record["entities"] = sorted(seen.values(), key=lambda e: (-e["mentions"], e["name"]))
+    record["events"] = article_events(conn, a.id)
     return record
+
+
+def article_events(conn: sqlite3.Connection, article_id: str) -> list[dict]:
+    """The article's coded events once the events table exists (with trigger spans when it has them)."""
+    if "article_id" not in table_columns(conn, "events"):
+        return []
+    cur = conn.execute('SELECT * FROM "events" WHERE article_id = ? ORDER BY rowid', (article_id,))
+    names = [d[0] for d in cur.description]
+    return [{k: _decode(v) for k, v in zip(names, row)} for row in cur]
 
 
 def outlets(conn: sqlite3.Connection) -> list[dict]:
@@ -201,6 +211,21 @@ def network(conn: sqlite3.Connection, eid: str, size: int = NETWORK_SIZE) -> dic
             f" WHERE x.entity_id IN ({marks}) AND y.entity_id IN ({marks}) GROUP BY 1, 2",
             ids[1:] + ids[1:])]
     return {"nodes": nodes if center else [], "edges": edges if center else []}
+
+
+def countries(conn: sqlite3.Connection) -> list[dict]:
+    """Mentions and articles per country actor, with the ISO numeric code the world map keys on."""
+    import pycountry
+
+    out = []
+    for code, name, n, k in conn.execute(
+            "SELECT e.country, e.name, count(m.entity_id), count(DISTINCT m.article_id) FROM entities e"
+            " JOIN mentions m ON m.entity_id = e.id WHERE e.type = 'COUNTRY' AND e.country IS NOT NULL"
+            " GROUP BY e.country ORDER BY count(m.entity_id) DESC"):
+        found = pycountry.countries.get(alpha_3=code)
+        out.append({"country": code, "name": name, "numeric": found.numeric if found else None,
+                    "mentions": n, "articles": k})
+    return out
 
 
 # ---------------------------------------------------------------- dashboard

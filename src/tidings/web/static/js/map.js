@@ -20,10 +20,26 @@
       const arc = index < 0 ? arcs[~index].slice().reverse() : arcs[index];
       arc.forEach((p, i) => { if (i || !points.length) points.push(p); });
     }
+    // A jump of more than half the world is a ring cut at the antimeridian: move, do not draw across.
     return points.map((p, i) => {
       const [x, y] = project(p[0], p[1]);
-      return `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
+      const jump = i && Math.abs(p[0] - points[i - 1][0]) > 180;
+      return `${i && !jump ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
     }).join("") + "Z";
+  }
+
+  /* Shade each country by how often its country actor is mentioned (a log scale, 5 steps). */
+  function shade(paths, items) {
+    const byNumeric = new Map(items.filter(c => c.numeric).map(c => [c.numeric, c]));
+    const max = Math.max(1, ...items.map(c => c.mentions));
+    for (const [id, path] of paths) {
+      const c = byNumeric.get(id);
+      if (!c) continue;
+      const step = Math.min(4, Math.floor((4.99 * Math.log(1 + c.mentions)) / Math.log(1 + max)));
+      path.setAttribute("class", `country mentioned m${step}`);
+      T.clear(path);
+      path.appendChild(T.svg("title", {}, `${c.name}: ${c.mentions} mentions in ${c.articles} articles`));
+    }
   }
 
   function countryPath(geometry, arcs) {
@@ -59,15 +75,18 @@
     const root = T.svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "map-svg", role: "img", "aria-label": "map of places and events" });
     root.appendChild(T.svg("rect", { x: 0, y: 0, width: W, height: H, class: "sea" }));
     const land = T.svg("g", { class: "countries" });
+    const paths = new Map();
     for (const g of topo.objects.countries.geometries) {
       const path = T.svg("path", { d: countryPath(g, arcs), class: "country", "fill-rule": "evenodd" });
       path.appendChild(T.svg("title", {}, (g.properties && g.properties.name) || ""));
       land.appendChild(path);
+      if (g.id) paths.set(String(g.id), path);
     }
     root.appendChild(land);
     box.appendChild(root);
-    const [places, events] = await Promise.all([
-      T.getJSON("/api/places?limit=500"), T.getJSON("/api/events?limit=500")]);
+    const [places, events, countries] = await Promise.all([
+      T.getJSON("/api/places?limit=500"), T.getJSON("/api/events?limit=500"), T.getJSON("/api/countries")]);
+    shade(paths, countries.items);
     const dots = points(places.items, events.items);
     const layer = T.svg("g", { class: "dots" });
     for (const d of dots) {
@@ -78,7 +97,8 @@
     }
     root.appendChild(layer);
     fit(root, dots);
-    status.textContent = dots.length ? `${dots.length} located places and events` : (places.note || "No located places or events yet.");
+    const shaded = `${countries.items.length} countries shaded by actor mentions`;
+    status.textContent = dots.length ? `${dots.length} located places and events; ${shaded}` : `${shaded}. ${places.note || "No located places or events yet."}`;
   }
 
   document.addEventListener("DOMContentLoaded", () => {

@@ -1,0 +1,581 @@
+"""The clause coder: one parsed sentence -> PLOVER events (type, mode, who did it to whom, modality, confidence)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, Trigger
+from .modality import frame_above, modality_of
+from .model import Party
+
+# Prepositions that introduce the other party of an event ("talks with X", "attacks on X").
+RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards", "at", "into"})
+# Prepositions that introduce the doer of a nominal event ("attacks by X", "attacks from X").
+ACTOR_PREPS = frozenset({"by", "from", "of"})
+# Dependency labels of a noun's modifiers that can name who did it ("Pakistan's airstrikes").
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+# Dependencies that start another clause: an argument phrase stops there.
+CLAUSAL = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "conj"})
+PERSONAL = {"he": "PER", "she": "PER", "him": "PER", "her": "PER", "his": "PER",
+            "it": "ORG", "its": "ORG", "they": "ANY", "them": "ANY", "their": "ANY", "we": "ANY"}
+# Verbs whose subject suffers the nominal event in their object ("Pakistan faces daily attacks").
+UNDERGO = frozenset({"face", "suffer", "endure", "experience", "witness", "sustain"})
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+RETALIATION = frozenset({"retaliatory", "retaliation", "counterattack", "counter-attack", "retaliate", "reprisal", "revenge"})
+
+# Confidence of a coded event: a base per kind of trigger, then adjustments. Tuned on the dev
+# PLOVER records (../shared/eval/plover): the main clause's event should come first.
+BASE = {"verb": 0.80, "noun": 0.70}
+EXPLICIT_ACTOR = 0.10      # the actor came from the parse (subject, agent, possessor)
+FALLBACK_ACTOR = -0.30     # the actor is only the nearest name before the trigger
+PER_DEPTH = -0.05          # per step from the root of the sentence (capped at 4 steps)
+PER_WORD = 0.03            # per extra word a lexicon entry matched ("held telephonic conversation")
+DERIVED = -0.10            # AGREE/THREATEN derived from a promised or conditional event
+
+
+@dataclass(slots=True)
+class ArgMention:
+    """An actor mention inside the sentence: token range (doc indexes) and its entity."""
+
+    start: int
+    end: int
+    entity_id: str
+    label: str
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """What the coder knows about one sentence: its parse, its actor mentions and the article around it."""
+
+    doc: object                                    # spaCy Doc of the sentence alone
+    mentions: list[ArgMention]
+    party: Callable[[str, str | None], Party | None]   # entity id, sector hint -> Party at the event date
+    entity_type: Callable[[str], str]              # entity id -> PER, COUNTRY, GROUP ...
+    earlier: Sequence[tuple[str, str]] = ()        # (entity id, type) of mentions before this sentence, in order
+    previous_parties: list[Party] = field(default_factory=list)   # parties of the article's last event
+    token_mention: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for k, m in enumerate(self.mentions):
+            for i in range(m.start, m.end):
+                self.token_mention.setdefault(i, k)
+
+
+@dataclass(slots=True)
+class Coded:
+    """An event found in a sentence, before dates, places and article offsets are attached."""
+
+    trigger_start: int          # char offsets into the sentence text
+    trigger_end: int
+    trigger_text: str
+    event_type: str
+    mode: str | None
+    cameo: str
+    modality: str
+    actors: list[Party]
+    recipients: list[Party]
+    confidence: float
+    clause: tuple[tuple[int, int], ...]   # char segments of the clause (for its time expression and place)
+    token: int = -1             # index of the trigger's head token
+    derived: bool = False
+    explicit: bool = True       # the actors came from the parse, not the nearest name
+
+
+# ---------------------------------------------------------------- trigger matching
+
+
+def _near_words(tok) -> set[str]:
+    """Lemmas and forms of a token's children and grandchildren (through prepositions)."""
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis", "aux", "auxpass", "nsubj", "nsubjpass", "neg", "punct", "mark"):
+            continue
+        words |= {c.lemma_.lower(), c.lower_}
+        for g in c.children:
+            if c.dep_ in ("prep", "dobj", "prt", "dative", "attr", "acomp", "compound", "amod", "pobj", "xcomp"):
+                words |= {g.lemma_.lower(), g.lower_}
+    return words
+
+
+def _modifier_words(tok) -> set[str]:
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in MODIFIER_DEPS or c.dep_ == "prep":
+            words |= {c.lemma_.lower(), c.lower_}
+            if c.dep_ == "compound":
+                words |= {g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod")}
+            if c.dep_ == "prep":
+                words |= {g.lemma_.lower() for g in c.children}
+    return words
+
+
+def match_trigger(tok, lex: Lexicon) -> Trigger | None:
+    """The most specific lexicon entry this token heads, if any."""
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
+        entries = lex.verbs.get(lemma) or lex.verbs.get(lower) or []
+        near = _near_words(tok) if entries else set()
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        entries = lex.nouns.get(lemma) or lex.nouns.get(lower) or []
+        near = _modifier_words(tok) if entries else set()
+    else:
+        return None
+    for entry in entries:
+        if all(w in near for w in entry.extras):
+            return entry
+    return None
+
+
+# ---------------------------------------------------------------- parties
+
+
+def _conjuncts(tok) -> list:
+    """The token and its coordinated siblings ("China, Russia and Pakistan")."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ == "conj" or (c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "PROPN"
+                                    and _same_kind(t, c)):
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _same_kind(a, b) -> bool:
+    """Two proper nouns in apposition are a list ("China, Russia, Pakistan") when both are countries."""
+    return a.ent_type_ == b.ent_type_ == "GPE" or (a.ent_type_ == "" and b.ent_type_ == "")
+
+
+def _pronoun_party(ctx: SentenceContext, tok) -> list[str]:
+    want = PERSONAL.get(tok.lower_)
+    if want is None:
+        return []
+    # the last fitting mention before the pronoun: in this sentence first, then earlier ones
+    inside = [(m.entity_id, ctx.entity_type(m.entity_id)) for m in ctx.mentions if m.end <= tok.i]
+    for eid, etype in reversed([*ctx.earlier, *inside]):
+        if want == "ANY" and etype != "PER" or want == "PER" and etype == "PER" or want == "ORG" and etype != "PER":
+            return [eid]
+    return []
+
+
+def _mention_at(ctx: SentenceContext, tok) -> ArgMention | None:
+    k = ctx.token_mention.get(tok.i)
+    return ctx.mentions[k] if k is not None else None
+
+
+def phrase_parties(ctx: SentenceContext, tok, lex: Lexicon, depth: int = 0) -> list[Party]:
+    """The parties a noun phrase names: one per conjunct, the head's own name first, then an
+    apposition ("chief, Asim Malik"), then a possessor or modifier ("Pakistani troops")."""
+    out: list[Party] = []
+    for c in _conjuncts(tok):
+        for p in _one_party(ctx, c, lex, depth):
+            if p not in out:
+                out.append(p)
+    return out
+
+
+def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]:
+    sector = lex.sectors.get(c.lemma_.lower()) or lex.sectors.get(c.lower_)
+    m = _mention_at(ctx, c)
+    if m is not None:
+        p = ctx.party(m.entity_id, None)
+        return [p] if p else []
+    if c.lower_ in RELATIVE and c.head.dep_ == "relcl":
+        return phrase_parties(ctx, c.head.head, lex, depth + 1) if depth < 3 else []
+    if c.lower_ in PERSONAL:
+        return [p for p in (ctx.party(e, None) for e in _pronoun_party(ctx, c)) if p]
+    for a in c.children:
+        if a.dep_ == "appos":
+            am = _mention_at(ctx, a)
+            if am is not None:
+                p = ctx.party(am.entity_id, None)
+                return [p] if p else []
+    if c.pos_ == "NOUN":
+        person = _person_within(ctx, c)
+        if person is not None:
+            p = ctx.party(person.entity_id, None)
+            return [p] if p else []
+    picks = []
+    for a in c.children:
+        if a.dep_ in MODIFIER_DEPS or (a.dep_ == "prep" and (a.lower_ == "of" or sector and a.lower_ in ("in", "from"))):
+            targets = [g for g in a.children if g.dep_ == "pobj"] if a.dep_ == "prep" else [a]
+            for t in targets:
+                for sub in [t, *[g for g in t.children if g.dep_ in ("compound", "amod", "poss")]]:
+                    sm = _mention_at(ctx, sub)
+                    if sm is not None and sm not in picks:
+                        picks.append(sm)
+    if picks:
+        picks.sort(key=lambda x: ctx.entity_type(x.entity_id) == "COUNTRY")  # a group before its country
+        p = ctx.party(picks[0].entity_id, sector)
+        return [p] if p else []
+    if _reciprocal(c, lex):
+        return _reciprocal_parties(ctx, c)
+    return []
+
+
+# Head nouns of reciprocal phrases and the entity type they stand for ("both countries").
+_RECIPROCAL_TYPE = {"leader": "PER", "minister": "PER", "official": "PER", "country": "COUNTRY",
+                    "nation": "COUNTRY", "neighbour": "COUNTRY", "neighbor": "COUNTRY", "state": "COUNTRY"}
+
+
+def _reciprocal_parties(ctx: SentenceContext, c) -> list[Party]:
+    """"both countries", "the two leaders": the last two of that kind named before in the
+    sentence, else the two sides of the article's last two-party event."""
+    want = _RECIPROCAL_TYPE.get(c.lemma_.lower())
+    seen: list[str] = []
+    for m in reversed([m for m in ctx.mentions if m.end <= c.i]):
+        if (want is None or ctx.entity_type(m.entity_id) == want) and m.entity_id not in seen:
+            seen.append(m.entity_id)
+        if len(seen) == 2:
+            parties = [p for p in (ctx.party(e, None) for e in reversed(seen)) if p]
+            if len(parties) == 2:
+                return parties
+    return list(ctx.previous_parties)
+
+
+def _person_within(ctx: SentenceContext, head) -> ArgMention | None:
+    """A named person inside a title phrase ("minister of state ... Hina Rabbani Khar"), not in a nested clause."""
+    stack = [c for c in head.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")]
+    while stack:
+        t = stack.pop(0)
+        m = _mention_at(ctx, t)
+        if m is not None and ctx.entity_type(m.entity_id) == "PER":
+            return m
+        stack += [c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")]
+    return None
+
+
+def _reciprocal(tok, lex: Lexicon) -> bool:
+    if tok.lemma_.lower() not in lex.reciprocal_heads and tok.lower_ not in lex.reciprocal_heads:
+        return False
+    return any(c.lower_ in lex.reciprocal_dets for c in tok.children) or tok.lower_ in ("both",)
+
+
+def _args(tok, deps: set[str]) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok, preps: frozenset[str]) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def subject_of(tok, lex: Lexicon, hops: int = 0):
+    """(subject token, passive) of a verb, following conj, xcomp, advcl and relative clauses up."""
+    subj = _args(tok, {"nsubj", "csubj", "expl"})
+    if subj:
+        return subj[0], False
+    passive = _args(tok, {"nsubjpass"})
+    if passive:
+        return passive[0], True
+    if hops > 3 or tok.head is tok:
+        return None, False
+    if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "acomp"):
+        head = tok.head
+        if tok.dep_ == "xcomp" and lex.frames.get(head.lemma_.lower()) in ("request",):
+            objs = _args(head, {"dobj", "dative"}) or _prep_objects(head, frozenset({"on", "upon"}))
+            if objs:
+                return objs[0], False
+        return subject_of(head, lex, hops + 1)
+    if tok.dep_ in ("relcl", "acl"):
+        return tok.head, False
+    return None, False
+
+
+# ---------------------------------------------------------------- coding
+
+
+def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
+    """Every event the sentence holds, most confident first."""
+    doc = ctx.doc
+    found: list[Coded] = []
+    for tok in doc:
+        trig = match_trigger(tok, lex)
+        if trig is None or _absorbed(tok, lex):
+            continue
+        ev = _code(ctx, tok, trig, lex)
+        if ev is not None:
+            found.append(ev)
+    found = _cross_clause(ctx, found)
+    if any(e.explicit for e in found):
+        found = [e for e in found if e.explicit or e.token is not None and doc[e.token].pos_ == "VERB"]
+    found = _drop_frames(ctx, found, lex)
+    found += _derived(found, lex)
+    return _dedupe(found)
+
+
+def _absorbed(tok, lex: Lexicon) -> bool:
+    """Tokens that are part of another event's phrase, not events themselves."""
+    if tok.pos_ == "VERB" and tok.dep_ in ("amod",):
+        return True
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return True   # "airstrikes targeting the TTP", "a group targeting Pakistan"
+    if tok.lemma_.lower() == "meet" and _args(tok, {"auxpass"}) and any(c.lower_ == "with" for c in tok.children):
+        return True   # "were met with retaliatory attacks": a response, not a meeting
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.light and any(
+            match_trigger(c, lex) for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")):
+        return True   # "held talks": the noun carries the event
+    return False
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 4:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _clause_span(tok) -> tuple[tuple[int, int], ...]:
+    """Char segments of the clause around a trigger: its governing verb's subtree without nested clauses."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    toks = [head]
+    nested = ("ccomp", "advcl", "conj", "parataxis", "relcl", "acl")
+    stack = [c for c in head.children if c.dep_ not in nested or tok in c.subtree]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack += [c for c in t.children if c.dep_ not in nested or tok in c.subtree]
+    segments: list[list[int]] = []
+    for t in sorted(toks, key=lambda t: t.i):
+        if segments and segments[-1][2] == t.i - 1:
+            segments[-1][1], segments[-1][2] = t.idx + len(t), t.i
+        else:
+            segments.append([t.idx, t.idx + len(t), t.i])
+    return tuple((a, b) for a, b, _ in segments)
+
+
+def _code(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> Coded | None:
+    anchor = tok
+    explicit = True
+    if trig.pos == "verb":
+        actors, recipients = _verb_parties(ctx, tok, lex)
+    else:
+        actors, recipients, anchor = _noun_parties(ctx, tok, lex)
+    if trig.swap:
+        actors, recipients = recipients, actors
+    if not actors:
+        actors = _fallback_actor(ctx, tok, recipients)
+        explicit = False
+    recipients = [r for r in recipients if r not in actors]
+    if not actors:
+        return None
+    modality = modality_of(tok, anchor, lex)
+    if modality == "suppressed":
+        return None
+    conf = BASE[trig.pos] + (EXPLICIT_ACTOR if explicit else FALLBACK_ACTOR)
+    conf += PER_DEPTH * _depth(anchor) + PER_WORD * (trig.words - 1)
+    first, last = _trigger_tokens(tok, trig)
+    return Coded(first.idx, last.idx + len(last), ctx.doc.text[first.idx:last.idx + len(last)],
+                 trig.type, trig.mode, trig.cameo, modality, actors, recipients,
+                 round(max(0.05, min(0.99, conf)), 3), _clause_span(anchor), tok.i, explicit=explicit)
+
+
+def _trigger_tokens(tok, trig: Trigger):
+    """First and last token of the trigger phrase (the head plus the words the entry matched)."""
+    toks = [tok]
+    for c in tok.children:
+        if c.lemma_.lower() in trig.extras or c.lower_ in trig.extras:
+            toks.append(c)
+        elif trig.pos == "verb" and c.dep_ in ("prt",):
+            toks.append(c)
+    toks = [t for t in toks if abs(t.i - tok.i) <= 3]
+    return min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+
+
+def _verb_parties(ctx: SentenceContext, tok, lex: Lexicon) -> tuple[list[Party], list[Party]]:
+    subj, passive = subject_of(tok, lex)
+    actors: list[Party] = []
+    recipients: list[Party] = []
+    frame = frame_above(tok, lex)
+    if frame is not None and frame[1] == "cause":
+        s, _ = subject_of(frame[0], lex)
+        if s is not None:
+            actors = phrase_parties(ctx, s, lex)
+    own_passive = bool(_args(tok, {"nsubjpass", "auxpass"}))
+    agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not actors:
+        if own_passive or passive:
+            for a in agents:
+                actors += phrase_parties(ctx, a, lex)
+            if subj is not None:
+                recipients += phrase_parties(ctx, subj, lex)
+        elif subj is not None:
+            actors = phrase_parties(ctx, subj, lex)
+    for o in _args(tok, {"dobj", "dative", "iobj", "attr"}) + _prep_objects(tok, RECIPIENT_PREPS):
+        for p in phrase_parties(ctx, o, lex):
+            if p not in recipients and p not in actors:
+                recipients.append(p)
+    if not actors and subj is not None and _reciprocal(subj, lex):
+        actors = list(ctx.previous_parties)
+    return actors, recipients
+
+
+def _noun_parties(ctx: SentenceContext, tok, lex: Lexicon):
+    """(actors, recipients, anchor) of a nominal trigger: its own possessor, "by"/"from" phrase
+    or modifier; else, under a light verb ("held talks"), the verb's subject."""
+    actors: list[Party] = []
+    recipients: list[Party] = []
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            actors += [p for p in phrase_parties(ctx, c, lex) if p not in actors]
+    for o in _prep_objects(tok, ACTOR_PREPS):
+        if not actors or o.head.lower_ in ("by", "from"):
+            actors += [p for p in phrase_parties(ctx, o, lex) if p not in actors]
+    for o in _prep_objects(tok, RECIPIENT_PREPS):
+        recipients += phrase_parties(ctx, o, lex)
+    for c in tok.children:
+        if c.dep_ == "acl" and c.pos_ == "VERB":   # "airstrikes targeting the TTP"
+            for o in _args(c, {"dobj"}) + _prep_objects(c, frozenset({"against", "on"})):
+                recipients += phrase_parties(ctx, o, lex)
+    anchor = tok
+    head = tok.head
+    light = _light_before(tok, lex)
+    if light is not None and not (tok.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and head.lemma_.lower() in lex.light):
+        head = light
+        if not actors:
+            s, passive = subject_of(head, lex)
+            if s is not None and not passive:
+                actors = phrase_parties(ctx, s, lex)
+        return actors, [r for r in recipients if r not in actors], head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in UNDERGO:
+        s, passive = subject_of(head, lex)
+        if s is not None and not passive:
+            recipients += [p for p in phrase_parties(ctx, s, lex) if p not in recipients]
+        return actors, [r for r in recipients if r not in actors], head
+    if tok.dep_ == "attr" and head.lemma_.lower() == "be":
+        s, _ = subject_of(head, lex)
+        if s is not None and not actors:
+            actors = phrase_parties(ctx, s, lex)
+        for o in _prep_objects(tok, frozenset({"of"})):
+            recipients += [p for p in phrase_parties(ctx, o, lex) if p not in recipients]
+        return actors, [r for r in recipients if r not in actors], head
+    if tok.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and head.lemma_.lower() in lex.light:
+        anchor = head
+        if not actors:
+            s, passive = subject_of(head, lex)
+            if s is not None and not passive:
+                actors = phrase_parties(ctx, s, lex)
+        for o in _args(head, {"dative", "iobj"}) + _prep_objects(head, RECIPIENT_PREPS):
+            recipients += [p for p in phrase_parties(ctx, o, lex) if p not in recipients]
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and not actors:
+        # "agreed to a ceasefire", "called for talks": the verb's own event covers it
+        anchor = head.head
+    recipients = [r for r in recipients if r not in actors]
+    return actors, recipients, anchor
+
+
+def _light_before(tok, lex: Lexicon):
+    """A light verb right before the noun ("held one-on-one talks"), even when the parse attached
+    the noun elsewhere."""
+    for i in range(tok.i - 1, max(-1, tok.i - 7), -1):
+        t = tok.doc[i]
+        if t.pos_ == "VERB":
+            return t if t.lemma_.lower() in lex.light else None
+        if t.pos_ not in ("DET", "ADJ", "NUM", "PUNCT", "ADP", "NOUN", "ADV", "PROPN", "PART"):
+            return None
+    return None
+
+
+def _fallback_actor(ctx: SentenceContext, tok, recipients: list[Party]) -> list[Party]:
+    """The nearest name before the trigger, when the parse gave no actor."""
+    before = [m for m in ctx.mentions if m.end <= tok.i]
+    for m in reversed(before):
+        p = ctx.party(m.entity_id, None)
+        if p is not None and p not in recipients:
+            return [p]
+    return []
+
+
+def _cross_clause(ctx: SentenceContext, found: list[Coded]) -> list[Coded]:
+    """"Airstrikes ... were met with retaliatory attacks": the retaliation's actors are the first
+    event's targets, and its targets the first event's actors."""
+    doc = ctx.doc
+    out = []
+    for ev in found:
+        tok = doc[ev.token]
+        words = {tok.lemma_.lower(), *(c.lower_ for c in tok.children)}
+        if words & RETALIATION:
+            earlier = [e for e in found if e is not ev and e.event_type == "ASSAULT" and e.token != ev.token
+                       and e.recipients]
+            if earlier:
+                first = earlier[0]
+                explicit = [a for a in ev.actors if a not in first.actors]
+                if not explicit or not ev.explicit:
+                    ev.actors = list(first.recipients)
+                    ev.recipients = list(first.actors)
+                    ev.confidence = max(ev.confidence, first.confidence - 0.05)
+                    ev.explicit = True
+        elif not ev.explicit and tok.dep_ == "advcl":
+            # "..., killing Pakistani personnel": the participle continues the event before it
+            same = [e for e in out if e.event_type == ev.event_type and e.explicit]
+            if same:
+                ev.actors = list(same[-1].actors)
+                ev.recipients = [r for r in ev.recipients if r not in ev.actors]
+        out.append(ev)
+    return out
+
+
+def _drop_frames(ctx: SentenceContext, found: list[Coded], lex: Lexicon) -> list[Coded]:
+    """An order is coded as what was ordered ("ordered troops deployed"): drop the order itself
+    when its complement was coded."""
+    doc = ctx.doc
+    tokens = {e.token for e in found}
+    out = []
+    for ev in found:
+        tok = doc[ev.token]
+        if lex.frames.get(tok.lemma_.lower()) == "cause" and any(
+                t in tokens for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj") for t in (x.i for x in c.subtree)):
+            continue
+        out.append(ev)
+    return out
+
+
+COOPERATIVE_QUADS = (1, 2)
+
+
+def _derived(found: list[Coded], lex: Lexicon) -> list[Coded]:
+    """PLOVER's AGREE for promised cooperation ("will provide aid", "ready to help") and
+    THREATEN for promised or conditional coercion ("will extend the curfew")."""
+    out = []
+    have = {(e.event_type, e.token) for e in found}
+    for ev in found:
+        if ev.modality != "future" or ev.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+            continue
+        kind = "AGREE" if lex.info(ev.event_type).quad in COOPERATIVE_QUADS else "THREATEN"
+        if any(e.event_type == kind and e.modality == "asserted" for e in found):
+            continue
+        if (kind, ev.token) in have:
+            continue
+        info = lex.info(kind)
+        out.append(Coded(ev.trigger_start, ev.trigger_end, ev.trigger_text, kind, None, info.cameo, "asserted",
+                         list(ev.actors), list(ev.recipients), round(max(0.05, ev.confidence + DERIVED), 3),
+                         ev.clause, ev.token, derived=True))
+    return out
+
+
+def _dedupe(found: list[Coded]) -> list[Coded]:
+    """One event per type and actors in a sentence: the most confident, with all recipients."""
+    found = sorted(found, key=lambda e: (-e.confidence, e.trigger_start))
+    out: list[Coded] = []
+    for ev in found:
+        twin = next((o for o in out if o.event_type == ev.event_type and o.modality == ev.modality
+                     and set(_ids(o.actors)) & set(_ids(ev.actors))
+                     and (o.clause == ev.clause or not ev.explicit or ev.derived)), None)
+        if twin is not None:
+            twin.recipients += [r for r in ev.recipients if r not in twin.recipients and r not in twin.actors]
+            continue
+        out.append(ev)
+    return out
+
+
+def _ids(parties: list[Party]) -> list[str]:
+    return [p.entity_id or p.name for p in parties]
+
+
+__all__ = ["ArgMention", "Coded", "SentenceContext", "code_sentence", "match_trigger", "phrase_parties"]

@@ -1,0 +1,127 @@
+"""Modality of a coded event: asserted, negated, hypothetical, future or uncertain, read from the parse around its trigger."""
+from __future__ import annotations
+
+from .lexicon import Lexicon
+
+# Verbs that start, keep or finish what their complement says: "began to withdraw" happened.
+ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "go", "manage", "keep", "use", "come", "proceed"})
+# Links from a complement up to the word that governs it ("refused to recognise": xcomp).
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "advcl", "relcl"})
+OBLIGATION = frozenset({"have", "need", "ought"})
+# How many links up to look for a frame; deeper nesting is rare and usually misparsed.
+MAX_CLIMB = 5
+
+
+def _has(tok, deps: tuple[str, ...], words: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for c in tok.children)
+
+
+def negated(tok, lex: Lexicon) -> bool:
+    """"did not meet", "never attacked", "no talks"."""
+    words = lex.modality.get("negations", frozenset())
+    return any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words)
+               for c in tok.children)
+
+
+def frame_above(tok, lex: Lexicon):
+    """(frame token, kind) of the nearest frame governing this token ("refused to X": negate), or None.
+    Reporting verbs ("said that ...") are looked through."""
+    cur = tok
+    for _ in range(MAX_CLIMB):
+        dep = cur.dep_
+        if dep == "pobj" and cur.head.dep_ == "prep":
+            cur = cur.head
+            dep = cur.dep_
+        if dep not in COMPLEMENT_DEPS and not (dep == "dobj" and cur.pos_ == "VERB"):
+            return None
+        head = cur.head
+        if head is cur:
+            return None
+        lemma = head.lemma_.lower()
+        if dep == "relcl":
+            return None
+        kind = lex.frames.get(lemma) or lex.frames.get(head.lower_)
+        if kind is not None and dep != "advcl":
+            return head, kind
+        if head.pos_ == "NOUN" and lemma in lex.modality.get("uncertain_nouns", frozenset()):
+            return head, "uncertain"
+        if lemma not in lex.speech:
+            return None if dep in ("advcl", "acl") else (head, "plain")
+        cur = head
+    return None
+
+
+def modality_of(tok, anchor, lex: Lexicon) -> str:
+    """The event's modality, or "suppressed" when it is only the content of a request."""
+    m = lex.modality
+    v = anchor
+    if negated(v, lex) or (tok is not v and negated(tok, lex)):
+        return "negated"
+    frame = frame_above(v, lex)
+    reported = False
+    if frame is not None:
+        head, kind = frame
+        if kind != "plain":
+            if negated(head, lex) and kind != "negate":
+                return "negated"
+            verdict = {"negate": "negated", "request": "suppressed", "promise": "future",
+                       "threat": "hypothetical", "uncertain": "uncertain"}.get(kind)
+            if verdict is not None:
+                return verdict
+            # cause: "ordered troops to deploy" happened as far as the order goes
+            return _own(head, tok, lex, reported=False)
+        if head.lemma_.lower() in OBLIGATION and _has(v, ("aux",), frozenset({"to"})):
+            return "hypothetical"                    # "will have to recognise"
+        if head.lemma_.lower() in ASPECTUAL:
+            return _own(head, tok, lex, reported=False)
+        if _has(v, ("aux",), frozenset({"to"})) and v.dep_ in ("xcomp", "advcl", "acl"):
+            return "hypothetical"                    # a purpose: "to prevent a meltdown"
+    elif (_has(v, ("aux",), frozenset({"to"})) and v.dep_ in ("xcomp", "advcl", "acl")
+          and v.head.lemma_.lower() not in ASPECTUAL):
+        return "hypothetical"                        # a purpose: "in order to prevent a meltdown"
+    reported = _reported(v, lex)
+    return _own(v, tok, lex, reported)
+
+
+def _reported(v, lex: Lexicon) -> bool:
+    """True when v sits in the complement of a reporting verb ("said they would ...")."""
+    cur = v
+    for _ in range(MAX_CLIMB):
+        if cur.dep_ != "ccomp" or cur.head is cur:
+            return False
+        if cur.head.lemma_.lower() in lex.speech:
+            return True
+        cur = cur.head
+    return False
+
+
+def _own(v, tok, lex: Lexicon, reported: bool) -> str:
+    """Modality from the words on the verb itself: negation, modals, conditions, hedges."""
+    m = lex.modality
+    if negated(v, lex):
+        return "negated"
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "mark" and c.lower_ in m.get("conditional_marks", ()) for c in v.children):
+        return "hypothetical"
+    text = v.doc.text.lower()
+    if "sooner or later" in text and v.idx < text.find("sooner or later") + 40:
+        return "hypothetical"
+    if aux & m.get("future_modals", frozenset()):
+        return "future"
+    if "going" in aux or any(c.lower_ == "going" and c.dep_ == "aux" for c in v.children):
+        return "future"
+    modals = aux & m.get("hypothetical_modals", frozenset())
+    if modals:
+        return "future" if reported and modals <= {"would"} else "hypothetical"
+    hedges = m.get("uncertain_adverbs", frozenset())
+    if any(c.dep_ == "advmod" and c.lower_ in hedges for c in v.children):
+        return "uncertain"
+    adjs = m.get("uncertain_adjectives", frozenset())
+    if tok is not v and any(c.dep_ == "amod" and c.lower_ in adjs for c in tok.children):
+        return "uncertain"
+    if tok is v and v.dep_ == "amod" and v.lower_ in adjs:
+        return "uncertain"
+    return "asserted"
+
+
+__all__ = ["frame_above", "modality_of", "negated"]

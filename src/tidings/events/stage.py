@@ -1,0 +1,309 @@
+"""The event stage: articles -> (NLP, actors) -> selective parsing -> clause coding -> dates and places."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..actors.kb import KnowledgeBase
+from ..actors.model import ArticleActors
+from ..config import Settings
+from ..model import Article
+from ..nlp.analyse import Analysis
+from .clause import ArgMention, Coded, SentenceContext, code_sentence
+from .lexicon import Lexicon, load_lexicon
+from .model import ArticleEvents, Event, Location, Party, PlaceMention
+
+# Bumped when coding changes enough that stored events should be recomputed.
+CODER_VERSION = "1"
+# Sentences per nlp.pipe batch when parsing the selected sentences.
+PARSE_BATCH = 64
+# Toponym labels handed to the gazetteer.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Parse components the coder does not need (entities come from the actor stage).
+NOT_FOR_PARSE = ("ner", "kb_ruler")
+# Sentences that name no actor can still hold a reciprocal or pronoun subject ("The two leaders agreed").
+_CONTEXT_SUBJECT = re.compile(r"\b(?:he|she|they|it|both|two|leaders?|sides?)\b", re.IGNORECASE)
+# "a day after X happened": X is dated relative to the main clause.
+_RELATIVE_DAYS = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(day|days|week|weeks)\s+(after|before)\b",
+                            re.IGNORECASE)
+# A place preposition shortly before a toponym: "in the Panjshir province", "near the Kurram border".
+_LOCATIVE = re.compile(r"\b(?:in|at|near|into|outside|across|along|inside|within|around|to|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                       re.IGNORECASE)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# Capitalised names after a place preposition, offered to the gazetteer when NER missed them
+# ("near the Kurram border region").
+_PLACE_AFTER_PREP = re.compile(r"\b(?:in|near|at|outside|across|along)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+@dataclass(slots=True)
+class Resources:
+    """Read-only things the coder needs, loaded once per process."""
+
+    nlp: object
+    lexicon: Lexicon
+    kb: KnowledgeBase
+    gazetteer: object | None
+
+
+def resources(settings: Settings) -> Resources:
+    from ..actors.stage import knowledge_base, pipeline_for
+
+    return Resources(pipeline_for(settings, parse=True), load_lexicon(), knowledge_base(settings), _gazetteer())
+
+
+def _gazetteer():
+    try:
+        from ..geo import Gazetteer
+    except ImportError:
+        return None
+    return Gazetteer.load()
+
+
+# ---------------------------------------------------------------- batch entry points
+
+
+def analyse_articles(articles: Sequence[Article], settings: Settings) -> list[tuple[Analysis, ArticleActors]]:
+    """Sentences and entities (one nlp.pipe over all articles) and the actors each resolves to."""
+    from ..actors.resolve import resolve_article
+    from ..actors.stage import knowledge_base, pipeline_for
+    from ..nlp import analyse_texts
+
+    if not articles:
+        return []
+    kb = knowledge_base(settings)
+    analyses = analyse_texts(pipeline_for(settings), (a.body for a in articles))
+    return [(an, resolve_article(a.id, a.body, a.published, an, kb)) for a, an in zip(articles, analyses)]
+
+
+def actors_and_events(articles: Sequence[Article], settings: Settings) -> list[tuple[ArticleActors, ArticleEvents]]:
+    """The actor stage and the event stage over a batch of articles, in order."""
+    found = analyse_articles(articles, settings)
+    events = code_articles(articles, found, resources(settings))
+    return [(actors, ev) for (_, actors), ev in zip(found, events)]
+
+
+def code_articles(articles: Sequence[Article], found: Sequence[tuple[Analysis, ArticleActors]],
+                  res: Resources) -> list[ArticleEvents]:
+    """Events of each article: its selected sentences parsed in one batch, then coded in order."""
+    selected = [select_sentences(a, actors, res.lexicon) for a, (_, actors) in zip(articles, found)]
+    texts = [a.body[s:e] for a, sel in zip(articles, selected) for _, s, e in sel]
+    docs = iter(res.nlp.pipe(texts, batch_size=PARSE_BATCH, disable=[p for p in NOT_FOR_PARSE
+                                                                       if p in res.nlp.pipe_names]))
+    out = []
+    for a, (analysis, actors), sel in zip(articles, found, selected):
+        parsed = [(i, s, e, next(docs)) for i, s, e in sel]
+        out.append(code_article(a, analysis, actors, parsed, res))
+    return out
+
+
+def select_sentences(a: Article, actors: ArticleActors, lex: Lexicon) -> list[tuple[int, int, int]]:
+    """(index, start, end) of the sentences worth parsing: an actor and a trigger candidate."""
+    with_actor = {m.sentence_index for m in actors.mentions if m.entity_id}
+    out = []
+    for i, (s, e) in enumerate(actors.sentences):
+        text = a.body[s:e]
+        if not lex.is_candidate(text):
+            continue
+        if i in with_actor or _CONTEXT_SUBJECT.search(text):
+            out.append((i, s, e))
+    return out
+
+
+# ---------------------------------------------------------------- one article
+
+
+def code_article(a: Article, analysis: Analysis, actors: ArticleActors,
+                 parsed: Sequence[tuple[int, int, int, object]], res: Resources) -> ArticleEvents:
+    """All events of one article from its parsed sentences (index, start, end, spaCy Doc). Pure."""
+    day = a.published[:10] if a.published else None
+    party = _party_maker(actors, res.kb, day)
+    types = {eid: ent.type for eid, ent in actors.entities.items()}
+    mentions = [m for m in actors.mentions if m.entity_id and m.entity_id in actors.entities]
+    result = ArticleEvents(a.id, parsed_sentences=len(parsed))
+    previous: list[Party] = []
+    for index, s, e, doc in parsed:
+        inside = [m for m in mentions if s <= m.start and m.end <= e]
+        args = []
+        for m in inside:
+            if re.search(r"(?:anti|pro|non)[-‐]\s*$", a.body[max(0, m.start - 6):m.start], re.IGNORECASE):
+                continue      # "anti-Taliban factions" are not the Taliban
+            span = doc.char_span(m.start - s, m.end - s, alignment_mode="expand")
+            if span is not None:
+                args.append(ArgMention(span.start, span.end, m.entity_id, m.label))
+        earlier = [(m.entity_id, types.get(m.entity_id, "")) for m in mentions if m.end <= s]
+        ctx = SentenceContext(doc, args, party, lambda eid: types.get(eid, ""), earlier,
+                              previous or _sentence_parties(mentions, actors, index - 1, party))
+        coded = code_sentence(ctx, res.lexicon)
+        for c in coded:
+            result.events.append(_event(a, index, s, e, c, res))
+        dyads = [c for c in coded if len({*_ids(c.actors), *_ids(c.recipients)}) >= 2 and c.explicit]
+        if dyads:
+            previous = [*dyads[0].actors, *dyads[0].recipients]
+    _dates(a, actors, result.events)
+    _places(a, analysis, actors, result, res)
+    return result
+
+
+def _ids(parties: list[Party]) -> list[str]:
+    return [p.entity_id or p.name for p in parties]
+
+
+def _party_maker(actors: ArticleActors, kb: KnowledgeBase, day: str | None):
+    """entity id, sector hint -> the Party as it stood on the article's day."""
+
+    def party(eid: str, hint: str | None) -> Party | None:
+        ent = actors.entities.get(eid)
+        if ent is None:
+            return None
+        country, sector = ent.country, ent.sector
+        kbe = kb.get(eid)
+        role = kbe.role_at(day) if kbe is not None and (kbe.roles or kbe.sector) else None
+        if role is not None:
+            country, sector = role.country or country, role.sector or sector
+        learned = actors.roles.get(eid)
+        if learned and (country is None or sector is None):
+            country, sector = country or learned[0].country, sector or learned[0].sector
+        if ent.type == "COUNTRY":
+            sector = hint or "GOV"
+        elif hint and sector in (None, "GOV", "UNK"):
+            sector = hint
+        return Party(eid, ent.name, country, sector)
+
+    return party
+
+
+def _sentence_parties(mentions, actors: ArticleActors, index: int, party) -> list[Party]:
+    """Parties named in one earlier sentence (the context for "the two leaders" with no event before)."""
+    out: list[Party] = []
+    for m in mentions:
+        if m.sentence_index == index:
+            p = party(m.entity_id, None)
+            if p is not None and p not in out:
+                out.append(p)
+    return out if len(out) >= 2 else []
+
+
+def _event(a: Article, index: int, s: int, e: int, c: Coded, res: Resources) -> Event:
+    info = res.lexicon.info(c.event_type)
+    root = c.cameo[:2]
+    return Event(a.id, index, s, e, c.trigger_text, s + c.trigger_start, s + c.trigger_end, c.event_type,
+                 c.mode, c.modality, root, info.quad, info.intensity, c.actors, c.recipients, c.confidence,
+                 clause=tuple((s + lo, s + hi) for lo, hi in c.clause))
+
+
+# ---------------------------------------------------------------- time
+
+
+def _dates(a: Article, actors: ArticleActors, events: list[Event]) -> None:
+    """Each event takes the date of a time expression in its own clause, else the article's."""
+    if not events:
+        return
+    try:
+        from ..time import event_date, find_timexes
+    except ImportError:
+        for ev in events:
+            _article_date(a, ev)
+        return
+    timexes = find_timexes(a.body, a.published, actors.sentences)
+    precision = (a.published_precision or "day").split(":")[0]
+    for ev in events:
+        own = [t for t in timexes if ev.in_clause(t.start, t.end)]
+        shifted = _relative_day(a, ev, timexes, precision, event_date)
+        d = shifted or event_date(own, a.published, precision)
+        ev.date, ev.date_start, ev.date_end = d.date, d.date_start, d.date_end
+        ev.date_precision, ev.date_text = d.precision, d.text
+
+
+def _relative_day(a: Article, ev: Event, timexes, precision: str, event_date):
+    """"The decision came a day after X": X happened that many days before the main clause's date."""
+    sentence = a.body[ev.sentence_start:ev.sentence_end]
+    m = _RELATIVE_DAYS.search(sentence)
+    if m is None or ev.trigger_start < ev.sentence_start + m.end():
+        return None
+    word = m.group(1).lower()
+    n = _NUMBERS.get(word) or (int(word) if word.isdigit() else 1)
+    days = n * (7 if m.group(2).lower().startswith("week") else 1)
+    cut = ev.sentence_start + m.start()
+    main = [t for t in timexes if ev.sentence_start <= t.start and t.end <= cut]
+    base = event_date(main, a.published, precision)
+    if not base.date:
+        return None
+    shift = -days if m.group(3).lower() == "after" else days
+    day = (date.fromisoformat(base.date) + timedelta(days=shift)).isoformat()
+    return type(base)(day, day, day, "day", m.group(0))
+
+
+def _article_date(a: Article, ev: Event) -> None:
+    day = a.published[:10] if a.published else None
+    ev.date = ev.date_start = ev.date_end = day
+    ev.date_precision = f"{(a.published_precision or 'unknown').split(':')[0]}: article date" if day else "unknown"
+
+
+# ---------------------------------------------------------------- place
+
+
+def _places(a: Article, analysis: Analysis, actors: ArticleActors, result: ArticleEvents, res: Resources) -> None:
+    """Resolve the article's toponyms; each event takes a place its clause names (not one of its
+    parties), else the dateline when the event is local (the dateline lies in an actor's country)."""
+    try:
+        from ..geo import resolve_places
+    except ImportError:
+        return
+    spans = _toponym_spans(a, analysis, result.events)
+    countries = sorted({ent.country for ent in actors.entities.values() if ent.type == "COUNTRY" and ent.country})
+    places = resolve_places(a.body, spans, context_countries=countries, gazetteer=res.gazetteer) if spans else []
+    found = [PlaceMention(s, e, a.body[s:e], _location(p)) for (s, e), p in zip(spans, places) if p is not None]
+    result.places = found
+    dateline = _dateline_place(a, countries, res)
+    party_spans = [(m.start, m.end, m.entity_id) for m in actors.mentions if m.entity_id]
+    for ev in result.events:
+        ids = {p.entity_id for p in [*ev.actors, *ev.recipients]}
+        taken = [(s, e) for s, e, eid in party_spans if eid in ids]
+        inside = [pm for pm in found if ev.in_clause(pm.start, pm.end) and _LOCATIVE.search(a.body, max(0, pm.start - 40), pm.start)
+                  and not any(s < pm.end and pm.start < e for s, e in taken)]
+        inside.sort(key=lambda pm: (pm.location.admin1 is None and pm.location.lat is None, _is_country(pm), pm.start))
+        if inside:
+            ev.location = inside[0].location
+        elif dateline is not None and dateline.country in {p.country for p in ev.actors}:
+            ev.location = dateline
+
+
+def _is_country(pm: PlaceMention) -> bool:
+    return pm.location.admin1 is None
+
+
+def _toponym_spans(a: Article, analysis: Analysis, events: list[Event]) -> list[tuple[int, int]]:
+    spans = [(e.start, e.end) for e in analysis.ents if e.label in PLACE_LABELS]
+    seen = {(s, e) for s, e in spans}
+    for s, e in {(ev.sentence_start, ev.sentence_end) for ev in events}:
+        for m in _PLACE_AFTER_PREP.finditer(a.body, s, e):
+            span = (m.start(1), m.end(1))
+            if not any(x < span[1] and span[0] < y for x, y in seen):
+                spans.append(span)
+                seen.add(span)
+    return sorted(spans)
+
+
+def _location(p) -> Location:
+    return Location(p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid)
+
+
+def _dateline_place(a: Article, countries: list[str], res: Resources) -> Location | None:
+    if not a.dateline:
+        return None
+    from ..geo import resolve_places
+
+    place = resolve_places(a.dateline, [(0, len(a.dateline))], context_countries=countries,
+                           gazetteer=res.gazetteer)[0]
+    return _location(place) if place is not None else None
+
+
+def iter_events(results: Sequence[ArticleEvents]) -> Iterator[Event]:
+    for r in results:
+        yield from r.events
+
+
+__all__ = ["Resources", "actors_and_events", "analyse_articles", "code_article", "code_articles",
+           "resources", "select_sentences"]
