@@ -23,6 +23,7 @@ class IngestReport:
     failures: list[Failure] = field(default_factory=list)
     boilerplate_swept: int = 0
     analysed: int = 0         # articles whose actors were (re)computed after the sweep
+    recoded: int = 0          # articles whose events were (re)coded after the sweep
     entities_merged: int = 0
 
     @property
@@ -57,9 +58,9 @@ BATCH_ITEMS = 16
 
 
 def process_batch(raws: list[RawDoc], settings: Settings) -> list[tuple[Article | Failure, object]]:
-    """process() for each item, then the actor stage over the articles in one batch: a list of
-    (Article, ArticleActors) or (Failure, None), in input order. Pure given settings."""
-    from .actors.stage import actors_for
+    """process() for each item, then the actor and event stages over the articles in one batch: a
+    list of (Article, (ArticleActors, ArticleEvents)) or (Failure, None), in input order. Pure given settings."""
+    from .events.stage import actors_and_events as actors_for
 
     results = [process(raw, settings) for raw in raws]
     articles = [r for r in results if isinstance(r, Article)]
@@ -100,10 +101,12 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_item: Callable[[IngestReport], None] | None = None,
     reprocess: bool = False,
+    stdin_label: str = "<stdin>",
 ) -> IngestReport:
     """Read every input, build articles, store each in its own transaction, then sweep boilerplate.
 
-    An origin already in the store is skipped unless reprocess is set (stdin is always read).
+    An origin already in the store is skipped unless reprocess is set (stdin is always read;
+    stdin_label names where it came from, e.g. one HTTP request, and prefixes its origins).
     """
     from .corpus.boilerplate import sweep_boilerplate
     from .ingest import iter_inputs
@@ -111,13 +114,13 @@ def ingest(
     report = IngestReport()
 
     def fresh_items():
-        for item in iter_inputs(paths, settings, stdin=stdin):
+        for item in iter_inputs(paths, settings, stdin=stdin, stdin_label=stdin_label):
             if isinstance(item, Failure):
                 store.add_failure(item)
                 report.failures.append(item)
                 if on_item:
                     on_item(report)
-            elif not reprocess and not item.origin.startswith("<stdin>") and store.has_origin(item.origin):
+            elif not reprocess and not (stdin is not None and item.origin.startswith(stdin_label)) and store.has_origin(item.origin):
                 report.skipped += 1
                 if on_item:
                     on_item(report)
@@ -125,7 +128,9 @@ def ingest(
                 yield item
 
     from .actors.stage import model_name, refresh_actors
+    from .events.stage import CODER_VERSION, refresh_events
     from .store.actors import needs_analysis, write_actors
+    from .store.events import needs_coding, write_events
 
     model = model_name(settings)
     work = functools.partial(process_batch, settings=settings)
@@ -136,8 +141,13 @@ def ingest(
                 report.failures.append(result)
             else:
                 def extras(conn, status, a=result, found=actors):
-                    if found is not None and needs_analysis(conn, a.id):
-                        write_actors(conn, found, len(a.body), model)
+                    if found is None:
+                        return
+                    article_actors, article_events = found
+                    if needs_analysis(conn, a.id):
+                        write_actors(conn, article_actors, len(a.body), model)
+                    if needs_coding(conn, a.id, CODER_VERSION):
+                        write_events(conn, article_events, len(a.body), CODER_VERSION)
 
                 if store.add_article(result, extras=extras) == "new":
                     report.new += 1
@@ -146,5 +156,8 @@ def ingest(
             if on_item:
                 on_item(report)
     report.boilerplate_swept = sweep_boilerplate(store, settings)
+    # Events first: it re-analyses each stale article once and writes its actors and events together.
+    report.recoded = refresh_events(store, settings)
     report.analysed, report.entities_merged = refresh_actors(store, settings)
+    report.analysed += report.recoded
     return report

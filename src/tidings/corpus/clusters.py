@@ -212,3 +212,40 @@ def cluster_all(docs: Iterable[DocFeatures], threshold: float = MERGE_THRESHOLD)
     """Doc id -> cluster id for documents taken in the given order (in memory, no store)."""
     clusterer = OnlineClusterer(threshold=threshold)
     return {d.id: clusterer.add(d).cluster_id for d in docs}
+
+
+@dataclass(slots=True)
+class ClusterReport:
+    """What one clustering pass did."""
+
+    clustered: int = 0
+    created: int = 0   # new clusters
+    joined: int = 0    # articles that joined an existing cluster
+    compared: int = 0  # doc-cluster scores computed (blocking keeps this far below all pairs)
+
+
+def update_clusters(store, settings=None) -> ClusterReport:
+    """Place every article without a cluster, in publication order (undated last), one transaction
+    per article; a near-duplicate joins its original's cluster. Running it again does nothing."""
+    from ..store.corpus import StoreClusterIndex, article_features, record_member, unclustered_articles
+
+    report = ClusterReport()
+    conn = store.connection
+    clusterer = OnlineClusterer(StoreClusterIndex(conn))
+    for article_id in unclustered_articles(conn):
+        with store.transaction() as tx:
+            found = article_features(tx, article_id)
+            if found is None:
+                continue
+            doc, dup_of = found
+            forced = None
+            if dup_of:
+                row = tx.execute("SELECT cluster_id FROM articles WHERE id = ?", (dup_of,)).fetchone()
+                forced = row[0] if row else None
+            decision = clusterer.add(doc, forced=forced)
+            record_member(tx, article_id, decision.cluster_id, decision.score, decision.created)
+        report.clustered += 1
+        report.created += decision.created
+        report.joined += not decision.created
+        report.compared += decision.candidates
+    return report

@@ -14,6 +14,7 @@ TASKS: dict[str, str] = {
     "articles": "tidings.eval.articles:run",
     "pubdates": "tidings.eval.pubdates:run",
     "actors": "tidings.eval.actors:run",
+    "events": "tidings.eval.events:run",
     "geo": "tidings.eval.geo:run",
     "timex": "tidings.eval.timex:run",
 }

@@ -65,11 +65,11 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
     resolved = sum(e < MAX_ERROR_KM for e in strict)
     notes = [
         f"{len(ours)} gold toponyms with coordinates; offsets into <text>; gold spans given",
-        f"tidings named a place for {resolved} of them; the rest take the document's focus "
-        "(its most named town); strict_acc161 counts them as misses",
+        (f"tidings named a place for {resolved} of them; the rest take the document's focus "
+         "(its best supported town); strict_acc161 counts them as misses"),
         "baseline: the most populous gazetteer candidate of each name, no context",
-        f"a toponym without a prediction counts {MAX_ERROR_KM:.0f} km; auc: mean of "
-        "ln(1+error)/ln(1+20039) (lower is better)",
+        (f"a toponym without a prediction counts {MAX_ERROR_KM:.0f} km; auc: mean of "
+         "ln(1+error)/ln(1+20039) (lower is better)"),
     ]
     return EvalReport("geo", len(docs), scores, notes)
 
@@ -79,7 +79,7 @@ def predict(doc: GoldDoc, gaz: Gazetteer) -> tuple[list[Place | None], list[Plac
     text, spans = doc.text, [_span(doc, t) for t in doc.toponyms]
     context = countries_in_text(text, gaz)[:3]  # the article's three most named countries
     places = resolve_places(text, spans, context_countries=context, gazetteer=gaz)
-    focus = document_focus(places)
+    focus = document_focus(places, context, gaz)
     return places, [p if p is not None else focus for p in places]
 
 

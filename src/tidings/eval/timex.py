@@ -60,8 +60,8 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
                 for s in predicted]})
             score_document(doc, predicted, counts)
     notes = [
-        "TempEval-3 entity scoring: relaxed match = any overlap, strict = same extent; type and value accuracy "
-        "over relaxed-matched gold timexes; value_f1 = value accuracy x relaxed F1 (the scorer's 'Attribute F1')",
+        ("TempEval-3 entity scoring: relaxed match = any overlap, strict = same extent; type and value accuracy "
+        "over relaxed-matched gold timexes; value_f1 = value accuracy x relaxed F1 (the scorer's 'Attribute F1')"),
         "the DCT timex (functionInDocument=CREATION_TIME) is outside TEXT and scored by neither side",
         "no baseline system is run for this task (HeidelTime reports value F1 77.6 on the TempEval-3 test set)",
     ]

@@ -79,6 +79,7 @@ class Coded:
     token: int = -1             # index of the trigger's head token
     derived: bool = False
     explicit: bool = True       # the actors came from the parse, not the nearest name
+    conditional: str | None = None   # "unless" / "if" when a condition hangs off the event's verb
 
 
 # ---------------------------------------------------------------- trigger matching
@@ -180,6 +181,8 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
     m = _mention_at(ctx, c)
     if m is not None:
         p = ctx.party(m.entity_id, None)
+        if p is not None and p.country is None:
+            p = _affiliated(ctx, c, m, p)
         return [p] if p else []
     if c.lower_ in RELATIVE and c.head.dep_ == "relcl":
         return phrase_parties(ctx, c.head.head, lex, depth + 1) if depth < 3 else []
@@ -234,6 +237,19 @@ def _reciprocal_parties(ctx: SentenceContext, c) -> list[Party]:
     return list(ctx.previous_parties)
 
 
+def _affiliated(ctx: SentenceContext, c, m: ArgMention, p: Party) -> Party:
+    """A party with no known country takes the country (or IGO standing) of a name in its own
+    noun phrase: "U.N. Secretary-General Kofi Annan", "Chilean judge X"."""
+    for t in ctx.doc[max(0, m.start - 6):m.start]:
+        other = _mention_at(ctx, t)
+        if other is None or other.entity_id == m.entity_id or t.head.i not in range(m.start, m.end) and t.head.head.i not in range(m.start, m.end):
+            continue
+        q = ctx.party(other.entity_id, None)
+        if q is not None and (q.country or q.sector == "IGO"):
+            return Party(p.entity_id, p.name, q.country, "IGO" if q.sector == "IGO" else p.sector)
+    return p
+
+
 def _person_within(ctx: SentenceContext, head) -> ArgMention | None:
     """A named person inside a title phrase ("minister of state ... Hina Rabbani Khar"), not in a nested clause."""
     stack = [c for c in head.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")]
@@ -272,7 +288,7 @@ def subject_of(tok, lex: Lexicon, hops: int = 0):
     passive = _args(tok, {"nsubjpass"})
     if passive:
         return passive[0], True
-    if hops > 3 or tok.head is tok:
+    if hops > 3 or tok.head.i == tok.i:
         return None, False
     if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp", "acomp"):
         head = tok.head
@@ -304,6 +320,7 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     if any(e.explicit for e in found):
         found = [e for e in found if e.explicit or e.token is not None and doc[e.token].pos_ == "VERB"]
     found = _drop_frames(ctx, found, lex)
+    found += _requests(ctx, lex, found)
     found += _derived(found, lex)
     return _dedupe(found)
 
@@ -324,7 +341,7 @@ def _absorbed(tok, lex: Lexicon) -> bool:
 
 def _depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 4:
+    while tok.head.i != tok.i and d < 4:
         tok, d = tok.head, d + 1
     return d
 
@@ -332,7 +349,7 @@ def _depth(tok) -> int:
 def _clause_span(tok) -> tuple[tuple[int, int], ...]:
     """Char segments of the clause around a trigger: its governing verb's subtree without nested clauses."""
     head = tok
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     toks = [head]
     nested = ("ccomp", "advcl", "conj", "parataxis", "relcl", "acl")
@@ -371,9 +388,12 @@ def _code(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> Coded | Non
     conf = BASE[trig.pos] + (EXPLICIT_ACTOR if explicit else FALLBACK_ACTOR)
     conf += PER_DEPTH * _depth(anchor) + PER_WORD * (trig.words - 1)
     first, last = _trigger_tokens(tok, trig)
+    cond = next((m.lower_ for c in anchor.children if c.dep_ == "advcl" for m in c.children
+                 if m.dep_ == "mark" and m.lower_ in ("unless", "if")), None)
     return Coded(first.idx, last.idx + len(last), ctx.doc.text[first.idx:last.idx + len(last)],
                  trig.type, trig.mode, trig.cameo, modality, actors, recipients,
-                 round(max(0.05, min(0.99, conf)), 3), _clause_span(anchor), tok.i, explicit=explicit)
+                 round(max(0.05, min(0.99, conf)), 3), _clause_span(anchor), tok.i, explicit=explicit,
+                 conditional=cond)
 
 
 def _trigger_tokens(tok, trig: Trigger):
@@ -545,9 +565,14 @@ def _derived(found: list[Coded], lex: Lexicon) -> list[Coded]:
     out = []
     have = {(e.event_type, e.token) for e in found}
     for ev in found:
-        if ev.modality != "future" or ev.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+        if ev.modality == "negated" and ev.event_type in ("AGREE", "CONCEDE") and ev.explicit:
+            kind = "REJECT"       # "will not accept", "will not allow": a refusal
+        elif ev.modality != "future" or ev.event_type in ("AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"):
             continue
-        kind = "AGREE" if lex.info(ev.event_type).quad in COOPERATIVE_QUADS else "THREATEN"
+        elif ev.conditional == "unless" or (ev.conditional and lex.info(ev.event_type).quad not in COOPERATIVE_QUADS):
+            kind = "THREATEN"     # "will withdraw unless ..."
+        else:
+            kind = "AGREE" if lex.info(ev.event_type).quad in COOPERATIVE_QUADS else "THREATEN"
         if any(e.event_type == kind and e.modality == "asserted" for e in found):
             continue
         if (kind, ev.token) in have:
@@ -556,6 +581,30 @@ def _derived(found: list[Coded], lex: Lexicon) -> list[Coded]:
         out.append(Coded(ev.trigger_start, ev.trigger_end, ev.trigger_text, kind, None, info.cameo, "asserted",
                          list(ev.actors), list(ev.recipients), round(max(0.05, ev.confidence + DERIVED), 3),
                          ev.clause, ev.token, derived=True))
+    return out
+
+
+def _requests(ctx: SentenceContext, lex: Lexicon, found: list[Coded]) -> list[Coded]:
+    """"X said Y must do Z": a REQUEST from X to Y (Z is only what was asked)."""
+    out = []
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in lex.speech and tok.lemma_.lower() not in ("demand", "insist"):
+            continue
+        for c in tok.children:
+            if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+                continue
+            s, _ = subject_of(tok, lex)
+            o, _ = subject_of(c, lex)
+            actors = phrase_parties(ctx, s, lex) if s is not None else []
+            recipients = phrase_parties(ctx, o, lex) if o is not None else []
+            if not actors:
+                actors = _fallback_actor(ctx, tok, recipients)
+            if not actors or any(e.event_type == "REQUEST" and e.token == tok.i for e in found):
+                continue
+            conf = BASE["verb"] + EXPLICIT_ACTOR + PER_DEPTH * _depth(tok)
+            out.append(Coded(tok.idx, tok.idx + len(tok), tok.text, "REQUEST", None, lex.info("REQUEST").cameo,
+                             "asserted", actors, [r for r in recipients if r not in actors], round(conf, 3),
+                             _clause_span(tok), tok.i))
     return out
 
 

@@ -35,7 +35,7 @@ def frame_above(tok, lex: Lexicon):
         if dep not in COMPLEMENT_DEPS and not (dep == "dobj" and cur.pos_ == "VERB"):
             return None
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         lemma = head.lemma_.lower()
         if dep == "relcl":
@@ -55,7 +55,7 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
     """The event's modality, or "suppressed" when it is only the content of a request."""
     m = lex.modality
     v = anchor
-    if negated(v, lex) or (tok is not v and negated(tok, lex)):
+    if negated(v, lex) or (tok.i != v.i and negated(tok, lex)):
         return "negated"
     frame = frame_above(v, lex)
     reported = False
@@ -87,7 +87,7 @@ def _reported(v, lex: Lexicon) -> bool:
     """True when v sits in the complement of a reporting verb ("said they would ...")."""
     cur = v
     for _ in range(MAX_CLIMB):
-        if cur.dep_ != "ccomp" or cur.head is cur:
+        if cur.dep_ != "ccomp" or cur.head.i == cur.i:
             return False
         if cur.head.lemma_.lower() in lex.speech:
             return True
@@ -117,9 +117,9 @@ def _own(v, tok, lex: Lexicon, reported: bool) -> str:
     if any(c.dep_ == "advmod" and c.lower_ in hedges for c in v.children):
         return "uncertain"
     adjs = m.get("uncertain_adjectives", frozenset())
-    if tok is not v and any(c.dep_ == "amod" and c.lower_ in adjs for c in tok.children):
+    if tok.i != v.i and any(c.dep_ == "amod" and c.lower_ in adjs for c in tok.children):
         return "uncertain"
-    if tok is v and v.dep_ == "amod" and v.lower_ in adjs:
+    if tok.i == v.i and v.dep_ == "amod" and v.lower_ in adjs:
         return "uncertain"
     return "asserted"
 

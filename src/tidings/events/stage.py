@@ -143,7 +143,35 @@ def code_article(a: Article, analysis: Analysis, actors: ArticleActors,
             previous = [*dyads[0].actors, *dyads[0].recipients]
     _dates(a, actors, result.events)
     _places(a, analysis, actors, result, res)
+    _sentence_countries(actors, result)
     return result
+
+
+def _sentence_countries(actors: ArticleActors, result: ArticleEvents) -> None:
+    """A party the knowledge base and the text give no country ("President Omar El Bashir")
+    takes the first country its sentence names, as a country or as a resolved place."""
+    named: dict[int, list[tuple[int, str]]] = {}
+    for m in actors.mentions:
+        ent = actors.entities.get(m.entity_id) if m.entity_id else None
+        if ent is not None and ent.type == "COUNTRY" and ent.country:
+            named.setdefault(m.sentence_index, []).append((m.start, ent.country))
+    for pm in result.places:
+        if pm.location.country:
+            for ev in result.events:
+                if ev.sentence_start <= pm.start < ev.sentence_end:
+                    named.setdefault(ev.sentence_index, []).append((pm.start, pm.location.country))
+                    break
+    for ev in result.events:
+        found = sorted(named.get(ev.sentence_index, []))
+        if not found:
+            continue
+        country = found[0][1]
+        ev.actors = [_with_country(p, country) for p in ev.actors]
+        ev.recipients = [_with_country(p, country) for p in ev.recipients]
+
+
+def _with_country(p: Party, country: str) -> Party:
+    return p if p.country or p.sector == "IGO" else Party(p.entity_id, p.name, country, p.sector)
 
 
 def _ids(parties: list[Party]) -> list[str]:
@@ -165,7 +193,9 @@ def _party_maker(actors: ArticleActors, kb: KnowledgeBase, day: str | None):
         learned = actors.roles.get(eid)
         if learned and (country is None or sector is None):
             country, sector = country or learned[0].country, sector or learned[0].sector
-        if ent.type == "COUNTRY":
+        if ent.type == "IGO":
+            sector = "IGO"
+        elif ent.type == "COUNTRY":
             sector = hint or "GOV"
         elif hint and sector in (None, "GOV", "UNK"):
             sector = hint
@@ -307,3 +337,25 @@ def iter_events(results: Sequence[ArticleEvents]) -> Iterator[Event]:
 
 __all__ = ["Resources", "actors_and_events", "analyse_articles", "code_article", "code_articles",
            "resources", "select_sentences"]
+
+
+def refresh_events(store, settings: Settings) -> int:
+    """Corpus step: re-analyse and re-code articles whose events are stale (a body changed by the
+    boilerplate sweep, or a new coder version); actors and events of each are rewritten in one
+    transaction. Returns the number of articles re-coded."""
+    from ..actors.stage import model_name
+    from ..store.actors import write_actors
+    from ..store.events import stale_event_articles, write_events
+
+    conn = store.connection
+    stale = stale_event_articles(conn, CODER_VERSION)
+    model = model_name(settings)
+    done = 0
+    for start in range(0, len(stale), PARSE_BATCH):
+        batch = [a for a in (store.article(i) for i in stale[start:start + PARSE_BATCH]) if a is not None]
+        for a, (actors, events) in zip(batch, actors_and_events(batch, settings)):
+            with store.transaction() as tx:
+                write_actors(tx, actors, len(a.body), model)
+                write_events(tx, events, len(a.body), CODER_VERSION)
+            done += 1
+    return done

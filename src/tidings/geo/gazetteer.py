@@ -18,8 +18,16 @@ from pathlib import Path
 import pycountry
 
 from ..errors import ConfigError
-from .tables import (ADMIN1_POINTS, ADMIN1_UPDATES, ALIASES, COUNTRY_ALIASES, COUNTRY_POINTS,
-                     EXTRA_PLACES, REGIONS, US_STATES_AP)
+from .tables import (
+    ADMIN1_POINTS,
+    ADMIN1_UPDATES,
+    ALIASES,
+    COUNTRY_ALIASES,
+    COUNTRY_POINTS,
+    EXTRA_PLACES,
+    REGIONS,
+    US_STATES_AP,
+)
 
 # Match quality of a name, best first: the place's own name, a curated alias or demonym,
 # a GeoNames alternate name (many languages and codes, so weaker evidence).
@@ -72,11 +80,10 @@ def norm(name: str) -> str:
     if "  " in key or "\t" in key or "\n" in key:
         key = " ".join(key.split())
     key = key.strip(_TRIM)
-    if key.startswith("the "):
-        key = key[4:]
+    key = key.removeprefix("the ")
     if "'" in key:
         key = key.replace("'s ", " ")
-        if key.endswith("'s") or key.endswith("s'"):
+        if key.endswith(("'s", "s'")):
             key = key[:-2].rstrip("'")
     return key
 
@@ -132,7 +139,7 @@ class Gazetteer:
         found.sort(key=lambda m: m.quality)
         return found
 
-    def keys(self) -> Iterator[str]:
+    def names(self) -> Iterator[str]:
         """Every lookup key (normalised names), for fuzzy matching."""
         yield from self._index
         yield from self._fallback_index()
@@ -140,6 +147,10 @@ class Gazetteer:
     def iso3(self, code: str) -> str | None:
         """ISO3 of an ISO2 or ISO3 country code, or None."""
         return self._iso3.get(code.upper())
+
+    def knows(self, name: str) -> bool:
+        """True when the name is a place's own name or a curated alias (alternate names aside)."""
+        return norm(name) in self._index
 
     def __contains__(self, name: str) -> bool:
         key = norm(name)

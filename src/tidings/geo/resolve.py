@@ -19,7 +19,7 @@ from .gazetteer import ALIAS, ALTERNATE, Gazetteer, Match, Place, distance_km, n
 # same-named town; towns go by population (_city_prior).
 _FEATURE_PRIOR = {"country": 5.0, "continent": 4.5, "region": 4.0, "sea": 4.0, "admin1": 2.6,
                   "admin2": 2.0}
-_CAPITAL_BONUS = 0.5  # a national capital ("Washington" is the city, not the state)
+_CAPITAL_BONUS = 1.0  # a national capital ("Washington" is the city, not the state)
 _MATCH_PENALTY = 0.5  # per step of match quality (name, alias, alternate name, partial/fuzzy)
 _CONTEXT_BONUS = 1.0  # the place lies in one of the article's countries
 _MENTIONED_BONUS = 0.7  # ... in a country another toponym of the text names or lies in
@@ -29,6 +29,7 @@ _HINT_BONUS = 1.5  # "Takhar province": the candidate has the feature the head w
 # Nearness of a town or district to the places chosen for the other toponyms: (km, bonus),
 # first that fits wins. A division gets the first bonus when another chosen place lies in it.
 _NEAR = ((50.0, 1.2), (200.0, 0.8), (500.0, 0.4))
+_FOCUS_KM = 161.0  # places this close count as support for a text's focus
 _POOL = 8  # candidates per name that the first pass measures nearness to
 _ROUNDS = 3  # joint passes: each pass re-scores against the previous pass's choices
 _FUZZY_CUTOFF = 92  # rapidfuzz ratio for a misspelt name; below it names are too loosely alike
@@ -46,7 +47,7 @@ _HEADS = {
 }
 # Words that are place names somewhere ("Western", a Fijian division) but as a whole mention
 # name no place, and never count as the known part of a longer name ("Royal Street").
-_GENERIC = frozenset("""
+_GENERIC_WORDS = """
 north south east west northern southern eastern western central northeast northwest southeast
 southwest middle upper lower greater new old great little royal state states city town village
 street st road avenue square park center centre church chapel hall court house tower bank union
@@ -54,7 +55,10 @@ republic council university college school academy hospital airport station port
 lake valley mountain mountains island islands beach bay harbor harbour county district province
 region capitol congress parliament federal national international united royal saint holy
 world cup club stadium arena market mall hotel inn embassy ministry office police army
-""".split())
+side wing gate point grand
+"""
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+_GENERIC_CASED = frozenset(w.capitalize() for w in _GENERIC)
 _PREFIXES = ("north", "northern", "south", "southern", "east", "eastern", "west", "western",
              "central", "greater", "upper", "lower", "northeast", "northwest", "southeast",
              "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
@@ -133,7 +137,7 @@ def lookup(gaz: Gazetteer, surface: str) -> tuple[list[Match], str | None]:
     for short, long in _EXPANSIONS:
         if key.startswith(short) and (found := gaz.matches(long + key[len(short):])):
             return found, hint
-    if len(words) > 1 and words[0] in _PREFIXES and (found := gaz.matches(" ".join(words[1:]))):
+    if len(words) > 1 and words[0] in _PREFIXES and (found := _known(gaz, words[1:])):
         return _demote(found), hint
     return _demote(_sub_span(gaz, words) or _fuzzy(gaz, key)), hint
 
@@ -188,7 +192,7 @@ def _fuzzy(gaz: Gazetteer, key: str) -> list[Match]:
 @lru_cache(maxsize=2)
 def _keys_by_initial(gaz: Gazetteer) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for key in gaz.keys():
+    for key in gaz.names():
         out.setdefault(key[:1], []).append(key)
     return out
 
@@ -201,9 +205,7 @@ def _read_surroundings(gaz: Gazetteer, text: str, t: _Toponym, by_start: dict[in
     after = _AFTER.match(text, t.end)
     if not after:
         return
-    relation = "near" if "near" in after.group(1) or "outside" in after.group(1) else "in"
-    if relation == "in" and after.group(1) == "in":
-        relation = "in"
+    word = after.group(1)
     other = by_start.get(after.end())
     if other is not None:
         places = [m.place for m in other.matches if m.quality <= ALIAS]
@@ -211,9 +213,9 @@ def _read_surroundings(gaz: Gazetteer, text: str, t: _Toponym, by_start: dict[in
         caps = _CAPS.match(text, after.end())
         places = _phrase_places(gaz, caps.group(0)) if caps else []
     places = [p for p in places if p.feature in ("country", "admin1", "admin2", "city")]
-    if relation == "near":
+    if "near" in word or "outside" in word:
         t.near = places
-    elif after.group(1) in (",", "("):
+    elif word in (",", "("):  # "X in Y" is left alone: "in" also heads times and events
         t.within = places
 
 
@@ -285,13 +287,21 @@ def _score(m: Match, t: _Toponym, context: set[str], mentioned: Counter[str],
 
 
 def _nearness(p: Place, others: list[Place]) -> float:
+    """Bonus for lying near the other places: a division that holds one of them; a town or
+    district inside a division chosen for another name, or close to another town."""
+    top = _NEAR[0][1]
     if p.feature == "admin1":
         inside = any(o.country == p.country and o.admin1 == p.admin1 and o.feature != "admin1" for o in others)
-        return _NEAR[0][1] if inside else 0.0
+        return top if inside else 0.0
     if p.feature not in ("city", "admin2"):
         return 0.0
-    d = min(distance_km(p.lat, p.lon, o.lat, o.lon) for o in others if o.feature != "admin1") \
-        if any(o.feature != "admin1" for o in others) else math.inf
+    if p.admin1 and any(o.feature == "admin1" and o.admin1 == p.admin1 and o.country == p.country
+                        for o in others):
+        return top
+    towns = [o for o in others if o.feature != "admin1" and o is not p]  # "Riverdale Lukoil" is no evidence for Riverdale
+    if not towns:
+        return 0.0
+    d = min(distance_km(p.lat, p.lon, o.lat, o.lon) for o in towns)
     return next((bonus for limit, bonus in _NEAR if d < limit), 0.0)
 
 
@@ -317,7 +327,8 @@ def _close(p: Place, c: Place, km: float) -> bool:
 
 
 def countries_in_text(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
-    """ISO3 codes of the countries a text names (names, short forms, demonyms), most named first."""
+    """ISO3 codes of the countries a text names (names, short forms, demonyms), most named first.
+    A longer known name is read whole: "New Jersey" does not name Jersey."""
     gaz = gazetteer or Gazetteer.load()
     counts: Counter[str] = Counter()
     for m in _CAPS.finditer(text):
@@ -325,10 +336,12 @@ def countries_in_text(text: str, gazetteer: Gazetteer | None = None) -> list[str
         i = 0
         while i < len(words):
             for n in range(len(words) - i, 0, -1):
-                found = [x.place for x in gaz.matches(" ".join(words[i:i + n]))
-                         if x.place.feature == "country" and x.quality <= ALIAS]
+                found = gaz.matches(" ".join(words[i:i + n])) if n > 1 or words[i] not in _GENERIC_CASED else []
                 if found:
-                    counts[found[0].country] += 1
+                    country = next((x.place.country for x in found
+                                    if x.place.feature == "country" and x.quality <= ALIAS), None)
+                    if country and found[0].quality <= ALIAS:
+                        counts[country] += 1
                     i += n
                     break
             else:
@@ -336,11 +349,27 @@ def countries_in_text(text: str, gazetteer: Gazetteer | None = None) -> list[str
     return [c for c, _ in counts.most_common()]
 
 
-def document_focus(places: Sequence[Place | None]) -> Place | None:
-    """The place a text is mostly about: its most named town or district, else division, else country."""
-    for features in (("city", "admin2"), ("admin1",), ("country",)):
-        counts = Counter((p.name, p.country) for p in places if p is not None and p.feature in features)
+def document_focus(places: Sequence[Place | None], context_countries: Sequence[str] = (),
+                   gazetteer: Gazetteer | None = None) -> Place | None:
+    """The place a text is mostly about: the town or district with the most of the text's other
+    places near it or around it (mentions count), else its most named division, else its most
+    named country, else the first of context_countries."""
+    found = [p for p in places if p is not None]
+    towns = [p for p in found if p.feature in ("city", "admin2")]
+    if towns:
+        return max(towns, key=lambda p: (_support(p, found), -towns.index(p)))
+    for features in (("admin1",), ("country",)):
+        counts = Counter((p.name, p.country) for p in found if p.feature in features)
         if counts:
             top = counts.most_common(1)[0][0]
-            return next(p for p in places if p is not None and (p.name, p.country) == top)
+            return next(p for p in found if (p.name, p.country) == top)
+    if context_countries:
+        gaz = gazetteer or Gazetteer.load()
+        return gaz.countries.get(gaz.iso3(context_countries[0]) or "")
     return None
+
+
+def _support(p: Place, found: list[Place]) -> int:
+    return sum(1 for o in found
+               if (o.feature in ("city", "admin2") and distance_km(p.lat, p.lon, o.lat, o.lon) <= _FOCUS_KM)
+               or (o.feature == "admin1" and o.country == p.country and o.admin1 == p.admin1))

@@ -136,7 +136,6 @@ EXTRA_PLACES: tuple[tuple[str, float, float, str, str, int | None, str], ...] = 
     ("Torkham", 34.10, 71.09, "PK", "Khyber Pakhtunkhwa", None, "city"),
     ("Chaman", 30.92, 66.45, "PK", "Balochistan", 123_191, "city"),
     ("Spin Boldak", 31.01, 66.40, "AF", "Kandahar", None, "city"),
-    ("Washington, D.C.", 38.895, -77.036, "US", "District of Columbia", 689_545, "city"),
 )
 
 # Other spellings of names the gazetteer has: alias -> the gazetteer's own name.
@@ -160,8 +159,9 @@ ALIASES: dict[str, str] = {
     "Mumbai": "Mumbai", "Bombay": "Mumbai", "Calcutta": "Kolkata", "Madras": "Chennai",
     "Bengaluru": "Bengaluru", "Bangalore": "Bengaluru",
     "NYC": "New York City", "LA": "Los Angeles", "DC": "Washington, D.C.",
-    "Washington": "Washington, D.C.", "D.C.": "Washington, D.C.",
+    "D.C.": "Washington, D.C.", "Washington DC": "Washington, D.C.",
     "BC": "British Columbia", "B.C.": "British Columbia",
+    "NSW": "New South Wales", "Qld": "Queensland", "Tas": "Tasmania",
     "Beijing": "Beijing", "Peking": "Beijing", "New York": "New York City",
     "Soviet Union": "Russia", "USSR": "Russia", "SA": "South Africa", "Herts": "Hertfordshire",
 }

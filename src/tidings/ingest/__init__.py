@@ -11,7 +11,7 @@ from ..model import Failure, RawDoc
 from .feeds import read_feed
 from .jsonish import read_json, read_jsonl
 from .plain import read_html, read_text
-from .sources import FORMATS, Opened, Source, expand_paths, open_source
+from .sources import STDIN_ORIGIN, FORMATS, Opened, Source, expand_paths, open_source
 from .warc import read_warc
 
 Reader = Callable[[Opened, Settings], Iterator[RawDoc | Failure]]
@@ -29,14 +29,14 @@ __all__ = ["FORMATS", "READERS", "iter_inputs"]
 
 
 def iter_inputs(
-    paths: list[str], settings: Settings, stdin: BinaryIO | None = None
+    paths: list[str], settings: Settings, stdin: BinaryIO | None = None, stdin_label: str = STDIN_ORIGIN
 ) -> Iterator[RawDoc | Failure]:
     """One RawDoc per article found, one Failure per input (or part of one) that cannot be read.
 
     Paths are files, folders (recursive, hidden entries skipped), glob patterns, or "-" for
     stdin (read from `stdin`, else sys.stdin). Bad input never raises; the run goes on.
     """
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, stdin_label):
         if isinstance(item, Failure):
             yield item
         else:

@@ -76,12 +76,13 @@ def format_for_name(name: str) -> str | None:
     return FORMATS.get(os.path.splitext(lower)[1])
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Source | Failure]:
-    """Turn command-line inputs into Sources, in the order given; folders in sorted order."""
+def expand_paths(paths: Iterable[str], stdin_label: str = STDIN_ORIGIN) -> Iterator[Source | Failure]:
+    """Turn command-line inputs into Sources, in the order given; folders in sorted order.
+    stdin_label names what "-" reads (an HTTP request, say), so its origins say where they came from."""
     seen: set[str] = set()
     for given in paths:
         if given == STDIN:
-            yield Source(STDIN_ORIGIN, None, None)
+            yield Source(stdin_label, None, None)
         elif os.path.isdir(given):
             yield from _walk(given, seen)
         elif os.path.exists(given):

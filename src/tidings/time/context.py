@@ -18,7 +18,7 @@ _CUES = re.compile(
 
 # A cue after the expression counts as this many times further away than one before it: the verb
 # that governs a time expression usually comes first (tuned on the TimeBank/AQUAINT dev half).
-_AFTER_WEIGHT = 5
+_AFTER_WEIGHT = 3
 
 
 class NoAnchor(Exception):
@@ -34,6 +34,8 @@ class Context:
     sentence: tuple[int, int] = (0, 0)
     ref: date | None = None  # day of the last day-precise time expression earlier in the same sentence
     last: str | None = None  # value of the last DATE expression earlier in the document
+    last_day: date | None = None  # day of the last day-precise expression earlier in the document
+    quarter: str | None = None  # the quarter a financial report is about: the last one named outright
     _cues: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
 
     def anchor(self) -> date:

@@ -42,7 +42,7 @@ def unit_name(word: str) -> str:
     w = word.lower().rstrip(".")
     if w.startswith("centur"):
         return "century"
-    return w[:-1] if w.endswith("s") else w
+    return w.removesuffix("s")
 
 
 def number_value(word: str) -> float | None:

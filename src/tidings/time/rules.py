@@ -54,19 +54,32 @@ class Rule:
     pattern: re.Pattern[str]
     handle: Handler
     unresolved: str  # value when the rule needs the document date and there is none
+    anchor: re.Pattern[str]  # a word every match holds, in lower case: the pattern runs only near one
+    anchor_any_case: re.Pattern[str]  # the same, for text that lower-casing would lengthen
 
 
 RULES: list[Rule] = []
 
 
-def rule(name: str, pattern: str, unresolved: str = "XXXX-XX-XX") -> Callable[[Handler], Handler]:
-    """Register a handler for a pattern (compiled once, case-sensitive unless it says (?i:...))."""
+def rule(name: str, pattern: str, anchor: str, unresolved: str = "XXXX-XX-XX") -> Callable[[Handler], Handler]:
+    """Register a handler for a pattern (compiled once, case-sensitive unless it says (?i:...)).
+
+    anchor is a lower-case pattern that every match of the rule contains; it is searched in the
+    lower-cased text, which is several times faster than a case-blind search.
+    """
 
     def register(fn: Handler) -> Handler:
-        RULES.append(Rule(name, re.compile(pattern), fn, unresolved))
+        RULES.append(Rule(name, re.compile(pattern), fn, unresolved, re.compile(anchor),
+                          re.compile(anchor, re.IGNORECASE)))
         return fn
 
     return register
+
+
+_A_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_A_UNIT = r"\b(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"
+_A_TOD = r"morning|afternoon|evening|night"
+_A_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 
 # ---- shared pattern pieces -------------------------------------------------------------------
@@ -113,11 +126,15 @@ _PAST_FORWARD_DAYS = 90
 _BACKWARD_DAYS = 240
 
 
+# "by February", "until March 6": a deadline looks forward whatever the tense of the sentence.
+_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|through|effective|payable|starting)\s+$")
+
+
 def _year_for(month: int, day: int, m: re.Match[str], ctx: Context) -> int:
     """The year of a month and day given without one: the DCT's, or a neighbour by tense."""
     d = ctx.anchor()
     cand = date(d.year, month, min(day, 28 if month == 2 else day))
-    tense = ctx.tense(m.start(), m.end())
+    tense = "future" if _DEADLINE.search(ctx.before(m.start(), 12)) else ctx.tense(m.start(), m.end())
     ahead = (cand - d).days
     if ahead > _FORWARD_DAYS and tense != "future" or ahead > _PAST_FORWARD_DAYS and tense == "past":
         return d.year - 1
@@ -150,6 +167,14 @@ def _clock(m: re.Match[str]) -> str | None:
 
 def _thirds(first: date, last: date, mod: str, anchor: date) -> tuple[date, date]:
     """The part of first..last that early / mid / late / earlier / later picks."""
+    if first.year == last.year and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        # a year splits into Jan-Apr, May-Aug and Sep-Dec ("late last year" = September to December)
+        parts = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+        key = {"the beginning of": "early", "the start of": "early", "the middle of": "mid",
+               "the end of": "late"}.get(mod, mod)
+        if key in parts:
+            a, b = parts[key]
+            return date(first.year, a, 1), add_months(date(first.year, b, 1), 1) - timedelta(days=1)
     span = (last - first).days + 1
     third = span // 3
     if mod == "early" or mod in ("the beginning of", "the start of"):
@@ -183,7 +208,7 @@ def _mod(mod: str) -> str:
 @rule("full_date",
       rf"(?:{_WD},?\s+)?(?:{_month('mon')}\s+{_day('day')},?\s+{_YEAR}"
       rf"|{_day('day2')}\s+(?:of\s+)?{_month('mon2')},?\s+(?P<year2>(?:1[6-9]|20)\d\d)(?!\d))"
-      rf"(?:,?\s+(?:at\s+)?(?:{_CLOCK}){_ZONE})?")
+      rf"(?:,?\s+(?:at\s+)?(?:{_CLOCK}){_ZONE})?", anchor=_A_MONTH)
 def full_date(m: re.Match[str], ctx: Context) -> Norm | None:
     """"Oct 03, 2021, 01:23 PM IST", "5th January 2025", "Sunday, October 3, 2021"."""
     mon, day, year = (m["mon"], m["day"], m["year"]) if m["mon"] else (m["mon2"], m["day2"], m["year2"])
@@ -195,7 +220,7 @@ def full_date(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 @rule("iso_date", r"(?<![\d-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
-                  r"(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?(?![\d-])")
+                  r"(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?(?![\d-])", anchor=r"\d{4}-\d\d-\d\d")
 def iso_date(m: re.Match[str], ctx: Context) -> Norm | None:
     d = _checked_day(int(m["y"]), int(m["mo"]), int(m["d"]))
     if d is None:
@@ -207,12 +232,10 @@ def iso_date(m: re.Match[str], ctx: Context) -> Norm | None:
 
 @rule("month_day",
       rf"(?:{_WD},?\s+)?(?:{_month('mon')}\s+{_day('day')}|(?<![\d.,$]){_day('day2')}\s+(?:of\s+)?{_month('mon2')})"
-      r"(?!,?\s*\d)")
+      r"(?!,?\s*\d)", anchor=_A_MONTH)
 def month_day(m: re.Match[str], ctx: Context) -> Norm | None:
     """"Sept 18", "Aug. 7", "18 September": the DCT's year, or the one before in a report looking back."""
     mon, day = (m["mon"], m["day"]) if m["mon"] else (m["mon2"], m["day2"])
-    if mon == "May" and not m["mon"] and False:
-        return None
     month, dd = month_number(mon), int(day)
     if _checked_day(2000, month, dd) is None:
         return None
@@ -223,7 +246,7 @@ def month_day(m: re.Match[str], ctx: Context) -> Norm | None:
 
 @rule("month_year",
       rf"(?:(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]+)?"
-      rf"{_month('mon')},?\s+(?:of\s+)?{_YEAR}")
+      rf"{_month('mon')},?\s+(?:of\s+)?{_YEAR}", anchor=_A_MONTH)
 def month_year(m: re.Match[str], ctx: Context) -> Norm | None:
     value = f"{int(m['year']):04d}-{month_number(m['mon']):02d}"
     return _with_part(value, m["mod"], ctx.dct)
@@ -236,7 +259,7 @@ _MAY_CUES = re.compile(r"(?i:\b(?:in|since|until|till|by|of|from|to|through|duri
 
 @rule("month",
       rf"(?:(?P<mod>(?i:early|mid|late|last|next|this|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))"
-      rf"[\s-]+)?{_month('mon')}(?!\s*\d)")
+      rf"[\s-]+)?{_month('mon')}(?!\s*\d)", anchor=_A_MONTH)
 def month(m: re.Match[str], ctx: Context) -> Norm | None:
     """"January", "late November", "last March"."""
     mon = m["mon"]
@@ -263,13 +286,14 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
 _COUNTED = re.compile(r"^\s*(?:%|percent|per\s+cent|people|persons|troops|soldiers|members|fighters|residents"
                       r"|families|cases|deaths|votes|units|jobs|shares|employees|workers|cars|km|kilometres"
                       r"|kilometers|miles|metres|meters|feet|tons|tonnes|barrels|acres|points|words|pages|hours"
-                      r"|rupees|dollars|yuan|euros|pounds|times|men|women|children|houses|homes)\b", re.I)
+                      r"|rupees|dollars|yuan|euros|pounds|times|men|women|children|houses|homes)\b", re.IGNORECASE)
 
 
 @rule("year",
       rf"(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+"
       rf"|(?P<mod>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]+)?"
-      rf"(?<![\d$£€.,:/])(?<!\d-){_YEAR}(?!\s*(?:-|–)\s*\d|,\d|\.\d|'?s\b|\d)", unresolved="XXXX")
+      rf"(?<![\d$£€.,:/])(?<!\d-){_YEAR}(?!\s*(?:-|–)\s*\d|,\d|\.\d|'?s\b|\d)", unresolved="XXXX",
+      anchor=r"(?:1[6-9]|20)\d\d")
 def year(m: re.Match[str], ctx: Context) -> Norm | None:
     """"2021", "fiscal 1989", "late 2020"."""
     if _COUNTED.match(ctx.after(m.end())):
@@ -290,7 +314,7 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
       r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
       r"(?:[\s-](?P<u>(?i:one|two|three|four|five|six|seven|eight|nine)))?(?![\w-])"
       r"|(?:(?i:the\s+year)\s+)(?P<k>(?i:two\s+thousand))(?:\s+(?:(?i:and)\s+)?(?P<ku>(?i:one|two|three|four|five"
-      r"|six|seven|eight|nine|ten)))?(?![\w-])")
+      r"|six|seven|eight|nine|ten)))?(?![\w-])", anchor=r"nineteen|twenty|two\s+thousand")
 def spoken_year(m: re.Match[str], ctx: Context) -> Norm | None:
     """Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand"."""
     if m["k"]:
@@ -305,7 +329,7 @@ def spoken_year(m: re.Match[str], ctx: Context) -> Norm | None:
 
 @rule("decade",
       r"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s\b",
-      unresolved="XXX")
+      unresolved="XXX", anchor=r"\d0'?s\b")
 def decade(m: re.Match[str], ctx: Context) -> Norm | None:
     """"the 1990s" -> "199", "the '80s" -> "198"."""
     dec = m["dec"]
@@ -314,7 +338,22 @@ def decade(m: re.Match[str], ctx: Context) -> Norm | None:
     return _with_part(dec[:3], m["mod"], ctx.dct)
 
 
-@rule("century", r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)", unresolved="XX")
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+@rule("decade_word", r"(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<w>(?i:twenties|thirties|forties|fifties"
+                     r"|sixties|seventies|eighties|nineties))(?![\w-])", unresolved="XXX", anchor=r"ties\b")
+def decade_word(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the nineties" -> "199" (the DCT's century, or the one before for decades still to come)."""
+    d = ctx.anchor()
+    tens = _DECADE_WORDS[m["w"].lower()]
+    century = d.year // 100 if tens * 10 <= d.year % 100 else d.year // 100 - 1
+    return _with_part(f"{century:02d}{tens}", m["mod"], d)
+
+
+@rule("century", r"(?:(?i:the)\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+(?i:century)", unresolved="XX",
+      anchor=r"century")
 def century(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{int(m['n']) - 1:02d}")
 
@@ -322,7 +361,8 @@ def century(m: re.Match[str], ctx: Context) -> Norm | None:
 # ---- weekdays, clock times, days relative to the DCT --------------------------------------------
 
 @rule("weekday",
-      rf"(?:(?P<mod>(?i:last|this|next|past|coming|previous))\s+)?{_WD}(?P<plural>s)?(?:\s+{_TOD})?(?![A-Za-z])")
+      rf"(?:(?P<mod>(?i:last|this|next|past|coming|previous))\s+)?{_WD}(?P<plural>s)?(?:\s+{_TOD})?(?![A-Za-z])",
+      anchor=_A_WEEKDAY)
 def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     """"on Saturday" (the DCT's week, looking back unless the sentence looks forward), "Fridays" (a set).
 
@@ -341,7 +381,7 @@ _RELDAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day be
 
 @rule("relative_day",
       r"(?P<w>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))"
-      rf"(?![\w'’])(?:\s+{_TOD})?")
+      rf"(?![\w])(?:\s+{_TOD})?", anchor=r"today|tonight|yesterday|tomorrow")
 def relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
     """"yesterday" = DCT - 1; "tonight" and "yesterday morning" are TIMEs."""
     word = " ".join(m["w"].lower().split())
@@ -353,7 +393,8 @@ def relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", day_value(d))
 
 
-@rule("part_of_day", rf"(?P<det>(?i:this|last|early\s+this|late\s+last|later\s+this))\s+{_TOD}")
+@rule("part_of_day", rf"(?P<det>(?i:this|last|early\s+this|late\s+last|later\s+this))\s+{_TOD}",
+      anchor=_A_TOD)
 def part_of_day(m: re.Match[str], ctx: Context) -> Norm | None:
     """"this morning", "last night" (the evening before the DCT)."""
     d = ctx.anchor()
@@ -366,15 +407,23 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("TIME", f"{day_value(d)}T{TIMES_OF_DAY[tod]}")
 
 
+@rule("hour_of_day", r"(?<![\d.,$])(?P<h>[1-9]|1[0-2])\s+(?i:in\s+the)\s+(?P<tod>(?i:morning|afternoon|evening))",
+      anchor=_A_TOD)
+def hour_of_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"4 in the morning"."""
+    hour = int(m["h"]) % 12 + (0 if m["tod"].lower() == "morning" else 12)
+    d = ctx.ref or ctx.last_day or ctx.anchor()
+    return Norm("TIME", f"{day_value(d)}T{hour:02d}:00")
+
+
 @rule("clock",
       rf"(?:(?P<noon>(?i:noon|midday|midnight))|{_CLOCK}){_ZONE}"
-      rf"(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}|{_month('mon')}\s+{_day('day')}|(?P<rel>(?i:today|yesterday|tomorrow))))?")
+      rf"(?:,?\s+(?:(?i:on)\s+)?(?:{_WD}|{_month('mon')}\s+{_day('day')}|(?P<rel>(?i:today|yesterday|tomorrow))))?",
+      anchor=r"noon|midday|midnight|\d\s*[ap]\.?\s?m\b|\d:\d\d")
 def clock(m: re.Match[str], ctx: Context) -> Norm | None:
     """"10:35 a.m.", "5 p.m. EST Nov. 9", "noon Thursday": the day named, else the sentence's, else the DCT."""
     if m["noon"]:
         time = "T24:00" if m["noon"].lower() == "midnight" else "T12:00"
-        if not (m["wd"] or m["mon"] or m["rel"]) and m["noon"].lower() == "midnight":
-            pass
     else:
         time = _clock(m)
         if time is None:
@@ -386,8 +435,8 @@ def clock(m: re.Match[str], ctx: Context) -> Norm | None:
         d = _checked_day(_year_for(month_no, dd, m, ctx), month_no, dd) or ctx.anchor()
     elif m["rel"]:
         d = ctx.anchor() + timedelta(days=_RELDAY[m["rel"].lower()])
-    else:
-        d = ctx.reference()
+    else:  # a clock time alone belongs to the last day the text named
+        d = ctx.ref or ctx.last_day or ctx.anchor()
     return Norm("TIME", day_value(d) + time)
 
 
@@ -400,7 +449,8 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 
 @rule("reference",
       r"(?<![\w-])(?P<w>(?i:now|currently|current|presently|at\s+present|nowadays|the\s+present|more\s+recently"
-      r"|recently|lately|the\s+past|the\s+near\s+future|the\s+future|future))(?![\w-])")
+      r"|recently|lately|the\s+past|the\s+near\s+future|the\s+future|future))(?![\w-])",
+      anchor=r"now|current|present|recent|lately|past|future")
 def reference(m: re.Match[str], ctx: Context) -> Norm | None:
     """"now" -> PRESENT_REF (the DCT), "recently" -> PAST_REF, "soon" -> FUTURE_REF."""
     word = " ".join(m["w"].lower().split())
@@ -427,14 +477,20 @@ _STEP = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "pre
       r"(?:(?P<mod>(?i:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
       r"|the\s+middle\s+of))(?:\s+(?i:in))?[\s-]+)?"
       r"(?P<det>(?i:this|current|the\s+current|last|past|previous|next|coming|the\s+coming|the))\s+"
-      r"(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week|month|year|decade|century))(?![\w-])")
+      r"(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week|month|year|decade|century))(?![\w-])",
+      anchor=r"week|month|year|decade|century")
 def relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     """"this week" (ISO week of the DCT), "last month", "late last year", "earlier in the week"."""
     det = " ".join(m["det"].lower().split())
     unit = m["unit"].lower()
     mod = _mod(m["mod"]) if m["mod"] else None
+    if m["unit"][0].isupper() and m["det"][0].isupper():
+        return None  # "This Week": a title
     if det == "the" and not mod:
-        return None  # "the year" alone is too often a duration or a generic
+        if unit == "year" and not re.match(r"\s*(?:before|after|ago|earlier|later|of|in\s+which|when|that)\b",
+                                           ctx.after(m.end(), 16)):
+            return Norm("DURATION", "P1Y")  # "during the year": TimeBank marks it as a one-year duration
+        return None
     d = ctx.anchor()
     base = shift(d, unit, _STEP[det]) if unit != "century" else date(d.year + 100 * _STEP[det], 1, 1)
     value = unit_value(base, unit)
@@ -443,8 +499,32 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     return _with_part(value, mod, d)
 
 
+@rule("full_year", r"(?P<det>(?i:the|this))\s+(?i:full|whole|entire)\s+(?P<unit>(?i:year|month|week))(?![\w-])",
+      anchor=r"full|whole|entire")
+def full_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"the full year": the DCT's year (month, week)."""
+    unit = m["unit"].lower()
+    return Norm("DATE", unit_value(ctx.anchor(), unit))
+
+
+@rule("that_unit",
+      r"(?:(?i:earlier|later)\s+)?(?P<det>(?i:that|the\s+same))\s+(?P<unit>(?i:day|morning|afternoon|evening|night"
+      r"|week|month|year))(?![\w-])", anchor=r"that|same")
+def that_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"that day", "later that year": the unit of the last day (or year) the text named."""
+    unit = m["unit"].lower()
+    if unit in ("day", "morning", "afternoon", "evening", "night", "week", "month"):
+        base = ctx.ref or ctx.last_day
+        if base is None:
+            return None
+        return Norm("DATE", unit_value(base, "day" if unit in TIMES_OF_DAY else unit))
+    if ctx.last and ctx.last[:4].isdigit():
+        return Norm("DATE", ctx.last[:4])
+    return None
+
+
 @rule("weekend",
-      r"(?P<det>(?i:this|last|next|the\s+coming|the\s+past|the))\s+(?i:weekend)(?![\w-])")
+      r"(?P<det>(?i:this|last|next|the\s+coming|the\s+past|the))\s+(?i:weekend)(?![\w-])", anchor=r"weekend")
 def weekend(m: re.Match[str], ctx: Context) -> Norm | None:
     """"the weekend": the DCT's when it falls on one, else the last one (the next one looking forward)."""
     d = ctx.anchor()
@@ -474,7 +554,7 @@ _AHEAD = ("next", "coming", "following")
 @rule("duration",
       rf"(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>(?i:past|last|first|next|previous|coming|final|latest|preceding"
       rf"|following|initial|recent|other))\s+)?(?<![\w$£€.,])(?P<n>(?i:{NUMBER_RE}))[\s-]+"
-      rf"(?P<unit>(?i:{UNIT_RE}))(?P<pl>s)?(?P<old>[\s-]+(?i:old))?(?![\w-]|-\w)")
+      rf"(?P<unit>(?i:{UNIT_RE}))(?P<pl>s)?(?P<old>[\s-]+(?i:old))?(?![\w-]|-\w)", anchor=_A_UNIT)
 def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     """"three months", "two-year", "the last three months" (an interval ending at the DCT), "twice a day" (a set)."""
     unit = unit_name(m["unit"])
@@ -485,8 +565,10 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
         if re.search(r"(?:\btimes|\bonce|\btwice|\bthrice|\d|million|billion|percent|%|\bdollars?|\bcents?)\s*$",
                      before):
             return Norm("SET", _duration(1, unit))
-    if n_word in ("a", "an") and unit == "quarter" and not m["mod"]:
-        return None  # "a quarter of the vote"
+    if unit == "quarter" and not m["mod"] and (n_word in ("a", "an") or "-" in m.group()):
+        return None  # "a quarter of the vote", "three-quarters"
+    if m["unit"][0].isupper():
+        return None  # "60 Minutes": a title
     if n is None and m["pl"] is None:
         return None
     if n is not None and n >= 1000 and unit not in ("second", "minute", "hour", "day"):
@@ -510,12 +592,15 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
 @rule("vague_duration",
       r"(?:(?i:the)\s+)?(?P<q>(?i:recent|past|coming|next|last|several|many|few|a\s+few|the\s+past\s+few"
       r"|the\s+last\s+few|the\s+next\s+few|the\s+past\s+several|some|these|those))\s+"
-      r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|quarters|centuries))(?![\w-])")
+      r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|quarters|centuries))(?![\w-])",
+      anchor=_A_UNIT)
 def vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     """"several years" -> PXY; "recent months", "coming weeks" -> PAST_REF, FUTURE_REF (as TimeBank marks them)."""
     q = " ".join(m["q"].lower().split())
     if q in ("these", "those"):
         return None
+    if q == "recent" and m["unit"].lower() in ("months", "quarters"):
+        return Norm("DURATION", "PXM")  # as TimeBank marks "recent months"
     if q in ("recent", "past", "last", "the past few", "the last few", "the past several"):
         return Norm("DATE", "PAST_REF", precision="unknown")
     if q in ("coming", "next", "the next few"):
@@ -525,7 +610,7 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Norm | None:
 
 @rule("bare_units",
       r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\btook\s)|(?<=\blast\s))"
-      r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?![\w-])")
+      r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?![\w-])", anchor=_A_UNIT)
 def bare_units(m: re.Match[str], ctx: Context) -> Norm | None:
     """"for years" -> PXY."""
     return Norm("DURATION", _duration(None, unit_name(m["unit"])))
@@ -547,7 +632,8 @@ def _shift_value(value: str, years: int) -> str:
 @rule("ago",
       rf"(?:(?P<hedge>(?i:about|nearly|almost|some|more\s+than|less\s+than|over|just|only|roughly))\s+)?"
       rf"(?<![\w$£€.,])(?P<n>(?i:{NUMBER_RE}))[\s-]+(?P<unit>(?i:{UNIT_RE}))s?(?:\s+(?i:or\s+so))?\s+"
-      r"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back|previously))(?![\w-])")
+      r"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|back|previously))(?![\w-])",
+      anchor=r"ago|earlier|later|before|after|from\s+now|hence|back|previously")
 def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     """"two weeks ago" (back from the DCT), "a day after <something>" (the day before the sentence's reference).
 
@@ -555,8 +641,8 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
     point to as date_start/date_end.
     """
     unit = unit_name(m["unit"])
-    if unit in ("second", "minute", "hour"):
-        return None
+    if unit in ("second", "minute", "hour") or re.search(r"(?i)\b(?:for|lasted|lasting)\s+$", ctx.before(m.start(), 9)):
+        return None  # "stalled for three months before ...": a duration, left to the duration rule
     n = number_value(m["n"])
     direction = " ".join(m["dir"].lower().split())
     if direction in ("ago", "back", "from now", "hence"):
@@ -570,9 +656,9 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
         if direction in ("ago", "back"):
             return Norm("DATE", "PAST_REF", precision="unknown")
         return Norm("DURATION", _duration(None, unit))
-    if unit == "year" and n == 1 and ctx.last and _QUARTER_VALUE.fullmatch(ctx.last):
+    if unit == "year" and n == 1 and ctx.quarter:
         # "a year earlier" in a report on a quarter means that quarter a year before
-        return Norm("DATE", _shift_value(ctx.last, sign))
+        return Norm("DATE", _shift_value(ctx.quarter, sign))
     target = shift(base, unit, sign * int(n))
     if direction in ("ago", "back", "from now", "hence") or unit in ("year", "decade", "century") or (
             unit == "day" and n == 1 and direction in ("after", "before")):
@@ -582,14 +668,13 @@ def ago(m: re.Match[str], ctx: Context) -> Norm | None:
 
 @rule("year_ago_adjective",
       r"(?P<w>(?i:year-earlier|year-ago|year\s+earlier|year\s+ago))(?:\s+(?P<what>(?i:quarter|period|level|levels"
-      r"|figure|figures|results|month|months)))?(?![\w-])")
+      r"|figure|figures|results|month|months)))?(?![\w-])", anchor=r"year")
 def year_ago_adjective(m: re.Match[str], ctx: Context) -> Norm | None:
     """"the year-earlier quarter": the quarter under report, a year before."""
     if re.search(r"(?i)\b(?:a|the|one)\s*$", ctx.before(m.start(), 5)) and " " in m["w"]:
         return None  # "a year earlier" belongs to the "ago" rule
-    if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
-        y, q = ctx.last.split("-")
-        return Norm("DATE", f"{int(y) - 1}-{q}")
+    if ctx.quarter:
+        return Norm("DATE", _shift_value(ctx.quarter, -1))
     if ctx.last and re.fullmatch(r"\d{4}", ctx.last):
         return Norm("DATE", str(int(ctx.last) - 1))
     return Norm("DATE", str(ctx.anchor().year - 1))
@@ -598,7 +683,8 @@ def year_ago_adjective(m: re.Match[str], ctx: Context) -> Norm | None:
 @rule("next_day",
       r"(?P<det>(?i:the|that))\s+(?P<w>(?i:next|following|previous|preceding|same))\s+"
       r"(?P<unit>(?i:day|morning|evening|night|week|month|year))(?![\w-])"
-      r"|(?P<det2>(?i:the|that))\s+(?P<unit2>(?i:day))\s+(?P<w2>(?i:before|after))(?!\s+(?i:yesterday|tomorrow))")
+      r"|(?P<det2>(?i:the|that))\s+(?P<unit2>(?i:day))\s+(?P<w2>(?i:before|after))(?!\s+(?i:yesterday|tomorrow))",
+      anchor=r"next|following|previous|preceding|same|before|after")
 def next_day(m: re.Match[str], ctx: Context) -> Norm | None:
     """"the next day", "the following week": one unit from the sentence's reference day."""
     word = (m["w"] or m["w2"]).lower()
@@ -607,9 +693,8 @@ def next_day(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # "the day after the attack": a reference we cannot date
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1, "same": 0}[word]
     base = ctx.ref if ctx.ref is not None else ctx.anchor()
-    if unit in ("morning", "evening", "night"):
-        d = base + timedelta(days=step)
-        return Norm("TIME", f"{day_value(d)}T{TIMES_OF_DAY[unit]}")
+    if unit in ("morning", "evening", "night"):  # "the next morning": a day, as TimeBank marks it
+        return Norm("DATE", day_value(base + timedelta(days=step)))
     return Norm("DATE", unit_value(shift(base, unit, step), unit))
 
 
@@ -623,10 +708,10 @@ _Q_MODS = r"latest|last|previous|past|current|this|next|coming|same|year-earlier
       r"(?:(?P<year0>(?:19|20)\d\d)[\s-]+)?"
       rf"(?P<mods>(?:(?i:{_Q_MODS})[\s-]+)*)"
       r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+)?"
-      r"(?P<q>(?i:quarter|half))(?![\w-])"
+      r"(?P<q>(?i:quarter|half|period))(?![\w-])"
       rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?{_YEAR})?"
       r"|(?P<qn>Q[1-4])(?:\s+(?P<qyear>(?:19|20)\d\d))?(?!\w)",
-      unresolved="XXXX-QX")
+      unresolved="XXXX-QX", anchor=r"quarter|half|period|\bq[1-4]")
 def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     """"the third quarter" (the latest one by the DCT), "third-quarter", "the year-earlier quarter", "Q3 2021"."""
     if m["qn"]:
@@ -635,7 +720,11 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         q = ORDINALS[m["ord"].lower()] if m["ord"] else None
         year_s, mods, the = m["year"] or m["year0"], m["mods"].lower(), (m["the"] or "").lower()
-        letter = "Q" if m["q"].lower() == "quarter" else "H"
+        # "the latest period", "the year-ago period": the quarter a financial report is about
+        if m["q"].lower() == "period" and (
+                q or not ctx.quarter or not re.search(r"latest|year-|comparable|same", mods)):
+            return None
+        letter = "H" if m["q"].lower() == "half" else "Q"
         if not (q or mods.strip() or the or year_s):
             return None
         if letter == "H" and q is None:
@@ -644,10 +733,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
             return None
     if year_s:
         if q is None:
-            if letter == "H" or not (ctx.last and _QUARTER_VALUE.fullmatch(ctx.last)):
+            if letter == "H" or not ctx.quarter:
                 return None
-            q = int(ctx.last[-1])  # "the 1988 quarter": the quarter under report, in 1988
-        return Norm("DATE", f"{year_s}-{letter}{q}")
+            q = int(ctx.quarter[-1])  # "the 1988 quarter": the quarter under report, in 1988
+        return Norm("DATE", f"{year_s}-{letter}{q}") if letter == "H" else _report_quarter(f"{year_s}-Q{q}", 0, ctx)
     d = ctx.anchor()
     back = 1 if ("year-earlier" in mods or "year-ago" in mods or "last year's" in the) else 0
     if "next year's" in the:
@@ -656,25 +745,34 @@ def quarter(m: re.Match[str], ctx: Context) -> Norm | None:
         if letter == "H":
             return None
         if ("current" in mods or "this" in mods) and not back:
-            return Norm("DATE", f"{d.year}-Q{quarter_of(d)}")
+            return _report_quarter(f"{d.year}-Q{quarter_of(d)}", 0, ctx)
         if "next" in mods or "coming" in mods:
             nq = shift(d, "quarter", 1)
             return Norm("DATE", f"{nq.year}-Q{quarter_of(nq)}")
-        if ctx.last and re.fullmatch(r"\d{4}-Q[1-4]", ctx.last):
-            y, lq = ctx.last.split("-")
-            return Norm("DATE", f"{int(y) - back}-{lq}")
+        if ctx.quarter:
+            return Norm("DATE", _shift_value(ctx.quarter, -back))
         prev = shift(d, "quarter", -1)
-        return Norm("DATE", f"{prev.year - back}-Q{quarter_of(prev)}")
+        return _report_quarter(f"{prev.year}-Q{quarter_of(prev)}", back, ctx)
     size = 3 if letter == "Q" else 6
     year = d.year if date(d.year, size * (q - 1) + 1, 1) <= d else d.year - 1
     if "next" in mods or "coming" in mods:
         year = d.year if date(d.year, size * (q - 1) + 1, 1) > d else d.year + 1
-    return Norm("DATE", f"{year - back}-{letter}{q}")
+    if letter == "H":
+        return Norm("DATE", f"{year - back}-H{q}")
+    return _report_quarter(f"{year}-Q{q}", back, ctx)
+
+
+def _report_quarter(value: str, back: int, ctx: Context) -> Norm:
+    """A quarter named outright becomes the one the report is about; "year-earlier" ones are a year back."""
+    if back == 0:
+        ctx.quarter = value
+    return Norm("DATE", _shift_value(value, -back))
 
 
 @rule("season",
       r"(?:(?P<det>(?i:last|this|next|early|late|the\s+early|the\s+late|the|mid))[\s-]+)?"
-      r"(?P<s>(?i:spring|summer|fall|autumn|winter))(?![\w-])(?:\s+(?:(?i:of)\s+)?" + _YEAR + ")?")
+      r"(?P<s>(?i:spring|summer|fall|autumn|winter))(?![\w-])(?:\s+(?:(?i:of)\s+)?" + _YEAR + ")?",
+      anchor=r"spring|summer|fall|autumn|winter")
 def season(m: re.Match[str], ctx: Context) -> Norm | None:
     """"last fall" -> "1998-FA", "this summer", "the winter of 1999"."""
     code = SEASONS[m["s"].lower()]
@@ -683,7 +781,7 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", f"{m['year']}-{code}")
     if not det and not re.search(r"(?i)\b(?:in|during|since|by|until|through)\s*$", ctx.before(m.start(), 10)):
         return None
-    if m["s"][0].isupper() and not det and not ctx.before(m.start(), 2).strip() == "":
+    if m["s"][0].isupper() and not det and ctx.before(m.start(), 2).strip() != "":
         return None  # "Arab Spring"
     d = ctx.anchor()
     start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
@@ -701,7 +799,9 @@ def season(m: re.Match[str], ctx: Context) -> Norm | None:
       r"(?P<every>(?i:every|each))\s+(?:(?i:other)\s+)?(?:(?P<unit>(?i:day|week|month|year|quarter|morning|night"
       r"|evening|afternoon|hour|minute|weekend|summer|winter|spring|fall))(?![\w-])|" + _WD + r"|" + _month("mon") +
       r")|(?P<freq>(?i:daily|nightly|weekly|biweekly|fortnightly|monthly|yearly|hourly))(?![\w-])"
-      r"|(?P<per>(?i:per|a))\s+(?P<perunit>(?i:day|week|month|year|hour))(?![\w-])")
+      r"|(?P<per>(?i:per|a))\s+(?P<perunit>(?i:day|week|month|year|hour))(?![\w-])",
+      anchor=r"every|each|daily|nightly|weekly|biweekly|fortnightly|monthly|yearly|hourly|per"
+             r"|a\s+(?:day|week|month|year|hour)")
 def every(m: re.Match[str], ctx: Context) -> Norm | None:
     """"every Friday" -> XXXX-WXX-5, "daily" -> P1D, "per year" -> P1Y."""
     if m["freq"]:
@@ -732,11 +832,16 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
 
 
 @rule("holiday", r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween"
-                 r"|Thanksgiving(?:\s+Day)?)(?![\w-])")
+                 r"|Thanksgiving(?:\s+Day)?|Election\s+Day)(?![\w-])",
+      anchor=r"christmas|new\s+year|valentine|halloween|thanksgiving|election")
 def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     """Fixed holidays and (US) Thanksgiving, in the DCT's year."""
     name = " ".join(m["h"].lower().replace("’", "'").split())
     d = ctx.anchor()
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        first = date(d.year, 11, 1)
+        monday = first + timedelta(days=(0 - first.weekday()) % 7)
+        return Norm("DATE", day_value(monday + timedelta(days=1)))
     if name.startswith("thanksgiving"):
         year = d.year if d.month == 12 or ctx.tense(m.start(), m.end()) == "future" else d.year - 1
         first = date(year, 11, 1)
@@ -750,7 +855,9 @@ def holiday(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", day_value(day))
 
 
-@rule("year_end", r"(?P<w>(?i:year-end|year\s+end|the\s+end\s+of\s+the\s+year|end-of-year))(?![\w-])")
+@rule("year_end", r"(?P<w>(?i:year-end|year\s+end|the\s+end\s+of\s+the\s+year|end-of-year))(?![\w-])",
+      anchor=r"year")
 def year_end(m: re.Match[str], ctx: Context) -> Norm | None:
+    """"year-end": the last day of the DCT's year."""
     d = ctx.anchor()
-    return Norm("DATE", str(d.year), date(d.year, 10, 1), date(d.year, 12, 31), "year")
+    return Norm("DATE", day_value(date(d.year, 12, 31)))

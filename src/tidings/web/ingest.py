@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hmac
 import io
+from datetime import datetime, timezone
 import json
 import threading
 
@@ -74,7 +75,8 @@ def as_json_lines(body: bytes) -> bytes:
 
 def _run(path: str, settings, data: bytes) -> IngestReport:
     with _write_lock, Store.open(path) as store:
-        return ingest(["-"], store, settings, stdin=io.BytesIO(data))
+        label = f"<api {datetime.now(timezone.utc).strftime('%Y-%m-%dT%H:%M:%S.%fZ')}>"
+        return ingest(["-"], store, settings, stdin=io.BytesIO(data), stdin_label=label)
 
 
 def report_record(report: IngestReport) -> dict:

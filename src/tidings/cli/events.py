@@ -1,0 +1,52 @@
+"""Commands over coded events: events."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..errors import TidingsError
+from .common import DbOpt, JsonOpt, _fail, _open_store, app, out
+
+
+def _names(parties: list[dict]) -> str:
+    return ", ".join(f"{p['name']} ({p['country'] or '-'}/{p['sector'] or '-'})" for p in parties) or "-"
+
+
+@app.command()
+def events(
+    db: DbOpt = Path("tidings.db"),
+    actor: Annotated[str | None, typer.Option(help="Only events with this actor: entity id, name or country code.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Only events with this recipient: entity id, name or country code.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type (CONSULT, ASSAULT ...).")] = None,
+    quad: Annotated[int | None, typer.Option(help="Only this quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")] = None,
+    modality: Annotated[str | None, typer.Option(help="Only this modality: asserted, negated, hypothetical, future, uncertain.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Only events on or after this ISO date.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Only events on or before this ISO date.")] = None,
+    place: Annotated[str | None, typer.Option(help="Only events located at this place name, admin1 or country code.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
+    as_json: JsonOpt = False,
+) -> None:
+    """List coded PLOVER events: who did what to whom, when, where, and how sure."""
+    from ..store.events import EventFilter, event_records
+
+    f = EventFilter(actor, recipient, type_, quad, modality, date_from, date_to, place, limit=limit)
+    try:
+        with _open_store(db) as store:
+            rows = list(event_records(store.connection, f))
+    except TidingsError as e:
+        _fail(e)
+    if as_json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return
+    table = Table("date", "type", "mode", "modality", "actors", "recipients", "place", "trigger", "conf")
+    for r in rows:
+        table.add_row(r["date"] or (f"{r['date_start']}..{r['date_end']}" if r["date_start"] else "-"),
+                      r["event_type"], r["mode"] or "-", r["modality"], _names(r["actors"]),
+                      _names(r["recipients"]), (r["location"] or {}).get("name") or "-", r["trigger"],
+                      f"{r['confidence']:.2f}")
+    out.print(table)
