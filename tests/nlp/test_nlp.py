@@ -35,3 +35,14 @@ def test_sentences_and_offsets_index_the_text(nlp):
         assert text[e.start:e.end] == e.text
     rahmon = next(e for e in a.ents if "Rahmon" in e.text)
     assert a.sentence_of(rahmon.start) == 1
+
+
+def test_a_paragraph_break_ends_a_sentence_even_without_a_full_stop():
+    from tidings.nlp import analyse, load_pipeline
+
+    text = ("Two leaders agree to coordinate border patrols\n\n"
+            "Tajikistan has taken a firm line on the new authorities in Kabul. Officials said so on Monday.")
+    an = analyse(load_pipeline(), text)
+    sentences = [text[a:b] for a, b in an.sentences]
+    assert sentences[0] == "Two leaders agree to coordinate border patrols"
+    assert sentences[1].startswith("Tajikistan has taken")

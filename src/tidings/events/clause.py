@@ -329,7 +329,7 @@ def _absorbed(tok, lex: Lexicon) -> bool:
     """Tokens that are part of another event's phrase, not events themselves."""
     if tok.pos_ == "VERB" and tok.dep_ in ("amod",):
         return True
-    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not _args(tok, {"nsubj"}):
         return True   # "airstrikes targeting the TTP", "a group targeting Pakistan"
     if tok.lemma_.lower() == "meet" and _args(tok, {"auxpass"}) and any(c.lower_ == "with" for c in tok.children):
         return True   # "were met with retaliatory attacks": a response, not a meeting

@@ -46,7 +46,7 @@ def analyse_texts(nlp, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> It
     """One Analysis per text, in order."""
     for doc in nlp.pipe(texts, batch_size=batch_size):
         yield Analysis(
-            sentences=[(s.start_char, s.end_char) for s in doc.sents],
+            sentences=[_trimmed(doc.text, s.start_char, s.end_char) for s in doc.sents],
             ents=[Ent(e.start_char, e.end_char, e.text, e.label_, e.ent_id_ or "")
                   for e in doc.ents if e.label_ in ACTOR_LABELS],
         )
@@ -55,3 +55,10 @@ def analyse_texts(nlp, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> It
 def analyse(nlp, text: str) -> Analysis:
     """The Analysis of one text."""
     return next(analyse_texts(nlp, [text], batch_size=1))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence span without the blank lines that close its paragraph."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -4,6 +4,8 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 
+from spacy.language import Language
+
 from ..actors.kb import KnowledgeBase, normalise
 from ..errors import ConfigError
 
@@ -53,9 +55,23 @@ def load_pipeline(name: str = DEFAULT_MODEL, parse: bool = False, kb_files: tupl
         raise ConfigError(f"The spaCy model {model!r} could not be loaded ({e}). Reinstall it.") from e
     if not parse and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    # A paragraph always ends a sentence (a headline-like line has no full stop to say so); the
+    # parser respects boundaries set before it, the senter's are amended after it.
+    anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"after": "senter"}
+    if "senter" in nlp.pipe_names or "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", **anchor)
     if "ner" in nlp.pipe_names:
         add_kb_ruler(nlp, KnowledgeBase.load(list(kb_files)))
     return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc):
+    """Start a sentence after every blank line."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def add_kb_ruler(nlp, kb: KnowledgeBase) -> None:
