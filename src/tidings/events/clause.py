@@ -183,7 +183,15 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
         p = ctx.party(m.entity_id, None)
         if p is not None and p.country is None:
             p = _affiliated(ctx, c, m, p)
-        return [p] if p else []
+        out = [p] if p else []
+        if c.pos_ == "NOUN":   # "Indian and Chinese troops": "Chinese troops" is one name, "Indian" another
+            for a in c.children:
+                for t in [a, *a.conjuncts] if a.dep_ == "amod" else []:
+                    other = _mention_at(ctx, t)
+                    q = ctx.party(other.entity_id, sector) if other is not None and other.entity_id != m.entity_id else None
+                    if q is not None and q not in out:
+                        out.insert(0, q) if t.i < c.i and t.i < m.start else out.append(q)
+        return out
     if c.lower_ in RELATIVE and c.head.dep_ == "relcl":
         return phrase_parties(ctx, c.head.head, lex, depth + 1) if depth < 3 else []
     if c.lower_ in PERSONAL:
@@ -209,9 +217,13 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
                     if sm is not None and sm not in picks:
                         picks.append(sm)
     if picks:
-        picks.sort(key=lambda x: ctx.entity_type(x.entity_id) == "COUNTRY")  # a group before its country
-        p = ctx.party(picks[0].entity_id, sector)
-        return [p] if p else []
+        # "Afghan Taliban forces": the group, not its country; "Indian and Chinese troops": both
+        parties = [p for p in (ctx.party(x.entity_id, sector) for x in picks) if p]
+        groups = {p.country for p, x in zip(parties, picks) if ctx.entity_type(x.entity_id) != "COUNTRY"}
+        kept = [p for p, x in zip(parties, picks)
+                if ctx.entity_type(x.entity_id) != "COUNTRY" or p.country not in groups]
+        kept.sort(key=lambda p: p.entity_id is not None and p.entity_id.startswith("cty:"))
+        return kept
     if _reciprocal(c, lex):
         return _reciprocal_parties(ctx, c)
     return []
@@ -353,11 +365,15 @@ def _clause_span(tok) -> tuple[tuple[int, int], ...]:
         head = head.head
     toks = [head]
     nested = ("ccomp", "advcl", "conj", "parataxis", "relcl", "acl")
-    stack = [c for c in head.children if c.dep_ not in nested or tok in c.subtree]
+
+    def keep(c) -> bool:   # the trigger's own clause, and a clause describing the trigger noun itself
+        return c.dep_ not in nested or tok in c.subtree or (c.dep_ == "acl" and c.head.i == tok.i)
+
+    stack = [c for c in head.children if keep(c)]
     while stack:
         t = stack.pop()
         toks.append(t)
-        stack += [c for c in t.children if c.dep_ not in nested or tok in c.subtree]
+        stack += [c for c in t.children if keep(c)]
     segments: list[list[int]] = []
     for t in sorted(toks, key=lambda t: t.i):
         if segments and segments[-1][2] == t.i - 1:

@@ -113,7 +113,7 @@ def _load(stamps: tuple[tuple[str, int], ...]) -> Lexicon:
     rec = base.get("reciprocal", {})
     lex.reciprocal_heads = frozenset(rec.get("heads", []))
     lex.reciprocal_dets = frozenset(rec.get("determiners", []))
-    heads = set(lex.verbs) | set(lex.nouns) | set(lex.frames)
+    heads = set(lex.verbs) | set(lex.nouns)   # a frame alone ("agreed to") needs a trigger under it
     lex.forms = frozenset(f for h in heads for f in inflections(h, irregular.get(h, ())))
     return lex
 

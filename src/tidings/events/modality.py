@@ -62,7 +62,7 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
     if frame is not None:
         head, kind = frame
         if kind != "plain":
-            if negated(head, lex) and kind != "negate":
+            if negated(head, lex) and kind not in ("negate", "uncertain"):
                 return "negated"
             verdict = {"negate": "negated", "request": "suppressed", "promise": "future",
                        "threat": "hypothetical", "uncertain": "uncertain"}.get(kind)

@@ -1,6 +1,7 @@
 -- Schema 4: the event stage (tidings.events): coded PLOVER events, their parties, and places.
 
--- One row per coded event mention; offsets are char offsets into articles.body.
+-- One row per coded event mention; offsets are char offsets into articles.body. (Rowid tables:
+-- readers page through events and places in insertion order.)
 CREATE TABLE events (
     id              TEXT PRIMARY KEY,
     article_id      TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -24,7 +25,7 @@ CREATE TABLE events (
     place_id        TEXT REFERENCES places (id),
     confidence      REAL NOT NULL,
     merged_event_id TEXT
-) WITHOUT ROWID;
+);
 CREATE INDEX events_article ON events (article_id);
 CREATE INDEX events_type ON events (event_type, modality);
 CREATE INDEX events_date ON events (date_start);
@@ -51,7 +52,7 @@ CREATE TABLE places (
     country   TEXT,
     admin1    TEXT,
     geonameid INTEGER
-) WITHOUT ROWID;
+);
 
 -- Each toponym in an article body and the place it resolved to.
 CREATE TABLE place_mentions (
