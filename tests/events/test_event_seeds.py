@@ -50,7 +50,9 @@ def pick(events, event_type, actor=None, recipient=None, modality="asserted", mo
 def test_khan_rahmon_phone_call(events):
     calls = pick(events, "CONSULT", "Imran Khan", "Emomali Rahmon", mode="phone")
     assert len({e["article_id"] for e in calls}) == 2   # both outlets' reports
-    assert "2021-10-03" in {e["date"] for e in calls}    # "on Sunday" in the article of Sunday 3 October
+    # "on Sunday" in one report; the other's lead says "on Saturday" and quotes a statement that
+    # says "today": the quoted day is the lead's Saturday, not the publication day.
+    assert {e["date"] for e in calls} == {"2021-10-02", "2021-10-03"}
 
 
 def test_rahmon_orders_troops_to_the_border(events):
@@ -170,3 +172,16 @@ def test_every_article_is_coded_on_its_current_body(db):
 
         assert refresh_events(s, Settings(db=db)) == 1
         assert stale_event_articles(conn, CODER_VERSION) == []
+
+
+def test_a_quoted_today_takes_the_day_the_lead_names():
+    from tidings.events.stage import _quoted_today
+    from tidings.time import find_timexes
+
+    body = ("ISLAMABAD: The minister on Saturday stepped in to calm the row.\n\n"
+            "\u201cThe minister spoke to his counterpart today,\u201d the ministry said. It said so today.")
+    timexes = find_timexes(body, "2021-10-03", None)
+    todays = [t for t in timexes if t.text == "today"]
+    second = body.index("\u201c")
+    assert _quoted_today(body, second, todays[0]) is True
+    assert _quoted_today(body, body.index("It said"), todays[1]) is False

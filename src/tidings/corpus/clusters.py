@@ -119,8 +119,17 @@ def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: Cluster
     out = {f: cosine(doc_vecs[f], _weighted(c.weights[f], f, stats)) for f in FIELDS}
     out["actors"] = len(doc.actors & c.actors.keys()) / len(doc.actors) if doc.actors else 0.0
     out["time"] = time_factor(doc, c)
-    out["leads"] = LEAD_CONFLICT_FACTOR if doc.leads and c.leads and not (doc.leads & c.leads.keys()) else 1.0
+    out["leads"] = LEAD_CONFLICT_FACTOR if lead_conflict(doc, c) else 1.0
     return out
+
+
+def lead_conflict(doc: DocFeatures, c: ClusterState) -> bool:
+    """True when the doc and the cluster are about different people: none of the doc's lead
+    people is named anywhere in the cluster, and the cluster's main lead is not named in the doc."""
+    if not doc.leads or not c.leads:
+        return False
+    main = c.leads.most_common(1)[0][0]
+    return not (doc.leads & c.actors.keys()) and main not in doc.actors
 
 
 def score(feats: dict[str, float]) -> float:

@@ -97,7 +97,7 @@ def gold_features(docs: list[GoldDoc], texts: list[str], settings: Settings):
         people = [e.ent_id_ or _surname(e.text) for e in doc.ents if e.label_ == "PERSON"]
         day, year = text_date(text)
         title, body = split_head(text)
-        yield doc_features(d.doc_id, title, body, entities=names, actors=set(names),
+        yield doc_features(d.doc_id, title, body, entities=names, actors=set(names) | set(people),
                            leads=lead_people(people), day=day, year=year)
 
 
