@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Self
 
 from .config import Settings
+from .errors import TidingsError
 from .model import Article, Failure
 
 
 class Corpus:
     """A tidings store opened for reading and ingesting. Articles are dataclasses (pass them through
-    `records()` for pandas); actors, events and the other lists are plain dicts already."""
+    `records()` for pandas); actors, events and the other lists are plain dicts already, so
+    `pandas.DataFrame(c.events(...))` works as it is (pandas is optional, not a dependency)."""
 
     def __init__(self, path: str | Path, settings: Settings | None = None):
         from .store import Store
@@ -93,32 +95,112 @@ class Corpus:
             self._kb_cache = knowledge_base(self.settings)
         return self._kb_cache
 
-    # -- later stages: empty lists until their tables exist in the store -------------------------
+    # -- events and the corpus stages: plain dicts, ready for pandas.DataFrame(...) -------------
 
-    def events(self, actor: str | None = None, since: str | None = None, until: str | None = None,
-               event_type: str | None = None, limit: int = 500, offset: int = 0) -> list[dict]:
-        """Coded events (actor: an entity id or country code), newest first; [] before event coding ran."""
-        return self._later("events", since, until, limit, offset, actor=actor, event_type=event_type)
+    def events(self, actor: str | None = None, recipient: str | None = None, party: str | None = None,
+               other: str | None = None, event_type: str | None = None, quad: int | None = None,
+               modality: str | None = None, since: str | None = None, until: str | None = None,
+               place: str | None = None, article_id: str | None = None, limit: int = 500,
+               offset: int = 0) -> list[dict]:
+        """Coded events as events.jsonl spells them, latest first. actor / recipient match that side,
+        party / other either side; each takes an entity id, a name or a country code."""
+        from .store.events import EventFilter
+        from .web.corpus_queries import list_events
 
-    def merged_events(self, actor: str | None = None, since: str | None = None, until: str | None = None,
-                      limit: int = 500, offset: int = 0) -> list[dict]:
-        return self._later("merged_events", since, until, limit, offset, actor=actor)
+        f = EventFilter(actor=actor, recipient=recipient, event_type=event_type, quad=quad, modality=modality,
+                        date_from=since, date_to=until, place=place, article_id=article_id)
+        return self._page(list_events, f, party=party, other=other, limit=limit, offset=offset, table="events")
+
+    def trend(self, period: str = "month", party: str | None = None, modality: str | None = "asserted",
+              since: str | None = None, until: str | None = None) -> list[dict]:
+        """Events per period (day, week, month, year): events, cooperation, conflict, per quad class."""
+        from .store.events import EventFilter
+        from .web.corpus_queries import event_trend
+
+        if not self._has("events"):
+            return []
+        f = EventFilter(modality=modality, date_from=since, date_to=until)
+        return event_trend(self._store.connection, f, self._period(period), party=party)
+
+    def places(self, country: str | None = None, name: str | None = None, limit: int = 500,
+               offset: int = 0) -> list[dict]:
+        """Places as places.jsonl spells them, with the number of events located at each."""
+        from .web.corpus_queries import list_places
+
+        return self._page(list_places, country=country, q=name, limit=limit, offset=offset, table="places")
+
+    def clusters(self, since: str | None = None, until: str | None = None, min_size: int = 1,
+                 limit: int = 500, offset: int = 0) -> list[dict]:
+        """Same-event clusters, biggest first: article_ids, title, start, end, num_sources, outlets."""
+        from .web.corpus_queries import list_clusters
+
+        return self._page(list_clusters, since=since, until=until, min_size=min_size, limit=limit, offset=offset)
+
+    def merged_events(self, actor: str | None = None, event_type: str | None = None,
+                      modality: str | None = None, since: str | None = None, until: str | None = None,
+                      contradicted: bool = False, limit: int = 500, offset: int = 0) -> list[dict]:
+        """Events merged across outlets, latest first, with their sources (articles) and contradictions."""
+        from .web.corpus_queries import list_merged
+
+        return self._page(list_merged, actor=actor, event_type=event_type, modality=modality, since=since,
+                          until=until, contradicted=contradicted, limit=limit, offset=offset)
 
     def stories(self, actor: str | None = None, since: str | None = None, until: str | None = None,
                 limit: int = 500, offset: int = 0) -> list[dict]:
-        return self._later("stories", since, until, limit, offset, actor=actor)
+        """Stories, latest first, with their actors, clusters and articles."""
+        from .web.corpus_queries import list_stories
 
-    def clusters(self, since: str | None = None, until: str | None = None, limit: int = 500,
+        return self._page(list_stories, actor=actor, since=since, until=until, limit=limit, offset=offset)
+
+    def story(self, story_id: str) -> dict | None:
+        """One story: timeline (with citations), cited summary, sources, contradictions, clusters."""
+        from .web.corpus_queries import story_detail
+
+        return story_detail(self._store.connection, story_id)
+
+    def timeline(self, a: str | None = None, b: str | None = None, since: str | None = None,
+                 until: str | None = None, modality: str | None = "asserted", limit: int = 500,
                  offset: int = 0) -> list[dict]:
-        return self._later("clusters", since, until, limit, offset)
+        """Dated happenings involving actor a (and b), oldest first: merged events once that stage
+        has run, else event mentions. Each has date, event_type, text, citations (article ids)."""
+        from .web.corpus_queries import timeline
 
-    def places(self, country: str | None = None, limit: int = 500, offset: int = 0) -> list[dict]:
-        return self._later("places", None, None, limit, offset, country=country)
+        if not self._has("events"):
+            return []
+        return timeline(self._store.connection, a=a, b=b, since=since, until=until, modality=modality,
+                        limit=limit, offset=offset).items
 
-    def _later(self, name: str, since, until, limit: int, offset: int, **params) -> list[dict]:
-        from .web.queries import optional_rows
+    def dyads(self, a: str | None = None, b: str | None = None, period: str | None = None,
+              level: str = "entity", since: str | None = None, until: str | None = None,
+              modality: str | None = "asserted", limit: int = 500, offset: int = 0) -> list[dict]:
+        """Actor pairs with events, cooperation, conflict and mean intensity; one row per period
+        (day, week, month, year) when `period` is given. level="country" pairs countries."""
+        from .web.corpus_queries import dyads
 
-        return optional_rows(self._store.connection, name, params, since, until, limit, offset).items
+        if not self._has("events"):
+            return []
+        if level not in ("entity", "country"):
+            raise TidingsError(f"Unknown dyad level {level!r}: use 'entity' or 'country'.")
+        return dyads(self._store.connection, a=a, b=b, period=self._period(period) if period else None,
+                     level=level, since=since, until=until, modality=modality, limit=limit, offset=offset).items
+
+    @staticmethod
+    def _period(period: str) -> str:
+        from .web.corpus_queries import PERIODS
+
+        if period not in PERIODS:
+            raise TidingsError(f"Unknown period {period!r}: use one of {', '.join(PERIODS)}.")
+        return period
+
+    def _has(self, table: str) -> bool:
+        from .web.queries import table_exists
+
+        return table_exists(self._store.connection, table)
+
+    def _page(self, query, *args, table: str | None = None, **kwargs) -> list[dict]:
+        if table and not self._has(table):
+            return []
+        return query(self._store.connection, *args, **kwargs).items
 
     @staticmethod
     def records(items) -> Iterator[dict]:

@@ -160,4 +160,8 @@ def ingest(
     report.recoded = refresh_events(store, settings)
     report.analysed, report.entities_merged = refresh_actors(store, settings)
     report.analysed += report.recoded
+    # Last corpus stage, after near-duplicates and clusters: merged events -> stories -> summaries.
+    from .corpus.stories import update_stories
+
+    update_stories(store, settings)
     return report

@@ -76,9 +76,10 @@ def read_title(between: str, trailing_comma_ok: bool = True) -> TitleRead | None
             words.append(tok)
             continue
         low = tok.lower().replace("’", "'")
-        if low not in _TITLE_WORDS:
+        parts = [low] if low in _TITLE_WORDS else low.split("-")   # "Secretary-General", "Vice-President"
+        if not all(p in _TITLE_WORDS for p in parts):
             return None
-        words.append(low)
+        words += parts
     plain = [w for w in words if w != ENT_MARK]
     if not any(w in _HEADS for w in plain):
         return None

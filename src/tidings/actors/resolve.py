@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..nlp.analyse import Analysis, Ent
-from .affiliation import ENT_MARK, TITLE_SECTORS, read_title, title_matches
+from .affiliation import ENT_MARK, TITLE_SECTORS, TitleRead, read_title, title_matches
 from .kb import KbEntity, KnowledgeBase, normalise
 from .model import ArticleActors, Entity, LearnedRole, Mention
 
@@ -300,8 +300,16 @@ def _org_sector(ctx: _Ctx, resolved: dict, inside: list[int]) -> tuple[str | Non
 
 
 def _country_of(ctx: _Ctx, e: Ent, eid) -> str | None:
+    """The country (or IGO code) a possessor or modifier gives a title: "Pakistan's", "U.N."."""
     kbe = ctx.kb.get(eid) if isinstance(eid, str) else None
-    return kbe.country if kbe is not None and kbe.type == "COUNTRY" else None
+    return kbe.country if kbe is not None and kbe.type in ("COUNTRY", "IGO") else None
+
+
+def _standing(ctx: _Ctx, resolved: dict, j: int, title: TitleRead) -> str | None:
+    """The sector a title gives a person when no agency is named inside it: IGO under an IGO
+    possessor ("U.N. Secretary-General X"), else the title's own ("foreign minister": GOV)."""
+    kbe = ctx.kb.get(resolved.get(j)) if isinstance(resolved.get(j), str) else None
+    return "IGO" if kbe is not None and kbe.type == "IGO" else title.sector
 
 
 def _before(ctx: _Ctx, ents: list[Ent], resolved: dict, i: int, s_start: int):
@@ -317,7 +325,7 @@ def _before(ctx: _Ctx, ents: list[Ent], resolved: dict, i: int, s_start: int):
         title = read_title(between)
         if title is not None:
             org_country, org_sector = _org_sector(ctx, resolved, inside)
-            return (org_country or country, title.title, org_sector or title.sector)
+            return (org_country or country, title.title, org_sector or _standing(ctx, resolved, j, title))
     # "President X of Tajikistan": a bare title before, "of <country>" after.
     nxt = ents[i + 1] if i + 1 < len(ents) else None
     if nxt is not None and re.match(r"^\s+of\s+(?:the\s+)?$", ctx.body[e.end:nxt.start]):
@@ -347,7 +355,7 @@ def _after(ctx: _Ctx, ents: list[Ent], resolved: dict, i: int, s_end: int):
     if title is None:
         return None
     org_country, org_sector = _org_sector(ctx, resolved, inside)
-    return (org_country or country, title.title, org_sector or title.sector)
+    return (org_country or country, title.title, org_sector or _standing(ctx, resolved, i + 1, title))
 
 
 # ---------------------------------------------------------------- "the Pakistan prime minister"

@@ -10,6 +10,14 @@ from .model import Party
 
 # Prepositions that introduce the other party of an event ("talks with X", "attacks on X").
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards", "at", "into"})
+# Verbs also take their other party with "from" ("withdraw troops from Lebanon", "demanded
+# autonomy from the Serbian authorities"); for nouns "from" names the doer.
+VERB_RECIPIENT_PREPS = RECIPIENT_PREPS | {"from"}
+# Prepositions after a verb's object noun that name the other party ("rejected calls by Belarus",
+# "accepted demands from the rebels", "cut off electricity to Nakhichevan").
+OBJECT_NOUN_PREPS = frozenset({"by", "from", "to", "with", "against", "on"})
+# Dependency labels that put a name in the object role of some verb: not a fallback actor.
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "nsubjpass", "attr", "oprd"})
 # Prepositions that introduce the doer of a nominal event ("attacks by X", "attacks from X").
 ACTOR_PREPS = frozenset({"by", "from", "of"})
 # Dependency labels of a noun's modifiers that can name who did it ("Pakistan's airstrikes").
@@ -22,6 +30,20 @@ PERSONAL = {"he": "PER", "she": "PER", "him": "PER", "her": "PER", "his": "PER",
 UNDERGO = frozenset({"face", "suffer", "endure", "experience", "witness", "sustain"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 RETALIATION = frozenset({"retaliatory", "retaliation", "counterattack", "counter-attack", "retaliate", "reprisal", "revenge"})
+# Words before a nationality plural that make it a minority living elsewhere ("ethnic Albanians").
+MINORITY = frozenset({"ethnic"})
+# Participles that place a party ("a group based in Trinidad", "the Red Cross operating in Iraq").
+LOCATED = frozenset({"base", "operate", "station", "locate", "headquarter"})
+# Event types whose doer may go unnamed ("a roadside bomb killed two soldiers"): coded with an
+# unidentified actor whose country the place or the sentence gives later (stage.fill_countries).
+UNNAMED_DOER = frozenset({"ASSAULT", "COERCE"})
+UNIDENTIFIED = "unidentified"
+# Nominal events of these quad classes (verbal and material conflict) take "of X" as their
+# target ("the blockade of Serbia", "criticism of the decision"); others as their doer
+# ("the visit of the president", "the withdrawal of the troops").
+CONFLICT_QUADS = frozenset({3, 4})
+# Longest name given to a party with no entity ("Leaders of the Azadliq opposition coalition").
+MAX_NAME_WORDS = 8
 
 # Confidence of a coded event: a base per kind of trigger, then adjustments. Tuned on the dev
 # PLOVER records (../shared/eval/plover): the main clause's event should come first.
@@ -180,6 +202,9 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
     sector = lex.sectors.get(c.lemma_.lower()) or lex.sectors.get(c.lower_)
     m = _mention_at(ctx, c)
     if m is not None:
+        people = _people(ctx, c, m, sector)
+        if people is not None:
+            return [people]
         p = ctx.party(m.entity_id, None)
         if p is not None and p.country is None:
             p = _affiliated(ctx, c, m, p)
@@ -211,11 +236,16 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
     for a in c.children:
         if a.dep_ in MODIFIER_DEPS or (a.dep_ == "prep" and (a.lower_ == "of" or sector and a.lower_ in ("in", "from"))):
             targets = [g for g in a.children if g.dep_ == "pobj"] if a.dep_ == "prep" else [a]
-            for t in targets:
-                for sub in [t, *[g for g in t.children if g.dep_ in ("compound", "amod", "poss")]]:
-                    sm = _mention_at(ctx, sub)
-                    if sm is not None and sm not in picks:
-                        picks.append(sm)
+        elif sector and a.dep_ == "acl" and a.lemma_.lower() in LOCATED:
+            targets = [g for p in a.children if p.dep_ == "prep" and p.lower_ in ("in", "from") for g in p.children
+                       if g.dep_ == "pobj"]
+        else:
+            continue
+        for t in targets:
+            for sub in [t, *[g for g in t.children if g.dep_ in ("compound", "amod", "poss")]]:
+                sm = _mention_at(ctx, sub)
+                if sm is not None and sm not in picks:
+                    picks.append(sm)
     if picks:
         # "Afghan Taliban forces": the group, not its country; "Indian and Chinese troops": both
         parties = [p for p in (ctx.party(x.entity_id, sector) for x in picks) if p]
@@ -226,7 +256,76 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
         return kept
     if _reciprocal(c, lex):
         return _reciprocal_parties(ctx, c)
-    return []
+    return _generic(ctx, c, lex, sector)
+
+
+def _generic(ctx: SentenceContext, c, lex: Lexicon, sector: str | None) -> list[Party]:
+    """A party with no name ("police", "the rebels", "a terror group", "Leaders of the opposition
+    coalition"): the phrase itself with the sector of its head noun, or of an "of" phrase or a
+    modifier when the head says little ("leaders" of a coalition: OPP, not GOV). Its country is
+    filled in later from the place or the sentence."""
+    if c.pos_ != "NOUN" or sector is None or c.dep_ in ("compound", "amod", "npadvmod", "poss"):
+        return []
+    if sector in ("GOV", "UNK"):
+        for a in c.children:
+            kids = [g for g in a.children if g.dep_ == "pobj"] if a.dep_ == "prep" and a.lower_ == "of" else [a]
+            for t in kids:
+                for w in [t, *(g for g in t.children if g.dep_ in ("compound", "amod"))]:
+                    other = lex.sectors.get(w.lemma_.lower()) or lex.sectors.get(w.lower_)
+                    if other and other not in ("GOV", "UNK") and w is not c:
+                        return [Party(None, phrase_text(c), None, other)]
+    return [Party(None, phrase_text(c), None, sector)]
+
+
+def phrase_text(c) -> str:
+    """The words of a noun phrase without its determiner and nested clauses ("ethnic Albanians")."""
+    toks = [c]
+    stack = [x for x in c.children if x.dep_ not in CLAUSAL and x.dep_ not in ("det", "predet", "punct")]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack += [x for x in t.children if x.dep_ not in CLAUSAL]
+    toks.sort(key=lambda t: t.i)
+    while toks and (toks[0].dep_ in ("det", "predet", "punct") or toks[0].pos_ == "PUNCT"):
+        toks.pop(0)
+    while toks and toks[-1].pos_ == "PUNCT" and toks[-1].text not in (")",):
+        toks.pop()
+    toks = toks[:MAX_NAME_WORDS] if toks and toks[0].i <= c.i else [c]
+    doc = c.doc
+    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])] if toks else c.text
+
+
+def _people(ctx: SentenceContext, c, m: ArgMention, sector: str | None) -> Party | None:
+    """A nationality plural that names people, not a state: "Bosnian Serbs" belong to the country
+    that modifies them, "Albanians of southern Serbia" to the one after "of/in", and "ethnic Turks"
+    are a minority whose country the sentence gives later (never Turkey)."""
+    if ctx.entity_type(m.entity_id) != "COUNTRY" or not _plural_people(ctx, c, m):
+        return None
+    own = ctx.party(m.entity_id, None)
+    own_country = own.country if own is not None else None
+    home = None
+    for a in c.children:
+        kids = [a] if a.dep_ in ("amod", "compound", "nmod") else (
+            [g for g in a.children if g.dep_ == "pobj"] if a.dep_ == "prep" and a.lower_ in ("of", "in", "from") else [])
+        for t in kids:
+            for sub in [t, *(g for g in t.children if g.dep_ in ("compound", "amod"))]:
+                other = _mention_at(ctx, sub)
+                q = ctx.party(other.entity_id, None) if other is not None and other.entity_id != m.entity_id else None
+                if q is not None and ctx.entity_type(other.entity_id) == "COUNTRY" and q.country != own_country:
+                    home = home or q.country
+    if home is not None:
+        return Party(None, phrase_text(c), home, sector)
+    if any(a.lower_ in MINORITY for a in c.children):
+        return Party(None, phrase_text(c), None, sector, not_country=own_country)
+    return None
+
+
+def _plural_people(ctx: SentenceContext, c, m: ArgMention) -> bool:
+    """"Serbs", "Albanians", "Israelis": a plural demonym, not the country's own name ("Philippines")."""
+    if c.tag_ not in ("NNPS", "NNS") or not c.text.endswith("s") or m.end - m.start != 1:
+        return False
+    own = ctx.party(m.entity_id, None)
+    return own is not None and c.text.lower() not in own.name.lower()
 
 
 # Head nouns of reciprocal phrases and the entity type they stand for ("both countries").
@@ -387,15 +486,17 @@ def _code(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> Coded | Non
     anchor = tok
     explicit = True
     if trig.pos == "verb":
-        actors, recipients = _verb_parties(ctx, tok, lex)
+        actors, recipients = _verb_parties(ctx, tok, trig, lex)
     else:
-        actors, recipients, anchor = _noun_parties(ctx, tok, lex)
+        actors, recipients, anchor = _noun_parties(ctx, tok, trig, lex)
     if trig.swap:
         actors, recipients = recipients, actors
     if not actors:
         actors = _fallback_actor(ctx, tok, recipients)
         explicit = False
     recipients = [r for r in recipients if r not in actors]
+    if not actors and recipients and trig.type in UNNAMED_DOER:
+        actors = [Party(None, UNIDENTIFIED, None, None)]   # "a roadside bomb killed two soldiers"
     if not actors:
         return None
     modality = modality_of(tok, anchor, lex)
@@ -424,7 +525,7 @@ def _trigger_tokens(tok, trig: Trigger):
     return min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
 
 
-def _verb_parties(ctx: SentenceContext, tok, lex: Lexicon) -> tuple[list[Party], list[Party]]:
+def _verb_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> tuple[list[Party], list[Party]]:
     subj, passive = subject_of(tok, lex)
     actors: list[Party] = []
     recipients: list[Party] = []
@@ -443,25 +544,54 @@ def _verb_parties(ctx: SentenceContext, tok, lex: Lexicon) -> tuple[list[Party],
                 recipients += phrase_parties(ctx, subj, lex)
         elif subj is not None:
             actors = phrase_parties(ctx, subj, lex)
-    for o in _args(tok, {"dobj", "dative", "iobj", "attr"}) + _prep_objects(tok, RECIPIENT_PREPS):
+    for o in _args(tok, {"dobj", "dative", "iobj", "attr"}) + _prep_objects(tok, VERB_RECIPIENT_PREPS):
         for p in phrase_parties(ctx, o, lex):
             if p not in recipients and p not in actors:
                 recipients.append(p)
     if not actors and subj is not None and _reciprocal(subj, lex):
         actors = list(ctx.previous_parties)
+    if not any(r.entity_id for r in recipients):
+        named = [p for p in _complement_targets(ctx, tok, trig, lex) if p not in actors and p not in recipients]
+        recipients = [*named, *recipients]
     return actors, recipients
 
 
-def _noun_parties(ctx: SentenceContext, tok, lex: Lexicon):
+def _complement_targets(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon, depth: int = 0) -> list[Party]:
+    """The other party a verb's object or complement names when the verb names none itself:
+    "rejected calls by Belarus's rulers", "offered to hand over two suspects to Britain",
+    "threatened to break relations with Russia", "demanded that the Turkish government provide ..."."""
+    out: list[Party] = []
+    for o in _args(tok, {"dobj"}):
+        for g in _prep_objects(o, OBJECT_NOUN_PREPS):
+            out += phrase_parties(ctx, g, lex)
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            for o in _args(c, {"dobj", "dative", "iobj"}) + _prep_objects(c, VERB_RECIPIENT_PREPS):
+                out += phrase_parties(ctx, o, lex)
+            if not out and depth < 2:
+                out += _complement_targets(ctx, c, trig, lex, depth + 1)
+        elif c.dep_ == "ccomp" and (trig.type == "REQUEST" or lex.frames.get(tok.lemma_.lower()) == "request"):
+            s, _ = subject_of(c, lex)
+            if s is not None:
+                out += phrase_parties(ctx, s, lex)
+    return list(dict.fromkeys(out))
+
+
+def _noun_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon):
     """(actors, recipients, anchor) of a nominal trigger: its own possessor, "by"/"from" phrase
-    or modifier; else, under a light verb ("held talks"), the verb's subject."""
+    or modifier; else, under a light verb ("held talks") or a verb that is no event itself
+    ("would tighten the blockade"), the verb's subject. "Of" names the target of a conflict
+    ("the blockade of Serbia") and the doer of anything else ("the visit of the president")."""
     actors: list[Party] = []
     recipients: list[Party] = []
+    conflict = lex.info(trig.type).quad in CONFLICT_QUADS
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod"):
             actors += [p for p in phrase_parties(ctx, c, lex) if p not in actors]
     for o in _prep_objects(tok, ACTOR_PREPS):
-        if not actors or o.head.lower_ in ("by", "from"):
+        if o.head.lower_ == "of" and conflict:
+            recipients += [p for p in phrase_parties(ctx, o, lex) if p not in recipients]
+        elif not actors or o.head.lower_ in ("by", "from"):
             actors += [p for p in phrase_parties(ctx, o, lex) if p not in actors]
     for o in _prep_objects(tok, RECIPIENT_PREPS):
         recipients += phrase_parties(ctx, o, lex)
@@ -502,8 +632,20 @@ def _noun_parties(ctx: SentenceContext, tok, lex: Lexicon):
     elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and not actors:
         # "agreed to a ceasefire", "called for talks": the verb's own event covers it
         anchor = head.head
+    elif tok.dep_ == "dobj" and head.pos_ == "VERB" and not actors and _plain_verb(head, lex):
+        s, passive = subject_of(head, lex)   # "NATO would tighten the blockade of Serbia"
+        if s is not None and not passive:
+            actors = phrase_parties(ctx, s, lex)
+            anchor = head
     recipients = [r for r in recipients if r not in actors]
     return actors, recipients, anchor
+
+
+def _plain_verb(tok, lex: Lexicon) -> bool:
+    """A verb that is no event, frame or report of its own ("tighten", "step up"), so its
+    subject is the doer of the nominal event it governs ("condemned the attack" is not)."""
+    lemma = tok.lemma_.lower()
+    return match_trigger(tok, lex) is None and lemma not in lex.frames and lemma not in lex.speech
 
 
 def _light_before(tok, lex: Lexicon):
@@ -519,13 +661,30 @@ def _light_before(tok, lex: Lexicon):
 
 
 def _fallback_actor(ctx: SentenceContext, tok, recipients: list[Party]) -> list[Party]:
-    """The nearest name before the trigger, when the parse gave no actor."""
+    """The nearest name before the trigger that is no verb's object ("killed one U.S. soldier
+    and wounded two others": not the U.S.), when the parse gave no actor."""
     before = [m for m in ctx.mentions if m.end <= tok.i]
     for m in reversed(before):
+        if _object_like(ctx.doc[m.start:m.end].root):
+            continue
         p = ctx.party(m.entity_id, None)
         if p is not None and p not in recipients:
             return [p]
     return []
+
+
+def _object_like(tok) -> bool:
+    """Whether a name sits in some verb's object (or passive subject), not as a doer ("by" X is a doer)."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ == "pobj" and t.head.dep_ == "agent":
+            return False
+        if t.dep_ in OBJECT_DEPS:
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _cross_clause(ctx: SentenceContext, found: list[Coded]) -> list[Coded]:

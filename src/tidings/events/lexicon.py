@@ -73,6 +73,11 @@ class Lexicon:
         """True when some word of the sentence could be a trigger (checked before parsing)."""
         return any(w in self.forms for w in _WORD.findall(sentence.lower()))
 
+    def names_party(self, sentence: str) -> bool:
+        """True when the sentence holds a noun that can be a party with no name ("police", "rebels")."""
+        words = _WORD.findall(sentence.lower())
+        return any(w in self.sectors or (w.endswith("s") and w[:-1] in self.sectors) for w in words)
+
 
 def load_lexicon(extra_files: Sequence[Path | str] = ()) -> Lexicon:
     """The packaged lexicon with any user files layered on top (their entries come first)."""

@@ -11,10 +11,13 @@ MODALITIES = ("asserted", "negated", "hypothetical", "future", "uncertain")
 class Party:
     """One actor or recipient: a resolved entity with the country and sector it had in this event."""
 
-    entity_id: str | None
+    entity_id: str | None      # None: a party with no name ("Iraqi police", "unidentified attackers")
     name: str
     country: str | None
     sector: str | None
+    # A country the party is known not to belong to ("ethnic Albanians" are a minority outside
+    # Albania); a country filled in from the sentence skips it.
+    not_country: str | None = field(default=None, compare=False)
 
     def record(self) -> dict:
         return {"entity_id": self.entity_id, "name": self.name, "country": self.country, "sector": self.sector}

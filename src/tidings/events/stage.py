@@ -34,7 +34,9 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|into|outside|across|along|inside|within
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # Capitalised names after a place preposition, offered to the gazetteer when NER missed them
 # ("near the Kurram border region").
-_PLACE_AFTER_PREP = re.compile(r"\b(?:in|near|at|outside|across|along)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+_PLACE_AFTER_PREP = re.compile(r"\b(?:in|near|at|outside|across|along)\s+(?:the\s+)?"
+                               r"(?:(?:town|city|village|province|region|district|capital)\s+of\s+)?"
+                               r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
 @dataclass(slots=True)
@@ -99,14 +101,15 @@ def code_articles(articles: Sequence[Article], found: Sequence[tuple[Analysis, A
 
 
 def select_sentences(a: Article, actors: ArticleActors, lex: Lexicon) -> list[tuple[int, int, int]]:
-    """(index, start, end) of the sentences worth parsing: an actor and a trigger candidate."""
+    """(index, start, end) of the sentences worth parsing: a trigger candidate and an actor
+    (a name, a pronoun or reciprocal subject, or a noun such as "police" or "rebels")."""
     with_actor = {m.sentence_index for m in actors.mentions if m.entity_id}
     out = []
     for i, (s, e) in enumerate(actors.sentences):
         text = a.body[s:e]
         if not lex.is_candidate(text):
             continue
-        if i in with_actor or _CONTEXT_SUBJECT.search(text):
+        if i in with_actor or _CONTEXT_SUBJECT.search(text) or lex.names_party(text):
             out.append((i, s, e))
     return out
 
@@ -143,13 +146,44 @@ def code_article(a: Article, analysis: Analysis, actors: ArticleActors,
             previous = [*dyads[0].actors, *dyads[0].recipients]
     _dates(a, actors, result.events)
     _places(a, analysis, actors, result, res)
-    _sentence_countries(actors, result)
+    fill_countries(a, actors, result, _dateline_country(a, actors, res))
+    _place_recipients(actors, result, party)
     return result
 
 
-def _sentence_countries(actors: ArticleActors, result: ArticleEvents) -> None:
-    """A party the knowledge base and the text give no country ("President Omar El Bashir")
-    takes the first country its sentence names, as a country or as a resolved place."""
+def fill_countries(a: Article, actors: ArticleActors, result: ArticleEvents, dateline: str | None = None) -> None:
+    """Parties the knowledge base and the text give no country take one from around them.
+
+    A person ("President Omar El Bashir") takes the first country the sentence names, as a
+    country or a resolved place; as an actor, not that of a state the event is aimed at ("called
+    for sanctions against Nigeria"). A party with no name ("police", "unidentified attackers",
+    "ethnic Turks") takes the event's place first, then the sentence's countries, the dateline's
+    and the article's most named country; never the one it is known not to belong to.
+    """
+    named = _named_countries(actors, result)
+    dominant = _dominant_country(actors)
+    for ev in result.events:
+        found = [c for _, c in sorted(named.get(ev.sentence_index, []))]
+        aimed_at = {p.country for p in ev.recipients if p.entity_id and _is_state(actors, p.entity_id)}
+        place = ev.location.country if ev.location is not None else None
+        ev.actors = [_fill(p, found, aimed_at, place, dateline, dominant) for p in ev.actors]
+        ev.recipients = [_fill(p, found, set(), place, dateline, dominant) for p in ev.recipients]
+
+
+def _fill(p: Party, found: list[str], skip: set[str], place: str | None, dateline: str | None,
+          dominant: str | None) -> Party:
+    if p.country or p.sector == "IGO":
+        return p
+    if p.entity_id is None:
+        order = [place, *(c for c in found if c not in skip), dateline, dominant]
+    else:
+        order = [c for c in found if c not in skip]
+    country = next((c for c in order if c and c != p.not_country), None)
+    return p if country is None else Party(p.entity_id, p.name, country, p.sector, p.not_country)
+
+
+def _named_countries(actors: ArticleActors, result: ArticleEvents) -> dict[int, list[tuple[int, str]]]:
+    """Sentence index -> (offset, country) of each country named in it, as a name or a resolved place."""
     named: dict[int, list[tuple[int, str]]] = {}
     for m in actors.mentions:
         ent = actors.entities.get(m.entity_id) if m.entity_id else None
@@ -161,17 +195,67 @@ def _sentence_countries(actors: ArticleActors, result: ArticleEvents) -> None:
                 if ev.sentence_start <= pm.start < ev.sentence_end:
                     named.setdefault(ev.sentence_index, []).append((pm.start, pm.location.country))
                     break
+    return named
+
+
+# Share of an article's country mentions one country needs to stand for the whole article
+# when a party with no name has no country around it. Tuned on the demo corpus (examples/):
+# single-country stories sit well above it, two-sided ones below.
+DOMINANT_SHARE = 0.6
+
+
+def _dominant_country(actors: ArticleActors) -> str | None:
+    """The country an article is mostly about (by mentions of countries), if one clearly is."""
+    counts: dict[str, int] = {}
+    for m in actors.mentions:
+        ent = actors.entities.get(m.entity_id) if m.entity_id else None
+        if ent is not None and ent.type == "COUNTRY" and ent.country:
+            counts[ent.country] = counts.get(ent.country, 0) + 1
+    total = sum(counts.values())
+    if total < 2:
+        return None
+    country, n = max(counts.items(), key=lambda kv: kv[1])
+    return country if n / total >= DOMINANT_SHARE else None
+
+
+def _is_state(actors: ArticleActors, eid: str) -> bool:
+    ent = actors.entities.get(eid)
+    return ent is not None and ent.type == "COUNTRY"
+
+
+# Event types whose target can be the place their clause names when no party is named
+# ("lifted the curfew in Montenegro", "refused to deploy peacekeepers in Iraq"); not meetings,
+# statements or protests, whose place is only where they happened.
+PLACE_TARGET_TYPES = frozenset({"CONCEDE", "RETREAT", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID",
+                                "THREATEN", "REJECT", "SUPPORT", "AGREE"})
+
+
+def _place_recipients(actors: ArticleActors, result: ArticleEvents, party) -> None:
+    """An event with no recipient whose clause names a place takes that place (its country) as
+    the target, when the event type acts on a place."""
     for ev in result.events:
-        found = sorted(named.get(ev.sentence_index, []))
-        if not found:
+        if ev.recipients or ev.location is None or ev.event_type not in PLACE_TARGET_TYPES or not ev.location.country:
             continue
-        country = found[0][1]
-        ev.actors = [_with_country(p, country) for p in ev.actors]
-        ev.recipients = [_with_country(p, country) for p in ev.recipients]
+        pm = next((pm for pm in result.places if pm.location == ev.location and ev.in_clause(pm.start, pm.end)), None)
+        if pm is None:
+            continue
+        m = next((m for m in actors.mentions if m.entity_id and m.start < pm.end and pm.start < m.end), None)
+        target = party(m.entity_id, None) if m is not None else None
+        if target is None or not target.country:
+            target = Party(None, pm.text, ev.location.country, None)
+        if target not in ev.actors:
+            ev.recipients = [target]
 
 
-def _with_country(p: Party, country: str) -> Party:
-    return p if p.country or p.sector == "IGO" else Party(p.entity_id, p.name, country, p.sector)
+def _dateline_country(a: Article, actors: ArticleActors, res: Resources) -> str | None:
+    if not a.dateline:
+        return None
+    countries = sorted({ent.country for ent in actors.entities.values() if ent.type == "COUNTRY" and ent.country})
+    try:
+        place = _dateline_place(a, countries, res)
+    except ImportError:
+        return None
+    return place.country if place is not None else None
 
 
 def _ids(parties: list[Party]) -> list[str]:

@@ -1,4 +1,4 @@
-"""How an export is written: a registry of file formats (jsonl, csv, parquet), each streaming records to one file."""
+"""How an export is written: a registry of file formats (jsonl, csv, parquet, gdelt TSV), each streaming records to one file."""
 from __future__ import annotations
 
 import csv
@@ -101,6 +101,33 @@ class _ParquetWriter:
         self._writer.close()
 
 
+def _cell(value) -> str:
+    """GDELT files are unquoted TSV: a value never holds a tab or a line break."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, dict)):
+        value = json.dumps(value, ensure_ascii=False)
+    return " ".join(str(value).replace("\t", " ").splitlines())
+
+
+class _TsvWriter:
+    """Tab-separated values without quoting, one header line naming the columns (GDELT's own files
+    have no header: skip the first line when a GDELT reader expects none)."""
+
+    def __init__(self, path: Path, fields: tuple[Field, ...]):
+        self._names = [f.name for f in fields]
+        self._fh: IO[str] = path.open("w", encoding="utf-8", newline="\n")
+        self._fh.write("\t".join(self._names) + "\n")
+
+    def write(self, record: dict) -> None:
+        self._fh.write("\t".join(_cell(record.get(n)) for n in self._names) + "\n")
+
+    def close(self) -> None:
+        self._fh.close()
+
+
 register_format("jsonl", "jsonl")(_JsonlWriter)
 register_format("csv", "csv")(_CsvWriter)
 register_format("parquet", "parquet")(_ParquetWriter)
+# GDELT's flavour of TSV; gdelt_events.tsv (export/gdelt.py) is the GDELT 2.0 event table.
+register_format("gdelt", "tsv")(_TsvWriter)

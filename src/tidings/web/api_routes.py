@@ -5,9 +5,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
+from ..store.events import EventFilter
+from . import corpus_queries as cq
 from . import queries
 from .deps import (
     DEFAULT_PAGE,
+    MAX_FILTER_CHARS,
+    MAX_PAGE,
     MAX_QUERY_CHARS,
     Limit,
     Offset,
@@ -95,65 +99,141 @@ def entity(request: Request, store: ReadStore, entity_id: ItemId) -> dict:
     return found
 
 
-# -------------------------------------------------- lists that fill when later stages have run
+# -------------------------------------------------- events and the corpus stages
+
+Actor = Annotated[str | None, Query(min_length=1, max_length=MAX_FILTER_CHARS,
+                                    description="An entity id (cty:PAK, per:imran-khan), a name or a country code.")]
+EventType = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3,12}$", description="A PLOVER event type (CONSULT, ASSAULT ...).")]
+Quad = Annotated[int | None, Query(ge=1, le=4, description="Quad class: 1 verbal and 2 material cooperation, 3 verbal and 4 material conflict.")]
+Modality = Annotated[str | None, Query(pattern="^(asserted|negated|hypothetical|future|uncertain)$",
+                                       description="asserted, negated, hypothetical, future or uncertain.")]
+Period = Annotated[str | None, Query(pattern="^(day|week|month|year)$", description="day, week (labelled by its Monday), month or year.")]
+Level = Annotated[str, Query(pattern="^(entity|country)$", description="Pair actors (entity) or their countries (country).")]
 
 
-def _later(store, name: str, since, until, limit, offset, **params) -> dict:
-    return queries.optional_rows(store.connection, name, params, since, until, limit, offset).record()
+def _event_filter(actor, recipient, type, quad, modality, since, until, place, article_id) -> EventFilter:
+    return EventFilter(actor=actor, recipient=recipient, event_type=type, quad=quad, modality=modality,
+                       date_from=since, date_to=until, place=place, article_id=article_id)
 
 
-@router.get("/events", summary="Coded events (PLOVER); empty with a note until events are stored")
-def events(store: ReadStore, actor: Text = None, event_type: Text = None, quad_class: Text = None,
-           modality: Text = None, mode: Text = None, article_id: Text = None, since: Since = None,
-           until: Until = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
-    return _later(store, "events", since, until, limit, offset, actor=actor, event_type=event_type,
-                  quad_class=quad_class, modality=modality, mode=mode, article_id=article_id)
+def _absent(store, table: str, limit: int, offset: int) -> dict | None:
+    """The empty page with a note while a stage's table is absent from this store."""
+    if queries.table_exists(store.connection, table):
+        return None
+    return queries.Page([], 0, limit, offset, note=cq.not_yet(table)).record()
 
 
-@router.get("/merged-events", summary="Events merged across outlets, with contradictions")
-def merged_events(store: ReadStore, actor: Text = None, event_type: Text = None, modality: Text = None,
-                  since: Since = None, until: Until = None, limit: Limit = DEFAULT_PAGE,
-                  offset: Offset = 0) -> dict:
-    return _later(store, "merged_events", since, until, limit, offset, actor=actor, event_type=event_type,
-                  modality=modality)
+@router.get("/events", summary="Coded events (PLOVER) with parties, dates and places; latest first")
+def events(store: ReadStore, actor: Actor = None, recipient: Actor = None, party: Actor = None,
+           other: Actor = None, type: EventType = None, quad: Quad = None, modality: Modality = None, since: Since = None,
+           until: Until = None, place: Text = None, article_id: Text = None, limit: Limit = DEFAULT_PAGE,
+           offset: Offset = 0) -> dict:
+    """`actor` and `recipient` match that side of the event; `party` and `other` either side (together:
+    the events between two actors)."""
+    absent = _absent(store, "events", limit, offset)
+    if absent:
+        return absent
+    f = _event_filter(actor, recipient, type, quad, modality, since, until, place, article_id)
+    return cq.list_events(store.connection, f, party=party, other=other, limit=limit, offset=offset).record()
 
 
-@router.get("/stories", summary="Stories: clusters threaded over time")
-def stories(store: ReadStore, actor: Text = None, since: Since = None, until: Until = None,
+@router.get("/trend", summary="Events per period split into cooperation and conflict (quad classes)")
+def trend(store: ReadStore, actor: Actor = None, recipient: Actor = None, party: Actor = None,
+          type: EventType = None, modality: Modality = "asserted", since: Since = None, until: Until = None,
+          place: Text = None, period: Period = "month") -> dict:
+    absent = _absent(store, "events", MAX_PAGE, 0)
+    if absent:
+        return absent
+    f = _event_filter(actor, recipient, type, None, modality, since, until, place, None)
+    items = cq.event_trend(store.connection, f, period or "month", party=party)
+    return {"items": items, "total": len(items), "limit": len(items), "offset": 0, "period": period or "month"}
+
+
+@router.get("/event-places", summary="Located events grouped by place (the map's dots), most events first")
+def event_places(store: ReadStore, actor: Actor = None, recipient: Actor = None, type: EventType = None,
+                 quad: Quad = None, modality: Modality = None, since: Since = None, until: Until = None,
+                 limit: Limit = MAX_PAGE) -> dict:
+    absent = _absent(store, "events", limit, 0)
+    if absent:
+        return absent
+    items = cq.event_places(store.connection, _event_filter(actor, recipient, type, quad, modality, since,
+                                                            until, None, None), limit)
+    return {"items": items, "total": len(items), "limit": limit, "offset": 0}
+
+
+@router.get("/places", summary="Places named in the articles, with coordinates and events located there")
+def places(store: ReadStore, country: Code = None, q: Text = None, limit: Limit = DEFAULT_PAGE,
+           offset: Offset = 0) -> dict:
+    return _absent(store, "places", limit, offset) or cq.list_places(
+        store.connection, country=country, q=q, limit=limit, offset=offset).record()
+
+
+@router.get("/clusters", summary="Same-event clusters of articles, biggest first")
+def clusters(store: ReadStore, since: Since = None, until: Until = None, q: Text = None,
+             min_size: Annotated[int, Query(ge=1, le=100_000)] = 1, story: Text = None,
+             limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+    return cq.list_clusters(store.connection, since=since, until=until, q=q, min_size=min_size, story=story,
+                            limit=limit, offset=offset).record()
+
+
+@router.get("/clusters/{cluster_id}", summary="One cluster with its articles and merged events")
+def cluster(store: ReadStore, cluster_id: ItemId) -> dict:
+    found = cq.cluster_detail(store.connection, cluster_id)
+    if found is None:
+        raise _missing("cluster", cluster_id)
+    return found
+
+
+@router.get("/merged-events", summary="Events merged across outlets, with their sources and contradictions")
+def merged_events(store: ReadStore, actor: Actor = None, type: EventType = None, modality: Modality = None,
+                  since: Since = None, until: Until = None, cluster: Text = None,
+                  contradicted: Annotated[bool, Query(description="Only those whose outlets disagree.")] = False,
+                  min_sources: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+                  limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+    return cq.list_merged(store.connection, actor=actor, event_type=type, modality=modality, since=since,
+                          until=until, cluster=cluster, contradicted=contradicted, min_sources=min_sources,
+                          limit=limit, offset=offset).record()
+
+
+@router.get("/merged-events/{merged_id}", summary="One merged event with its sources, mentions and contradictions")
+def merged_event(store: ReadStore, merged_id: ItemId) -> dict:
+    found = cq.merged_detail(store.connection, merged_id)
+    if found is None:
+        raise _missing("merged event", merged_id)
+    return found
+
+
+@router.get("/stories", summary="Stories: clusters threaded over time, latest first")
+def stories(store: ReadStore, actor: Actor = None, since: Since = None, until: Until = None, q: Text = None,
             limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
-    return _later(store, "stories", since, until, limit, offset, actor=actor)
+    return cq.list_stories(store.connection, actor=actor, since=since, until=until, q=q, limit=limit,
+                           offset=offset).record()
 
 
-@router.get("/stories/{story_id}", summary="One story with its timeline")
+@router.get("/stories/{story_id}", summary="One story: timeline, cited summary, sources, contradictions")
 def story(store: ReadStore, story_id: ItemId) -> dict:
-    found = queries.optional_row(store.connection, "stories", story_id)
+    found = cq.story_detail(store.connection, story_id)
     if found is None:
         raise _missing("story", story_id)
     return found
 
 
-@router.get("/clusters", summary="Clusters of articles on the same happening")
-def clusters(store: ReadStore, since: Since = None, until: Until = None, limit: Limit = DEFAULT_PAGE,
-             offset: Offset = 0) -> dict:
-    return _later(store, "clusters", since, until, limit, offset)
+@router.get("/timeline", summary="Dated happenings involving actor a (and b), oldest first")
+def timeline(store: ReadStore, a: Actor = None, b: Actor = None, since: Since = None, until: Until = None,
+             modality: Modality = "asserted", limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+    """Merged events once that stage has run (`source`: merged_events), else event mentions (`source`: events)."""
+    return _absent(store, "events", limit, offset) or cq.timeline(
+        store.connection, a=a, b=b, since=since, until=until, modality=modality, limit=limit,
+        offset=offset).record()
 
 
-@router.get("/places", summary="Places named in the articles, with coordinates")
-def places(store: ReadStore, country: Code = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
-    return _later(store, "places", None, None, limit, offset, country=country)
-
-
-@router.get("/timeline", summary="Dated entries of stories; empty with a note until stories exist")
-def timeline(store: ReadStore, since: Since = None, until: Until = None, limit: Limit = DEFAULT_PAGE,
-             offset: Offset = 0) -> dict:
-    return queries.Page([], 0, limit, offset, note=queries.not_yet("stories")).record() \
-        if not queries.table_exists(store.connection, "stories") else _later(
-            store, "stories", since, until, limit, offset)
-
-
-@router.get("/dyads", summary="Actor pairs with event counts and cooperation/conflict balance")
-def dyads(store: ReadStore, actor: Text = None, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
-    return queries.Page([], 0, limit, offset, note=queries.not_yet("events")).record()
+@router.get("/dyads", summary="Actor pairs: events, cooperation and conflict, intensity; per period if asked")
+def dyads(store: ReadStore, a: Actor = None, b: Actor = None, period: Period = None, level: Level = "entity",
+          since: Since = None, until: Until = None, modality: Modality = "asserted",
+          limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+    return _absent(store, "events", limit, offset) or cq.dyads(
+        store.connection, a=a, b=b, period=period, level=level, since=since, until=until, modality=modality,
+        limit=limit, offset=offset).record()
 
 
 # -------------------------------------------------- writing (only with a token)

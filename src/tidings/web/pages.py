@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from . import corpus_queries as cq
 from . import queries
 from .api_routes import ArticleId, ItemId
 from .deps import MAX_FILTER_CHARS, MAX_QUERY_CHARS, Offset, ReadStore, knowledge_base
@@ -14,7 +15,8 @@ from .errors import ApiError
 from .highlight import pieces, snippet_pieces
 
 router = APIRouter(default_response_class=HTMLResponse)
-PAGE = 25  # rows per page on the HTML lists
+PAGE = 25   # rows per page on the HTML lists
+LATEST = 6  # clusters and stories on the dashboard
 
 # HTML forms send empty fields ("since="): the page filters accept "" as "no filter".
 Since = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
@@ -43,7 +45,8 @@ def _pager(page: queries.Page, request: Request) -> dict:
 def dashboard(request: Request, store: ReadStore):
     conn = store.connection
     data = queries.dashboard(store)
-    later = {name: queries.optional_rows(conn, name, {}, None, None, 5, 0) for name in ("clusters", "stories")}
+    later = {"clusters": cq.list_clusters(conn, min_size=2, limit=LATEST),
+             "stories": cq.list_stories(conn, limit=LATEST)}
     return _render(request, "dashboard.html", data=data, later=later, active="dashboard")
 
 
@@ -63,10 +66,19 @@ def article(request: Request, store: ReadStore, article_id: ArticleId):
     found = queries.article_detail(store, article_id)
     if found is None:
         raise ApiError(404, "not_found", f"No article with id {article_id!r} in this store.")
-    triggers = [{"start": e["trigger_start"], "end": e["trigger_end"], "event": e} for e in found["events"]
-                if isinstance(e.get("trigger_start"), int) and isinstance(e.get("trigger_end"), int)]
-    paragraphs = pieces(found["body"], found["mentions"] + triggers)
+    paragraphs = pieces(found["body"], found["mentions"] + _event_marks(found["events"]))
     return _render(request, "article.html", a=found, paragraphs=paragraphs, active="articles")
+
+
+def _event_marks(events: list[dict]) -> list[dict]:
+    """Spans to highlight for an article's events: each trigger, and each date its sentence spells."""
+    marks = []
+    for e in events:
+        if isinstance(e.get("trigger_start"), int) and isinstance(e.get("trigger_end"), int):
+            marks.append({"start": e["trigger_start"], "end": e["trigger_end"], "event": e})
+        if isinstance(e.get("date_start_offset"), int):
+            marks.append({"start": e["date_start_offset"], "end": e["date_end_offset"], "date": e})
+    return marks
 
 
 @router.get("/entities")
@@ -98,27 +110,44 @@ def search(request: Request, store: ReadStore,
 
 @router.get("/events")
 def events(request: Request, store: ReadStore):
-    has = queries.table_exists(store.connection, "events")
-    return _render(request, "events.html", note=None if has else queries.not_yet("events"), active="events")
+    conn = store.connection
+    has = queries.table_exists(conn, "events")
+    types = [t for (t,) in conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1")] if has else []
+    return _render(request, "events.html", note=None if has else cq.not_yet("events"), types=types,
+                   active="events")
 
 
 @router.get("/map")
 def map_page(request: Request, store: ReadStore):
-    conn = store.connection
-    note = None if queries.table_exists(conn, "places") or queries.table_exists(conn, "events") \
-        else queries.not_yet("places")
-    return _render(request, "map.html", note=note, active="map")
+    has = queries.table_exists(store.connection, "events")
+    return _render(request, "map.html", note=None if has else cq.not_yet("events"), active="map")
+
+
+@router.get("/clusters")
+def clusters(request: Request, store: ReadStore, q: Text = None,
+             min_size: Annotated[int, Query(ge=1, le=100_000)] = 1, offset: Offset = 0):
+    page = cq.list_clusters(store.connection, q=q or None, min_size=min_size, limit=PAGE, offset=offset)
+    return _render(request, "clusters.html", page=page, pager=_pager(page, request),
+                   filters={"q": q or "", "min_size": min_size}, active="clusters")
+
+
+@router.get("/clusters/{cluster_id}")
+def cluster(request: Request, store: ReadStore, cluster_id: ItemId):
+    found = cq.cluster_detail(store.connection, cluster_id)
+    if found is None:
+        raise ApiError(404, "not_found", f"No cluster with id {cluster_id!r} in this store.")
+    return _render(request, "cluster.html", c=found, active="clusters")
 
 
 @router.get("/stories")
 def stories(request: Request, store: ReadStore, offset: Offset = 0):
-    page = queries.optional_rows(store.connection, "stories", {}, None, None, PAGE, offset)
+    page = cq.list_stories(store.connection, limit=PAGE, offset=offset)
     return _render(request, "stories.html", page=page, pager=_pager(page, request), active="stories")
 
 
 @router.get("/stories/{story_id}")
 def story(request: Request, store: ReadStore, story_id: ItemId):
-    found = queries.optional_row(store.connection, "stories", story_id)
+    found = cq.story_detail(store.connection, story_id)
     if found is None:
         raise ApiError(404, "not_found", f"No story with id {story_id!r} in this store.")
     return _render(request, "story.html", s=found, active="stories")

@@ -1,7 +1,6 @@
 """Read queries behind the REST API and the pages: filtered, paginated, parameterised SQL only."""
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +11,8 @@ from ..store.actors import co_actors, entity_rows
 EXCERPT_CHARS = 240  # body characters shown in article lists: about three lines of a table cell
 NETWORK_SIZE = 12    # co-actors drawn around an actor: more turns the small SVG into a hairball
 LATEST = 8           # latest articles on the dashboard
+# Tables of the later stages the dashboard counts (each may be absent from an older store).
+LATER_TABLES = ("events", "places", "clusters", "merged_events", "stories")
 
 LIST_COLUMNS = ("id", "title", "outlet", "author", "published", "published_precision", "dateline",
                 "wire", "language", "url", "origin", "cluster_id", "near_duplicate_of")
@@ -120,17 +121,10 @@ def article_detail(store: Store, id_or_prefix: str) -> dict | None:
                                                    "mentions": 0})
             ent["mentions"] += 1
     record["entities"] = sorted(seen.values(), key=lambda e: (-e["mentions"], e["name"]))
-    record["events"] = article_events(conn, a.id)
+    from .corpus_queries import article_event_spans
+
+    record["events"] = article_event_spans(conn, a.id) if table_exists(conn, "events") else []
     return record
-
-
-def article_events(conn: sqlite3.Connection, article_id: str) -> list[dict]:
-    """The article's coded events once the events table exists (with trigger spans when it has them)."""
-    if "article_id" not in table_columns(conn, "events"):
-        return []
-    cur = conn.execute('SELECT * FROM "events" WHERE article_id = ? ORDER BY rowid', (article_id,))
-    names = [d[0] for d in cur.description]
-    return [{k: _decode(v) for k, v in zip(names, row)} for row in cur]
 
 
 def outlets(conn: sqlite3.Connection) -> list[dict]:
@@ -189,6 +183,13 @@ def entity_detail(conn: sqlite3.Connection, kb, eid: str) -> dict | None:
         " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND a.published IS NOT NULL"
         " GROUP BY mo ORDER BY mo", (eid,))]
     record["articles"] = list_articles(conn, entity=eid, limit=20).items
+    if table_exists(conn, "events"):
+        from .corpus_queries import actor_event_roles, dyads
+
+        record["event_roles"] = actor_event_roles(conn, eid)
+        record["counterparts"] = dyads(conn, a=eid, limit=NETWORK_SIZE).items
+    else:
+        record["event_roles"], record["counterparts"] = [], []
     return record
 
 
@@ -238,99 +239,12 @@ def dashboard(store: Store) -> dict:
     counts = {"articles": s.n_articles, "origins": s.n_origins, "failures": s.n_failures,
               "entities": conn.execute("SELECT count(*) FROM entities").fetchone()[0],
               "mentions": conn.execute("SELECT count(*) FROM mentions").fetchone()[0]}
-    for name, spec in OPTIONAL.items():
-        counts[name] = (conn.execute(f'SELECT count(*) FROM "{spec.table}"').fetchone()[0]
-                        if table_exists(conn, spec.table) else None)
+    for table in LATER_TABLES:  # None: the stage's table is absent from this store
+        counts[table] = (conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                         if table_exists(conn, table) else None)
     by_month = [{"month": mo, "articles": n} for mo, n in conn.execute(
         "SELECT substr(published, 1, 7) AS mo, count(*) FROM articles WHERE published IS NOT NULL"
         " GROUP BY mo ORDER BY mo")]
     return {"counts": counts, "outlets": outlets(conn), "first_published": s.first_published,
             "last_published": s.last_published, "undated": s.n_undated, "by_month": by_month,
             "latest": list_articles(conn, limit=LATEST).items}
-
-
-# ---------------------------------------------------------------- later stages
-
-
-@dataclass(frozen=True, slots=True)
-class LaterTable:
-    """A list whose table a later stage creates: read generically until its own queries exist."""
-
-    table: str
-    stage: str
-    filters: dict[str, str]           # API parameter -> column it filters (when that column exists)
-    date_columns: tuple[str, ...] = ("date", "start", "published")
-    text_filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # parameter -> JSON/text columns
-
-
-OPTIONAL: dict[str, LaterTable] = {
-    "events": LaterTable("events", "event coding", {
-        "event_type": "event_type", "quad_class": "quad_class", "modality": "modality",
-        "mode": "mode", "article_id": "article_id", "merged_event_id": "merged_event_id"},
-        text_filters={"actor": ("actors", "recipients", "actor_ids")}),
-    "merged_events": LaterTable("merged_events", "cross-outlet event merging", {
-        "event_type": "event_type", "modality": "modality"},
-        text_filters={"actor": ("actors", "recipients")}),
-    "stories": LaterTable("stories", "story threading", {}, ("start", "date"),
-                        text_filters={"actor": ("actors",)}),
-    "clusters": LaterTable("clusters", "clustering", {}, ("start", "date")),
-    "places": LaterTable("places", "place resolution", {"country": "country", "admin1": "admin1"}, ()),
-}
-
-
-def not_yet(name: str) -> str:
-    spec = OPTIONAL[name]
-    return (f"No {name.replace('_', ' ')} yet: this store has no {spec.table} table, so the "
-            f"{spec.stage} stage has not run on it. The list fills once that stage writes the store.")
-
-
-def _decode(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in "[{":
-        try:
-            return json.loads(value)
-        except json.JSONDecodeError:
-            return value
-    return value
-
-
-def optional_rows(conn: sqlite3.Connection, name: str, params: dict[str, str | None],
-                  since: str | None, until: str | None, limit: int, offset: int) -> Page:
-    """Rows of a later stage's table filtered on the columns it has; empty with a note until it exists."""
-    spec = OPTIONAL[name]
-    cols = table_columns(conn, spec.table)
-    if not cols:
-        return Page([], 0, limit, offset, note=not_yet(name))
-    where, values = [], []
-    for param, column in spec.filters.items():
-        if params.get(param) and column in cols:
-            where.append(f'"{column}" = ?')
-            values.append(params[param])
-    for param, columns in spec.text_filters.items():
-        present = [c for c in columns if c in cols]
-        if params.get(param) and present:
-            where.append("(" + " OR ".join(f'instr("{c}", ?) > 0' for c in present) + ")")
-            values += [params[param]] * len(present)
-    date_col = next((c for c in spec.date_columns if c in cols), None)
-    if date_col and since:
-        where.append(f'substr("{date_col}", 1, 10) >= ?')
-        values.append(since)
-    if date_col and until:
-        where.append(f'substr("{date_col}", 1, ?) <= ?')
-        values += [len(until), until]
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    total = conn.execute(f'SELECT count(*) FROM "{spec.table}"{clause}', values).fetchone()[0]
-    order = f'"{date_col}" IS NULL, "{date_col}" DESC, rowid' if date_col else "rowid"
-    cur = conn.execute(f'SELECT * FROM "{spec.table}"{clause} ORDER BY {order} LIMIT ? OFFSET ?',
-                       [*values, limit, offset])
-    names = [d[0] for d in cur.description]
-    items = [{k: _decode(v) for k, v in zip(names, row)} for row in cur]
-    return Page(items, total, limit, offset)
-
-
-def optional_row(conn: sqlite3.Connection, name: str, key: str) -> dict | None:
-    spec = OPTIONAL[name]
-    if "id" not in table_columns(conn, spec.table):
-        return None
-    cur = conn.execute(f'SELECT * FROM "{spec.table}" WHERE id = ?', (key,))
-    row = cur.fetchone()
-    return None if row is None else {d[0]: _decode(v) for d, v in zip(cur.description, row)}

@@ -49,10 +49,45 @@ window.Charts = (function () {
     series.forEach((s, k) => {
       const d = s.values.map((v, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
       root.appendChild(T.svg("path", { d, class: `line ${s.cls}` }));
+      s.values.forEach((v, i) => {
+        const dot = T.svg("circle", { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: 2.5, class: `point ${s.cls}` });
+        dot.appendChild(T.svg("title", {}, `${labels[i]}: ${v} ${s.name}`));
+        root.appendChild(dot);
+      });
       root.appendChild(T.svg("text", { x: W - PAD.right, y: PAD.top + 12 + 14 * k, class: `legend ${s.cls}`, "text-anchor": "end" }, s.name));
     });
     axis(root, max, labels, x);
   }
 
-  return { bars, lines };
+  /* items: [{period, cooperation, conflict}] from /api/trend or /api/dyads, oldest first. Periods
+     with no event between the first and the last are drawn as zero only when they are listed. */
+  function trend(container, items, label) {
+    const labels = items.map(i => i.period);
+    lines(container, labels, [
+      { name: "cooperation", cls: "coop", values: items.map(i => i.cooperation) },
+      { name: "conflict", cls: "conflict", values: items.map(i => i.conflict) },
+    ], label);
+  }
+
+  /* stacked pairs of bars: points [{label, a, b}], names [nameA, nameB] */
+  function pairs(container, points, names, label) {
+    if (!points.length) { T.note(container, "Nothing to chart yet."); return; }
+    const root = frame(container, label);
+    const max = Math.max(1, ...points.map(p => p.a + p.b));
+    const step = (W - PAD.left - PAD.right) / points.length;
+    const h = H - PAD.top - PAD.bottom;
+    points.forEach((p, i) => {
+      const ha = (p.a / max) * h, hb = (p.b / max) * h;
+      const x = PAD.left + i * step + 1, w = Math.max(1, step - 2);
+      const a = T.svg("rect", { x, y: H - PAD.bottom - ha, width: w, height: ha, class: "bar as-a" });
+      a.appendChild(T.svg("title", {}, `${p.label}: ${p.a} ${names[0]}`));
+      const b = T.svg("rect", { x, y: H - PAD.bottom - ha - hb, width: w, height: hb, class: "bar as-b" });
+      b.appendChild(T.svg("title", {}, `${p.label}: ${p.b} ${names[1]}`));
+      root.appendChild(a); root.appendChild(b);
+    });
+    names.forEach((n, k) => root.appendChild(T.svg("text", { x: W - PAD.right, y: PAD.top + 12 + 14 * k, class: `legend ${k ? "as-b" : "as-a"}`, "text-anchor": "end" }, n)));
+    axis(root, max, points.map(p => p.label), i => PAD.left + i * step + step / 2);
+  }
+
+  return { bars, lines, trend, pairs };
 })();

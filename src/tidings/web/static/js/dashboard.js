@@ -1,8 +1,6 @@
-/* tidings dashboard: articles per month and the cooperation/conflict trend once events exist. */
+/* tidings dashboard: articles per month and the cooperation/conflict trend of coded events. */
 "use strict";
 (function () {
-  const COOPERATION = new Set([1, 2, "1", "2"]);  // PLOVER/CAMEO quad classes 1-2 cooperate, 3-4 conflict
-
   async function articlesChart() {
     const box = document.getElementById("articles-chart");
     const data = await T.getJSON(box.dataset.src);
@@ -13,19 +11,7 @@
     const box = document.getElementById("trend-chart");
     const data = await T.getJSON(box.dataset.src);
     if (data.note) { T.note(box, data.note); return; }
-    const months = new Map();
-    for (const ev of data.items) {
-      const month = String(ev.date || ev.date_start || "").slice(0, 7);
-      if (!month || ev.quad_class === undefined || ev.quad_class === null) continue;
-      const row = months.get(month) || { coop: 0, conflict: 0 };
-      if (COOPERATION.has(ev.quad_class)) row.coop += 1; else row.conflict += 1;
-      months.set(month, row);
-    }
-    const labels = [...months.keys()].sort();
-    Charts.lines(box, labels, [
-      { name: "cooperation", cls: "coop", values: labels.map(m => months.get(m).coop) },
-      { name: "conflict", cls: "conflict", values: labels.map(m => months.get(m).conflict) },
-    ], "Cooperation and conflict events per month");
+    Charts.trend(box, data.items, "Cooperation and conflict events per month");
   }
 
   document.addEventListener("DOMContentLoaded", () => {

@@ -1,42 +1,71 @@
-/* tidings events table: filters call /api/events and redraw the table. */
+/* tidings events table: the filters (kept in the page URL) call /api/events and redraw the table. */
 "use strict";
 (function () {
-  const COLUMNS = ["date", "event_type", "mode", "modality", "actors", "recipients", "quad_class", "sentence", "article_id"];
+  const PAGE = 50;
+  const FILTERS = ["actor", "recipient", "party", "other", "type", "quad", "modality", "place", "since", "until", "article_id"];
+  const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+  let offset = 0;
 
-  function cell(value, key) {
-    const td = T.el("td");
-    if (key === "article_id" && value) {
-      td.appendChild(T.el("a", { href: "/articles/" + encodeURIComponent(value) }, String(value).slice(0, 10)));
-    } else if (Array.isArray(value)) {
-      td.textContent = value.map(v => (v && typeof v === "object") ? (v.name || v.entity_id || "") : v).join(", ");
-    } else if (value && typeof value === "object") {
-      td.textContent = value.name || JSON.stringify(value);
+  function parties(list) {
+    return (list || []).map(p => p.name + (p.country ? ` (${p.country})` : "")).join(", ");
+  }
+
+  function row(ev) {
+    const tr = T.el("tr", { class: "q" + ev.quad_class });
+    tr.appendChild(T.el("td", { class: "date" }, ev.date || "undated"));
+    const type = T.el("td", { title: `${QUADS[ev.quad_class] || ""}; CAMEO root ${ev.cameo_root}; intensity ${ev.intensity}` },
+      ev.event_type + (ev.mode ? "/" + ev.mode : ""));
+    tr.appendChild(type);
+    tr.appendChild(T.el("td", {}, ev.modality));
+    tr.appendChild(T.el("td", {}, parties(ev.actors)));
+    tr.appendChild(T.el("td", {}, parties(ev.recipients)));
+    tr.appendChild(T.el("td", {}, ev.location ? ev.location.name : ""));
+    const sentence = T.el("td", { class: "sentence" });
+    const text = ev.sentence || "";
+    const at = ev.trigger ? text.indexOf(ev.trigger) : -1;
+    if (at >= 0) {
+      sentence.appendChild(document.createTextNode(text.slice(0, at)));
+      sentence.appendChild(T.el("mark", { class: "event" }, ev.trigger));
+      sentence.appendChild(document.createTextNode(text.slice(at + ev.trigger.length)));
     } else {
-      td.textContent = value === null || value === undefined ? "" : String(value);
+      sentence.textContent = text;
     }
-    return td;
+    tr.appendChild(sentence);
+    const src = T.el("td");
+    const article = ev.article || {};
+    src.appendChild(T.el("a", { href: "/articles/" + encodeURIComponent(ev.article_id) }, article.outlet || String(ev.article_id).slice(0, 10)));
+    tr.appendChild(src);
+    return tr;
+  }
+
+  function params(form) {
+    const out = new URLSearchParams();
+    for (const [k, v] of new FormData(form).entries()) if (String(v).trim()) out.set(k, String(v).trim());
+    const url = new URLSearchParams(window.location.search);
+    for (const k of ["party", "other", "article_id"]) if (url.get(k)) out.set(k, url.get(k));
+    return out;
   }
 
   async function load(form) {
-    const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form).entries()) if (String(v).trim()) params.set(k, String(v).trim());
-    params.set("limit", "200");
+    const query = params(form);
+    history.replaceState(null, "", "/events" + (query.toString() ? "?" + query.toString() : ""));
+    query.set("limit", String(PAGE));
+    query.set("offset", String(offset));
     const status = document.getElementById("event-status");
     const table = document.getElementById("events-table");
     const [thead, tbody] = [table.tHead, table.tBodies[0]];
     T.clear(thead); T.clear(tbody);
     try {
-      const data = await T.getJSON("/api/events?" + params.toString());
-      status.textContent = data.note ? data.note : `${data.total} events, showing ${data.items.length}`;
-      const cols = data.items.length ? COLUMNS.filter(c => c in data.items[0]) : COLUMNS;
+      const data = await T.getJSON("/api/events?" + query.toString());
+      if (data.note) { status.textContent = data.note; return; }
+      const last = offset + data.items.length;
+      status.textContent = data.total ? `${data.total} events; ${offset + 1}–${last} shown` : "No event matches these filters.";
       const head = T.el("tr");
-      cols.forEach(c => head.appendChild(T.el("th", {}, c.replace("_", " "))));
+      ["Date", "Type", "Modality", "Actors", "Recipients", "Place", "Sentence", "Source"].forEach(c => head.appendChild(T.el("th", {}, c)));
       thead.appendChild(head);
-      for (const item of data.items) {
-        const row = T.el("tr");
-        cols.forEach(c => row.appendChild(cell(item[c], c)));
-        tbody.appendChild(row);
-      }
+      data.items.forEach(ev => tbody.appendChild(row(ev)));
+      document.getElementById("events-prev").disabled = offset === 0;
+      document.getElementById("events-next").disabled = last >= data.total;
     } catch (e) {
       status.textContent = e.message;
     }
@@ -44,7 +73,11 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     const form = document.getElementById("event-filters");
-    form.addEventListener("submit", ev => { ev.preventDefault(); load(form); });
+    const url = new URLSearchParams(window.location.search);
+    for (const k of FILTERS) if (url.get(k) && form.elements[k]) form.elements[k].value = url.get(k);
+    form.addEventListener("submit", ev => { ev.preventDefault(); offset = 0; load(form); });
+    document.getElementById("events-prev").addEventListener("click", () => { offset = Math.max(0, offset - PAGE); load(form); });
+    document.getElementById("events-next").addEventListener("click", () => { offset += PAGE; load(form); });
     load(form);
   });
 })();

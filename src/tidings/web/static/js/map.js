@@ -1,5 +1,5 @@
 /* tidings map: country outlines from a vendored TopoJSON, projected here (equirectangular), plus
-   dots for places and located events. Nothing is fetched from outside the server. */
+   a dot per place where coded events happened. Nothing is fetched from outside the server. */
 "use strict";
 (function () {
   const W = 960, H = 480;
@@ -47,19 +47,8 @@
     return polygons.map(rings => rings.map(r => ringPath(r, arcs)).join("")).join("");
   }
 
-  function points(places, events) {
-    const out = [];
-    for (const p of places) if (typeof p.lat === "number" && typeof p.lon === "number") out.push({ lat: p.lat, lon: p.lon, name: p.name || "", kind: "place" });
-    for (const e of events) {
-      const loc = e.location;
-      if (loc && typeof loc.lat === "number" && typeof loc.lon === "number") out.push({ lat: loc.lat, lon: loc.lon, name: `${e.event_type || "event"} at ${loc.name || ""}`, kind: "event" });
-      else if (typeof e.lat === "number" && typeof e.lon === "number") out.push({ lat: e.lat, lon: e.lon, name: e.event_type || "event", kind: "event" });
-    }
-    return out;
-  }
-
   function fit(root, dots) {
-    if (!dots.length) return;
+    if (!dots.length) { root.setAttribute("viewBox", `0 0 ${W} ${H}`); return; }
     const xy = dots.map(d => project(d.lon, d.lat));
     const pad = 60;
     const x0 = Math.max(0, Math.min(...xy.map(p => p[0])) - pad), x1 = Math.min(W, Math.max(...xy.map(p => p[0])) + pad);
@@ -67,12 +56,23 @@
     root.setAttribute("viewBox", `${x0.toFixed(0)} ${y0.toFixed(0)} ${(x1 - x0).toFixed(0)} ${(y1 - y0).toFixed(0)}`);
   }
 
-  async function draw() {
-    const box = document.getElementById("map");
-    const status = document.getElementById("map-status");
+  /* One dot per place where events happened: area grows with the number of events. */
+  function drawDots(layer, places) {
+    T.clear(layer);
+    const max = Math.max(1, ...places.map(p => p.events));
+    for (const p of places) {
+      const [x, y] = project(p.lon, p.lat);
+      const r = 2 + 8 * Math.sqrt(p.events / max);
+      const dot = T.svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), class: "dot event " + (p.cooperation >= p.conflict ? "coop" : "conflict") });
+      dot.appendChild(T.svg("title", {}, `${p.name}${p.country ? " (" + p.country + ")" : ""}: ${p.events} events, ${p.cooperation} cooperation, ${p.conflict} conflict; ${p.event_types.join(", ")}`));
+      layer.appendChild(dot);
+    }
+  }
+
+  async function world(box) {
     const topo = await T.getJSON(box.dataset.world);
     const arcs = decodeArcs(topo);
-    const root = T.svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "map-svg", role: "img", "aria-label": "map of places and events" });
+    const root = T.svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "map-svg", role: "img", "aria-label": "map of events" });
     root.appendChild(T.svg("rect", { x: 0, y: 0, width: W, height: H, class: "sea" }));
     const land = T.svg("g", { class: "countries" });
     const paths = new Map();
@@ -83,22 +83,36 @@
       if (g.id) paths.set(String(g.id), path);
     }
     root.appendChild(land);
-    box.appendChild(root);
-    const [places, events, countries] = await Promise.all([
-      T.getJSON("/api/places?limit=500"), T.getJSON("/api/events?limit=500"), T.getJSON("/api/countries")]);
-    shade(paths, countries.items);
-    const dots = points(places.items, events.items);
     const layer = T.svg("g", { class: "dots" });
-    for (const d of dots) {
-      const [x, y] = project(d.lon, d.lat);
-      const dot = T.svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: 3, class: "dot " + d.kind });
-      dot.appendChild(T.svg("title", {}, d.name));
-      layer.appendChild(dot);
-    }
     root.appendChild(layer);
-    fit(root, dots);
-    const shaded = `${countries.items.length} countries shaded by actor mentions`;
-    status.textContent = dots.length ? `${dots.length} located places and events; ${shaded}` : `${shaded}. ${places.note || "No located places or events yet."}`;
+    box.appendChild(root);
+    return { root, paths, layer };
+  }
+
+  async function drawEvents(map, form) {
+    const status = document.getElementById("map-status");
+    const query = new URLSearchParams();
+    for (const [k, v] of new FormData(form).entries()) if (String(v).trim()) query.set(k, String(v).trim());
+    query.set("limit", "500");
+    const data = await T.getJSON("/api/event-places?" + query.toString());
+    if (data.note) { status.textContent = data.note; return; }
+    drawDots(map.layer, data.items);
+    fit(map.root, data.items);
+    const n = data.items.reduce((s, p) => s + p.events, 0);
+    status.textContent = data.items.length ? `${n} located events at ${data.items.length} places` : "No located event matches these filters.";
+  }
+
+  async function draw() {
+    const box = document.getElementById("map");
+    const form = document.getElementById("map-filters");
+    const map = await world(box);
+    const countries = await T.getJSON("/api/countries");
+    shade(map.paths, countries.items);
+    form.addEventListener("submit", ev => {
+      ev.preventDefault();
+      drawEvents(map, form).catch(e => { document.getElementById("map-status").textContent = e.message; });
+    });
+    await drawEvents(map, form);
   }
 
   document.addEventListener("DOMContentLoaded", () => {

@@ -1,0 +1,348 @@
+"""Store queries of merged events and stories: mentions for the merger, merged rows, stories, timelines, dyad inputs."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from ..corpus.merge import Mention, MergedRecord, MergedState, Party, Place, source_key
+
+# Days either side of a mention's dates within which merged events are fetched as candidates
+# (the widest window any date rule of tidings.corpus.merge accepts, plus one).
+CANDIDATE_WINDOW_DAYS = 3
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# ------------------------------------------------------------------ mentions for the merger
+
+_PARTIES = (
+    "SELECT p.event_id, p.role, coalesce(r.to_id, p.entity_id), coalesce(e.name, p.name),"
+    " coalesce(p.country, e.country), coalesce(p.sector, e.sector) FROM event_parties p"
+    " LEFT JOIN entity_redirects r ON r.from_id = p.entity_id"
+    " LEFT JOIN entities e ON e.id = coalesce(r.to_id, p.entity_id)"
+    " WHERE p.event_id IN ({}) ORDER BY p.event_id, p.role, p.position")
+
+_MENTIONS = (
+    "SELECT ev.id, ev.article_id, a.cluster_id, a.outlet, a.wire, a.near_duplicate_of, o.outlet, o.wire,"
+    " ev.event_type, ev.mode, ev.modality, ev.quad_class, ev.intensity, ev.confidence, ev.date, ev.date_start,"
+    " ev.date_end, ev.date_precision, substr(a.body, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start),"
+    " pl.id, pl.name, pl.lat, pl.lon, pl.country, pl.admin1"
+    " FROM events ev JOIN articles a ON a.id = ev.article_id"
+    " LEFT JOIN articles o ON o.id = a.near_duplicate_of"
+    " LEFT JOIN places pl ON pl.id = ev.place_id")
+_ORDER = " ORDER BY a.published IS NULL, a.published, a.seq, ev.sentence_index, ev.trigger_start, ev.id"
+
+
+def _mentions(conn: sqlite3.Connection, where: str, params: tuple) -> list[Mention]:
+    rows = conn.execute(_MENTIONS + " WHERE " + where + _ORDER, params).fetchall()
+    if not rows:
+        return []
+    parties: dict[tuple[str, str], list[Party]] = {}
+    ids = [r[0] for r in rows]
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        for eid, role, ent, name, country, sector in conn.execute(_PARTIES.format(", ".join("?" * len(part))), part):
+            parties.setdefault((eid, role), []).append(Party(ent, name, country, sector))
+    out = []
+    for r in rows:
+        (eid, aid, cluster, outlet, wire, dup_of, o_outlet, o_wire, etype, mode, modality, quad, intensity, conf,
+         d, ds, de, prec, sentence, pid, pname, lat, lon, pcountry, admin1) = r
+        source = source_key(o_outlet, o_wire, dup_of) if dup_of else source_key(outlet, wire, aid)
+        place = Place(pid, pname, lat, lon, pcountry, admin1 is not None) if pid else None
+        out.append(Mention(
+            event_id=eid, article_id=aid, cluster_id=cluster, source=source, outlet=outlet or wire,
+            event_type=etype, mode=mode, modality=modality, quad_class=quad, intensity=intensity, confidence=conf,
+            date=d, date_start=ds, date_end=de, date_precision=prec or "unknown",
+            actors=tuple(parties.get((eid, "actor"), ())), recipients=tuple(parties.get((eid, "recipient"), ())),
+            sentence=" ".join((sentence or "").split()), place=place, copy=dup_of is not None))
+    return out
+
+
+def pending_articles(conn: sqlite3.Connection) -> list[str]:
+    """Clustered articles with event mentions not yet in a merged event, in publication order
+    (undated last). An article waits for its cluster: merging leans on it."""
+    return [r[0] for r in conn.execute(
+        "SELECT a.id FROM articles a WHERE a.cluster_id IS NOT NULL AND EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = a.id"
+        " AND (ev.merged_event_id IS NULL OR NOT EXISTS (SELECT 1 FROM merged_events m"
+        " WHERE m.id = ev.merged_event_id)))"
+        " ORDER BY a.published IS NULL, a.published, a.seq")]
+
+
+def pending_mentions(conn: sqlite3.Connection, article_id: str) -> list[Mention]:
+    return _mentions(conn, "ev.article_id = ? AND (ev.merged_event_id IS NULL OR NOT EXISTS"
+                           " (SELECT 1 FROM merged_events m WHERE m.id = ev.merged_event_id))", (article_id,))
+
+
+def merge_candidates(conn: sqlite3.Connection, m: Mention) -> list[str]:
+    """Merged events of the same type and modality dated near the mention, or in its cluster."""
+    params: list = [m.event_type, m.modality]
+    near = []
+    if m.span is not None:
+        lo, hi = m.span
+        near.append("(m.date_start <= date(?, ?) AND coalesce(m.date_end, m.date_start) >= date(?, ?))")
+        params += [hi.isoformat(), f"+{CANDIDATE_WINDOW_DAYS} days", lo.isoformat(), f"-{CANDIDATE_WINDOW_DAYS} days"]
+    if m.cluster_id:
+        near.append("m.cluster_id = ?")
+        params.append(m.cluster_id)
+        near.append("EXISTS (SELECT 1 FROM events e2 JOIN articles a2 ON a2.id = e2.article_id"
+                    " WHERE e2.merged_event_id = m.id AND a2.cluster_id = ?)")
+        params.append(m.cluster_id)
+    near.append("EXISTS (SELECT 1 FROM events e3 WHERE e3.merged_event_id = m.id AND e3.article_id = ?)")
+    params.append(m.article_id)
+    sql = ("SELECT m.id FROM merged_events m WHERE m.event_type = ? AND m.modality = ? AND ("
+           + " OR ".join(near) + ") ORDER BY m.id")
+    return [r[0] for r in conn.execute(sql, params)]
+
+
+def load_merged(conn: sqlite3.Connection, merged_id: str) -> MergedState | None:
+    members = _mentions(conn, "ev.merged_event_id = ?", (merged_id,))
+    return MergedState(merged_id, members) if members else None
+
+
+def set_merged_id(conn: sqlite3.Connection, event_id: str, merged_id: str | None) -> None:
+    conn.execute("UPDATE events SET merged_event_id = ? WHERE id = ?", (merged_id, event_id))
+
+
+def write_merged(conn: sqlite3.Connection, rec: MergedRecord) -> None:
+    """Insert or replace one merged event row and its dyads (inside the caller's transaction)."""
+    conn.execute(
+        "INSERT OR REPLACE INTO merged_events (id, event_type, mode, modality, quad_class, intensity, date,"
+        " date_start, date_end, date_precision, cluster_id, actors, recipients, article_ids, num_articles,"
+        " num_sources, sources, contradictions, summary, text, n_members, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (rec.id, rec.event_type, rec.mode, rec.modality, rec.quad_class, rec.intensity, rec.date, rec.date_start,
+         rec.date_end, rec.date_precision, rec.cluster_id, json.dumps(rec.actors, ensure_ascii=False),
+         json.dumps(rec.recipients, ensure_ascii=False), json.dumps(rec.article_ids), rec.num_articles,
+         rec.num_sources, json.dumps(rec.sources, ensure_ascii=False),
+         json.dumps(rec.contradictions, ensure_ascii=False), rec.summary, rec.text, rec.n_members, _now()))
+    conn.execute("DELETE FROM merged_event_dyads WHERE merged_event_id = ?", (rec.id,))
+    conn.executemany("INSERT OR IGNORE INTO merged_event_dyads (merged_event_id, a, b) VALUES (?, ?, ?)",
+                     [(rec.id, a, b) for a, b in rec.dyads])
+
+
+def stale_merged(conn: sqlite3.Connection) -> list[str]:
+    """Merged events whose stored mention count no longer matches their mentions."""
+    return [r[0] for r in conn.execute(
+        "SELECT m.id FROM merged_events m WHERE m.n_members !="
+        " (SELECT count(*) FROM events ev WHERE ev.merged_event_id = m.id) ORDER BY m.id")]
+
+
+# ------------------------------------------------------------------ merged events: reading
+
+
+@dataclass(frozen=True, slots=True)
+class MergedFilter:
+    """What `tidings timeline`, `tidings contradictions` and the API may ask for; None means any."""
+
+    actors: tuple[str, ...] = ()   # entity ids, names or country codes; every one must take part
+    date_from: str | None = None
+    date_to: str | None = None
+    modality: str | None = "asserted"
+    contradicted: bool = False
+    story_id: str | None = None
+    limit: int | None = None
+
+
+def _party_matches(parties: list[dict], key: str) -> bool:
+    k = key.strip().casefold()
+    return any(k in {(p.get("entity_id") or "").casefold(), (p.get("name") or "").casefold(),
+                     (p.get("country") or "").casefold()} for p in parties)
+
+
+_MERGED_COLUMNS = ("id", "event_type", "mode", "modality", "quad_class", "intensity", "date", "date_start",
+                   "date_end", "date_precision", "cluster_id", "actors", "recipients", "article_ids",
+                   "num_articles", "num_sources", "sources", "contradictions", "summary", "text")
+_JSON_COLUMNS = frozenset({"actors", "recipients", "article_ids", "sources", "contradictions"})
+
+
+def merged_rows(conn: sqlite3.Connection, f: MergedFilter = MergedFilter()) -> Iterator[dict]:
+    """Merged events (every stored column, JSON decoded), dated first in date order."""
+    where, params = [], []
+    if f.modality:
+        where.append("modality = ?")
+        params.append(f.modality)
+    if f.date_from:
+        where.append("coalesce(date_end, date_start) >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append("date_start <= ?")
+        params.append(f.date_to + ("\uffff" if len(f.date_to) == 10 else ""))
+    if f.contradicted:
+        where.append("contradictions != '[]'")
+    if f.story_id:
+        where.append("EXISTS (SELECT 1 FROM events ev JOIN articles a ON a.id = ev.article_id"
+                     " JOIN clusters c ON c.id = a.cluster_id WHERE ev.merged_event_id = merged_events.id"
+                     " AND c.story_id = ?)")
+        params.append(f.story_id)
+    sql = ("SELECT " + ", ".join(_MERGED_COLUMNS) + " FROM merged_events"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY date_start IS NULL, date_start, coalesce(date, date_start), id")
+    n = 0
+    for row in conn.execute(sql, params).fetchall():
+        rec = {c: (json.loads(v) if c in _JSON_COLUMNS else v) for c, v in zip(_MERGED_COLUMNS, row)}
+        parties = rec["actors"] + rec["recipients"]
+        if any(not _party_matches(parties, a) for a in f.actors):
+            continue
+        yield rec
+        n += 1
+        if f.limit and n >= f.limit:
+            return
+
+
+def merged_record(row: dict) -> dict:
+    """A merged row as merged_events.jsonl spells it (the export contract)."""
+    return {k: row[k] for k in ("id", "event_type", "modality", "actors", "recipients", "date", "date_start",
+                                "date_end", "article_ids", "num_articles", "num_sources", "contradictions",
+                                "summary")}
+
+
+# ------------------------------------------------------------------ stories: the threader's inputs
+
+
+@dataclass(slots=True)
+class ClusterView:
+    """A cluster as the story threader sees it."""
+
+    id: str
+    title: str | None
+    start: str | None
+    end: str | None
+    years: list[int]
+    actors: dict[str, float]
+    terms: dict[str, float]
+    dyads: set[str] = field(default_factory=set)
+    story_id: str | None = None
+    updated_at: str = ""
+
+
+def cluster_views(conn: sqlite3.Connection, unthreaded_only: bool = False) -> list[ClusterView]:
+    """Clusters with their actors, heaviest title/body terms and dyads, by start (undated last)."""
+    sql = ('SELECT c.id, c.title, c.start, c."end", c.years, c.actors, c.story_id, c.updated_at FROM clusters c'
+           " WHERE c.n_articles > 0" + (" AND c.story_id IS NULL" if unthreaded_only else "")
+           + ' ORDER BY c.start IS NULL, c.start, c."end", c.id')
+    out = []
+    for cid, title, start, end, years, actors, story, updated in conn.execute(sql).fetchall():
+        terms: dict[str, float] = {}
+        for f, t, w in conn.execute("SELECT field, term, weight FROM cluster_terms WHERE cluster_id = ?"
+                                    " AND field IN ('title', 'body')", (cid,)):
+            terms[t] = terms.get(t, 0.0) + w * (2.0 if f == "title" else 1.0)
+        dyads = {f"{a}|{b}" for a, b in conn.execute(
+            "SELECT DISTINCT d.a, d.b FROM merged_event_dyads d JOIN merged_events m ON m.id = d.merged_event_id"
+            " WHERE m.modality = 'asserted' AND m.cluster_id = ?", (cid,))}
+        out.append(ClusterView(cid, title, start, end, json.loads(years or "[]"), json.loads(actors or "{}"),
+                               terms, dyads, story, updated or ""))
+    return out
+
+
+def cluster_actor_df(conn: sqlite3.Connection) -> tuple[int, dict[str, int]]:
+    """How many clusters there are and how many name each actor (the threader's IDF)."""
+    df: dict[str, int] = {}
+    n = 0
+    for (actors,) in conn.execute("SELECT actors FROM clusters WHERE n_articles > 0"):
+        n += 1
+        for a in json.loads(actors or "{}"):
+            df[a] = df.get(a, 0) + 1
+    return n, df
+
+
+def set_story(conn: sqlite3.Connection, cluster_id: str, story_id: str) -> None:
+    conn.execute("UPDATE clusters SET story_id = ? WHERE id = ?", (story_id, cluster_id))
+
+
+def write_story(conn: sqlite3.Connection, story_id: str, title: str | None, start: str | None, end: str | None,
+                n_clusters: int, actors: dict, terms: dict, dyads: list[str], summary: list[dict]) -> None:
+    conn.execute(
+        'INSERT OR REPLACE INTO stories (id, title, start, "end", n_clusters, actors, terms, dyads, summary,'
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (story_id, title, start, end, n_clusters, json.dumps(actors, ensure_ascii=False),
+         json.dumps(terms, ensure_ascii=False), json.dumps(dyads), json.dumps(summary, ensure_ascii=False), _now()))
+
+
+def story_clusters(conn: sqlite3.Connection, story_id: str) -> list[str]:
+    return [r[0] for r in conn.execute('SELECT id FROM clusters WHERE story_id = ? ORDER BY start IS NULL, start, id',
+                                       (story_id,))]
+
+
+def stale_stories(conn: sqlite3.Connection) -> list[str]:
+    """Stories one of whose clusters changed since the story was written, or that lost all clusters."""
+    return [r[0] for r in conn.execute(
+        "SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM clusters c WHERE c.story_id = s.id"
+        " AND c.updated_at > s.updated_at) OR NOT EXISTS (SELECT 1 FROM clusters c WHERE c.story_id = s.id)"
+        " OR s.n_clusters != (SELECT count(*) FROM clusters c WHERE c.story_id = s.id) ORDER BY s.id")]
+
+
+def story_articles(conn: sqlite3.Connection, story_id: str) -> list[tuple]:
+    """(id, title, body, outlet, published, near_duplicate_of) of a story's articles, oldest first."""
+    return conn.execute(
+        "SELECT a.id, a.title, a.body, a.outlet, a.published, a.near_duplicate_of FROM articles a"
+        " JOIN clusters c ON c.id = a.cluster_id WHERE c.story_id = ?"
+        " ORDER BY a.published IS NULL, a.published, a.seq", (story_id,)).fetchall()
+
+
+# ------------------------------------------------------------------ stories: reading
+
+
+def story_rows(conn: sqlite3.Connection, ids: list[str] | None = None) -> list[dict]:
+    """Stories with their clusters, articles and actors (most clusters first, then by start)."""
+    sql = 'SELECT id, title, start, "end", n_clusters, actors, summary FROM stories'
+    params: list = []
+    if ids is not None:
+        if not ids:
+            return []
+        sql += f" WHERE id IN ({', '.join('?' * len(ids))})"
+        params = list(ids)
+    out = []
+    for sid, title, start, end, n, actors, summary in conn.execute(sql, params).fetchall():
+        clusters = story_clusters(conn, sid)
+        if not clusters:
+            continue
+        articles = [r[0] for r in conn.execute(
+            "SELECT a.id FROM articles a JOIN clusters c ON c.id = a.cluster_id WHERE c.story_id = ?"
+            " ORDER BY a.published IS NULL, a.published, a.seq", (sid,))]
+        weights = json.loads(actors or "{}")
+        names = _entity_names(conn, list(weights))
+        out.append({"id": sid, "title": title, "cluster_ids": clusters, "article_ids": articles,
+                    "actors": [{"entity_id": a, "name": names.get(a, a)}
+                               for a, _ in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))],
+                    "start": start, "end": end, "summary": json.loads(summary or "[]")})
+    return sorted(out, key=lambda s: (-len(s["article_ids"]), s["start"] or "9999", s["id"]))
+
+
+def _entity_names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    out = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        out.update(conn.execute(f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' * len(part))})",
+                                part).fetchall())
+    return out
+
+
+def find_story(conn: sqlite3.Connection, key: str) -> str | None:
+    """A story id from itself, a unique prefix, a cluster id in it or an article id (prefix) in it."""
+    key = key.strip()
+    if conn.execute("SELECT 1 FROM stories WHERE id = ?", (key,)).fetchone():
+        return key
+    escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = conn.execute("SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped,)).fetchall()
+    if len(rows) == 1:
+        return rows[0][0]
+    row = conn.execute("SELECT story_id FROM clusters WHERE id = ?", (key,)).fetchone()
+    if row and row[0]:
+        return row[0]
+    if len(key) >= 6:
+        rows = conn.execute("SELECT DISTINCT c.story_id FROM articles a JOIN clusters c ON c.id = a.cluster_id"
+                            " WHERE a.id LIKE ? AND c.story_id IS NOT NULL LIMIT 2", (key.lower() + "%",)).fetchall()
+        if len(rows) == 1:
+            return rows[0][0]
+    return None
+
+
+__all__ = ["ClusterView", "MergedFilter", "cluster_actor_df", "cluster_views", "find_story", "load_merged",
+           "merge_candidates", "merged_record", "merged_rows", "pending_articles", "pending_mentions",
+           "set_merged_id", "set_story", "stale_merged", "stale_stories", "story_articles", "story_clusters",
+           "story_rows", "write_merged", "write_story"]
