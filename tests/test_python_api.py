@@ -29,3 +29,7 @@ def test_the_python_api_doc_runs(tmp_path, monkeypatch, capsys):
     assert "Emomali Rahmon" in out
     assert namespace["report"].new == 1 and namespace["report"].failed == 1
     assert namespace["rahmon"]["country"] == "TJK"
+    assert len(namespace["events"]) >= 20 and all(
+        any(p["country"] == "PAK" for p in e["actors"]) for e in namespace["events"])
+    assert namespace["calls"] and namespace["pairs"] and namespace["pak_tjk"]
+    assert namespace["disputed"] and namespace["story"]["timeline"]

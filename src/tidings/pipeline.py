@@ -25,6 +25,8 @@ class IngestReport:
     analysed: int = 0         # articles whose actors were (re)computed after the sweep
     recoded: int = 0          # articles whose events were (re)coded after the sweep
     entities_merged: int = 0
+    near_duplicates: int = 0  # articles newly linked to the earliest copy of their text
+    clustered: int = 0        # articles placed in a same-event cluster
 
     @property
     def failed(self) -> int:
@@ -160,6 +162,11 @@ def ingest(
     report.recoded = refresh_events(store, settings)
     report.analysed, report.entities_merged = refresh_actors(store, settings)
     report.analysed += report.recoded
+    from .corpus.clusters import update_clusters
+    from .corpus.neardup import update_neardups
+
+    report.near_duplicates = update_neardups(store, settings).linked
+    report.clustered = update_clusters(store, settings).clustered
     # Last corpus stage, after near-duplicates and clusters: merged events -> stories -> summaries.
     from .corpus.stories import update_stories
 

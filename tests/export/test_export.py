@@ -107,7 +107,7 @@ def test_parquet_carries_the_same_records(store, tmp_path):
 
 
 def test_an_unknown_format_names_the_known_ones(store, tmp_path):
-    with pytest.raises(TidingsError, match="Known formats: csv, jsonl, parquet"):
+    with pytest.raises(TidingsError, match="Known formats: csv, gdelt, jsonl, parquet"):
         export(store, tmp_path / "out", "xlsx")
     assert not (tmp_path / "out").exists()
 

@@ -15,7 +15,7 @@ DOC_IMAGES = ROOT / "docs" / "img"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Screenshots the user guide shows (docs/user-guide.md); the rest stay test artefacts only.
-GUIDE = {"dashboard", "article", "entity", "search", "map", "articles-filtered"}
+GUIDE = {"dashboard", "article", "entity", "search", "map", "articles-filtered", "events", "story", "clusters"}
 
 pytestmark = pytest.mark.slow
 
@@ -50,6 +50,16 @@ def page(browser, live_server):
     assert not problems, problems
 
 
+def until(pg, condition, timeout_s: float = 15.0) -> None:
+    """Wait for a condition checked from Python (the pages' CSP forbids the eval that
+    page.wait_for_function needs once it polls)."""
+    for _ in range(int(timeout_s * 10)):
+        if condition():
+            return
+        pg.wait_for_timeout(100)
+    raise AssertionError("the page never reached the expected state")
+
+
 def shot(pg, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
@@ -64,7 +74,9 @@ def test_dashboard_shows_counts_and_draws_its_chart(page):
     assert int(page.locator("[data-count=articles] .num").inner_text()) >= 30
     page.wait_for_selector("#articles-chart svg rect.bar")
     assert page.locator("#articles-chart rect.bar").count() >= 3
-    page.wait_for_selector("#trend-chart .note, #trend-chart svg")
+    page.wait_for_selector("#trend-chart svg path.line.coop")
+    assert page.locator("#trend-chart svg path.line.conflict").count() == 1
+    assert page.locator("#latest-stories li a").count() >= 1
     shot(page, "dashboard")
 
 
@@ -106,21 +118,96 @@ def test_search_from_the_header(page):
     shot(page, "search")
 
 
-def test_map_draws_country_outlines(page):
+def test_map_draws_country_outlines_and_event_dots(page):
     page.goto(page.base + "/map")
     page.wait_for_selector("#map svg path.country")
     assert page.locator("#map svg path.country").count() > 150
     page.wait_for_selector("#map svg path.mentioned")
-    page.wait_for_function("document.getElementById('map-status').textContent.length > 0")
+    page.wait_for_selector("#map svg circle.dot.event")
+    everywhere = page.locator("#map svg circle.dot.event").count()
+    assert everywhere >= 5
+    assert "Dushanbe" in " ".join(page.locator("#map svg circle.dot.event title").all_text_contents())
     shot(page, "map")
+    page.fill("#map-filters input[name=type]", "ASSAULT")
+    page.click("#map-filters button[type=submit]")
+    until(page, lambda: page.locator("#map svg circle.dot.event").count() < everywhere)
+    assert page.locator("#map svg circle.dot.event").count() >= 1
+
+
+def test_event_filters_narrow_the_table_and_keep_the_url(page):
+    page.goto(page.base + "/events")
+    page.wait_for_selector("#events-table tbody tr")
+    everything = page.locator("#event-status").inner_text()
+    page.select_option("#filter-type", "ASSAULT")
+    page.select_option("#filter-modality", "asserted")
+    page.fill("#event-filters input[name=actor]", "PAK")
+    page.click("#event-filters button[type=submit]")
+    until(page, lambda: page.locator("#event-status").inner_text() != everything)
+    page.wait_for_selector("#events-table tbody tr")
+    types = page.locator("#events-table tbody td:nth-child(2)").all_inner_texts()
+    assert types and all(t.startswith("ASSAULT") for t in types)
+    assert set(page.locator("#events-table tbody td:nth-child(3)").all_inner_texts()) == {"asserted"}
+    assert all("PAK" in a for a in page.locator("#events-table tbody td:nth-child(4)").all_inner_texts())
+    assert "type=ASSAULT" in page.url and "actor=PAK" in page.url
+    assert page.locator("#events-table tbody mark.event").count() >= 1
+    shot(page, "events")
+    page.reload()
+    page.wait_for_selector("#events-table tbody tr")
+    assert page.locator("#filter-type").input_value() == "ASSAULT"
+
+
+def test_story_page_shows_timeline_summary_sources_and_disagreements(page):
+    page.goto(page.base + "/stories")
+    links = page.locator(".stories-table tbody a")
+    assert links.count() >= 3
+    shot(page, "stories")
+    disputed = page.request.get(page.base + "/api/merged-events?contradicted=true&limit=1").json()
+    cluster = disputed["items"][0]["cluster_id"]
+    page.goto(page.base + f"/clusters/{cluster}")
+    page.locator("a[href^='/stories/']").first.click()
+    page.wait_for_selector("#timeline li")
+    assert page.locator("#timeline li").count() >= 2
+    assert page.locator("#timeline a.cite").count() >= 2
+    assert page.locator("#sources li").count() >= 2
+    assert page.locator(".contradiction .claim").count() >= 2
+    shot(page, "story")
+
+
+def test_clusters_list_and_article_events_and_dates(page):
+    page.goto(page.base + "/clusters")
+    rows = page.locator(".clusters-table tbody tr")
+    assert rows.count() >= 10
+    shot(page, "clusters")
+    page.locator(".clusters-table tbody a").first.click()
+    page.wait_for_selector(".articles-table tbody a")
+    page.locator(".articles-table tbody a").first.click()
+    page.wait_for_selector("#article-body mark.event")
+    title = page.locator("#article-body mark.event").first.get_attribute("title")
+    assert title and any(m in title for m in ("asserted", "negated", "future", "hypothetical", "uncertain"))
+    assert page.locator("#article-body a.date").count() >= 1
+    page.locator("#article-body a.date").first.click()
+    page.wait_for_selector("#events-table tbody tr")
+    assert "since=" in page.url
+
+
+def test_actor_page_draws_roles_network_and_counterpart_trend(page):
+    page.goto(page.base + "/entities/per:emomali-rahmon")
+    page.wait_for_selector("#network svg line.edge", state="attached")
+    page.wait_for_selector("#roles-chart svg rect.bar")
+    page.wait_for_selector("#counterpart-chart svg path.line", state="attached")
+    options = page.locator("#counterpart option")
+    assert options.count() >= 3
+    second = options.nth(1).inner_text()
+    page.select_option("#counterpart", index=1)
+    until(page, lambda: second in " ".join(page.locator("#counterpart-chart svg > title").all_text_contents()))
+    assert page.locator("#counterpart-chart svg path.line").count() == 2
+    assert "other=" in page.locator("#counterpart-events").get_attribute("href")
+    shot(page, "entity-events")
 
 
 def test_actor_list_and_events_and_stories_pages_load(page):
     page.goto(page.base + "/entities?type=PER")
     assert page.locator(".entities-table tbody tr").count() >= 3
     shot(page, "entities")
-    page.goto(page.base + "/events")
-    page.wait_for_function("document.getElementById('event-status').textContent.length > 0")
-    shot(page, "events")
     page.goto(page.base + "/stories")
     assert page.locator("h1").inner_text() == "Stories"

@@ -234,6 +234,15 @@ def _acronyms(ctx: _Ctx, ents: list[Ent], resolved: dict[int, str | bool | None]
         acro = m.group(1)
         if not _initials_match(_clean(e.text), acro):
             continue
+        known = _known_acronym(ctx, acro) if ctx.entities[eid].origin == "text" else None
+        if known is not None:   # "International Labor Office (ILO)": the spelling is new, the ILO is not
+            kid = _remember(ctx, known)
+            for j, r in list(resolved.items()):
+                if r == eid:
+                    resolved[j] = kid
+            ctx.local = {k: (kid if v == eid else v) for k, v in ctx.local.items()}
+            del ctx.entities[eid]
+            eid = kid
         ctx.local[normalise(acro)] = eid
         if ctx.entities[eid].origin == "text":
             ctx.aliases.setdefault(eid, []).append(acro)
@@ -242,6 +251,13 @@ def _acronyms(ctx: _Ctx, ents: list[Ent], resolved: dict[int, str | bool | None]
                 known = ctx.kb.get(other.kb_id) if other.kb_id else None
                 if known is None or known.id == eid:
                     resolved[j] = eid
+
+
+def _known_acronym(ctx: _Ctx, acro: str) -> KbEntity | None:
+    """The one organisation the knowledge base knows by this acronym, if exactly one."""
+    found = {h.entity.id: h.entity for h in ctx.kb.match(acro)
+             if h.via in ("name", "alias") and h.entity.type in ("IGO", "GROUP", "AGENCY")}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _initials_match(long: str, acro: str) -> bool:

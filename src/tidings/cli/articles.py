@@ -201,7 +201,7 @@ def search(
 def export(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the files into.")],
     db: DbOpt = Path("tidings.db"),
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or gdelt (a GDELT-style event TSV; see docs/export.md).")] = "jsonl",
 ) -> None:
     """Export the store per the export contract (articles, failures, manifest ...)."""
     from ..export import export as run_export

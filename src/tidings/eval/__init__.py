@@ -17,6 +17,7 @@ TASKS: dict[str, str] = {
     "events": "tidings.eval.events:run",
     "geo": "tidings.eval.geo:run",
     "timex": "tidings.eval.timex:run",
+    "clusters": "tidings.eval.clusters:run",
 }
 
 __all__ = ["TASKS", "EvalReport", "TaskRunner", "run_eval", "task_runner"]

@@ -32,16 +32,38 @@ RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 RETALIATION = frozenset({"retaliatory", "retaliation", "counterattack", "counter-attack", "retaliate", "reprisal", "revenge"})
 # Words before a nationality plural that make it a minority living elsewhere ("ethnic Albanians").
 MINORITY = frozenset({"ethnic"})
+# Nouns that carry what their participle says ("issued a declaration demanding ..."): the
+# participle is an event of the noun's issuer. Under any other noun a participle only describes
+# it ("groups opposing the Taliban", "in order to prevent") and is no event of its own.
+MESSAGE_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "communiqué",
+                           "message", "decree", "appeal", "petition", "memorandum", "note", "ultimatum"})
+# Heads of a definite description that refers back to the last armed group or movement named
+# ("the group agreed to a ceasefire").
+GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "militia"})
+# Subjects that name a speaker the sentence does not ("I have initiated a dialogue"): no fallback actor.
+SPEAKERS = frozenset({"i", "we", "you"})
 # Participles that place a party ("a group based in Trinidad", "the Red Cross operating in Iraq").
 LOCATED = frozenset({"base", "operate", "station", "locate", "headquarter"})
 # Event types whose doer may go unnamed ("a roadside bomb killed two soldiers"): coded with an
 # unidentified actor whose country the place or the sentence gives later (stage.fill_countries).
-UNNAMED_DOER = frozenset({"ASSAULT", "COERCE"})
+UNNAMED_DOER = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
+# Heads that only count or gather the party after "of" ("tens of thousands of students").
+QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+                      "million", "millions", "score", "scores", "number", "third", "half", "quarter",
+                      "majority", "group", "crowd", "band", "batch", "contingent", "patch", "some", "many",
+                      "most", "all", "several", "one", "two", "three", "four", "five"})
+# Participles after a name that make it a backer, not the party ("U.S.-backed forces").
+BACKER = frozenset({"back", "support", "sponsor", "broker", "fund", "finance", "arm", "train", "ally", "inspire"})
+# Prepositions that place a party with a sector noun ("students throughout Indonesia").
+PLACING = frozenset({"in", "from", "throughout", "across"})
 UNIDENTIFIED = "unidentified"
-# Nominal events of these quad classes (verbal and material conflict) take "of X" as their
-# target ("the blockade of Serbia", "criticism of the decision"); others as their doer
-# ("the visit of the president", "the withdrawal of the troops").
-CONFLICT_QUADS = frozenset({3, 4})
+# Nominal events of these types take "of X" as their target ("the blockade of Serbia",
+# "criticism of the decision", "the killing of X"); others as their doer ("the visit of the
+# president", "the withdrawal of the troops", "at the request of the Taliban").
+OF_TARGET = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "COERCE", "ASSAULT"})
+# Event types a passive subject does to itself when no agent is named ("troops have been
+# deployed", "guerrillas have been demobilized"): the subject is the actor.
+SELF_PASSIVE = frozenset({"MOBILIZE", "RETREAT"})
 # Longest name given to a party with no entity ("Leaders of the Azadliq opposition coalition").
 MAX_NAME_WORDS = 8
 
@@ -182,6 +204,21 @@ def _pronoun_party(ctx: SentenceContext, tok) -> list[str]:
     return []
 
 
+def _antecedent_phrase(ctx: SentenceContext, tok):
+    """The head of the subject phrase a pronoun refers back to in its own sentence, when the name
+    it takes sits inside a larger phrase ("Bosnian Serbs"); None otherwise."""
+    eids = _pronoun_party(ctx, tok)
+    inside = [m for m in ctx.mentions if m.end <= tok.i and eids and m.entity_id == eids[0]]
+    if not inside:
+        return None
+    head = ctx.doc[inside[-1].start:inside[-1].end].root
+    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.i >= tok.i or head.i in range(inside[-1].start, inside[-1].end):
+        return None
+    return head
+
+
 def _mention_at(ctx: SentenceContext, tok) -> ArgMention | None:
     k = ctx.token_mention.get(tok.i)
     return ctx.mentions[k] if k is not None else None
@@ -217,9 +254,20 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
                     if q is not None and q not in out:
                         out.insert(0, q) if t.i < c.i and t.i < m.start else out.append(q)
         return out
+    if (c.lemma_.lower() in QUANTITY or c.like_num) and c.pos_ in ("NOUN", "NUM", "PRON") and depth < 3:
+        for a in c.children:                    # "tens of thousands of students", "a group of refugees"
+            if a.dep_ == "prep" and a.lower_ == "of":
+                inner = [p for g in a.children if g.dep_ == "pobj" for p in phrase_parties(ctx, g, lex, depth + 1)]
+                if inner:
+                    return inner
     if c.lower_ in RELATIVE and c.head.dep_ == "relcl":
         return phrase_parties(ctx, c.head.head, lex, depth + 1) if depth < 3 else []
     if c.lower_ in PERSONAL:
+        antecedent = _antecedent_phrase(ctx, c)
+        if antecedent is not None and depth < 3:   # "Bosnian Serbs said their forces ...": the phrase, not "Serbs"
+            found = phrase_parties(ctx, antecedent, lex, depth + 1)
+            if found:
+                return found
         return [p for p in (ctx.party(e, None) for e in _pronoun_party(ctx, c)) if p]
     for a in c.children:
         if a.dep_ == "appos":
@@ -234,7 +282,9 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
             return [p] if p else []
     picks = []
     for a in c.children:
-        if a.dep_ in MODIFIER_DEPS or (a.dep_ == "prep" and (a.lower_ == "of" or sector and a.lower_ in ("in", "from"))):
+        if a.dep_ in MODIFIER_DEPS and a.pos_ == "VERB":   # "Vietnamese-led forces", not "U.S.-backed forces"
+            targets = [] if a.lemma_.lower() in BACKER else [g for g in a.children if g.dep_ in ("npadvmod", "compound")]
+        elif a.dep_ in MODIFIER_DEPS or (a.dep_ == "prep" and (a.lower_ == "of" or sector and a.lower_ in PLACING)):
             targets = [g for g in a.children if g.dep_ == "pobj"] if a.dep_ == "prep" else [a]
         elif sector and a.dep_ == "acl" and a.lemma_.lower() in LOCATED:
             targets = [g for p in a.children if p.dep_ == "prep" and p.lower_ in ("in", "from") for g in p.children
@@ -246,6 +296,13 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
                 sm = _mention_at(ctx, sub)
                 if sm is not None and sm not in picks:
                     picks.append(sm)
+    minority = [x for x in picks if ctx.entity_type(x.entity_id) == "COUNTRY" and x.start > 0
+                and ctx.doc[x.start - 1].lower_ in MINORITY]
+    if minority:                  # "ethnic Albanian guerrillas (operating in Macedonia)": not Albania's
+        picks = [x for x in picks if x not in minority]
+        if not picks:
+            own = ctx.party(minority[0].entity_id, None)
+            return [Party(None, phrase_text(c), None, sector, not_country=own.country if own else None)]
     if picks:
         # "Afghan Taliban forces": the group, not its country; "Indian and Chinese troops": both
         parties = [p for p in (ctx.party(x.entity_id, sector) for x in picks) if p]
@@ -264,7 +321,15 @@ def _generic(ctx: SentenceContext, c, lex: Lexicon, sector: str | None) -> list[
     coalition"): the phrase itself with the sector of its head noun, or of an "of" phrase or a
     modifier when the head says little ("leaders" of a coalition: OPP, not GOV). Its country is
     filled in later from the place or the sentence."""
-    if c.pos_ != "NOUN" or sector is None or c.dep_ in ("compound", "amod", "npadvmod", "poss"):
+    if c.pos_ != "NOUN" or c.dep_ in ("compound", "amod", "npadvmod", "poss"):
+        return []
+    if c.lemma_.lower() in GROUP_ANAPHORS and any(d.lower_ == "the" for d in c.children if d.dep_ == "det"):
+        named = [eid for eid, etype in [*ctx.earlier, *((m.entity_id, ctx.entity_type(m.entity_id))
+                                                         for m in ctx.mentions if m.end <= c.i)] if etype == "GROUP"]
+        if named:                        # "the group agreed to a ceasefire": the last group named
+            p = ctx.party(named[-1], None)
+            return [p] if p else []
+    if sector is None:
         return []
     if sector in ("GOV", "UNK"):
         for a in c.children:
@@ -280,11 +345,11 @@ def _generic(ctx: SentenceContext, c, lex: Lexicon, sector: str | None) -> list[
 def phrase_text(c) -> str:
     """The words of a noun phrase without its determiner and nested clauses ("ethnic Albanians")."""
     toks = [c]
-    stack = [x for x in c.children if x.dep_ not in CLAUSAL and x.dep_ not in ("det", "predet", "punct")]
+    stack = [x for x in c.children if x.dep_ not in CLAUSAL and x.dep_ not in ("det", "predet", "punct", "cc", "appos")]
     while stack:
         t = stack.pop()
         toks.append(t)
-        stack += [x for x in t.children if x.dep_ not in CLAUSAL]
+        stack += [x for x in t.children if x.dep_ not in CLAUSAL and x.dep_ not in ("cc", "appos")]
     toks.sort(key=lambda t: t.i)
     while toks and (toks[0].dep_ in ("det", "predet", "punct") or toks[0].pos_ == "PUNCT"):
         toks.pop(0)
@@ -440,8 +505,9 @@ def _absorbed(tok, lex: Lexicon) -> bool:
     """Tokens that are part of another event's phrase, not events themselves."""
     if tok.pos_ == "VERB" and tok.dep_ in ("amod",):
         return True
-    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not _args(tok, {"nsubj"}):
-        return True   # "airstrikes targeting the TTP", "a group targeting Pakistan"
+    if (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not _args(tok, {"nsubj"})
+            and tok.head.lemma_.lower() not in MESSAGE_NOUNS):
+        return True   # "airstrikes targeting the TTP", "groups opposing the Taliban": a description
     if tok.lemma_.lower() == "meet" and _args(tok, {"auxpass"}) and any(c.lower_ == "with" for c in tok.children):
         return True   # "were met with retaliatory attacks": a response, not a meeting
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.light and any(
@@ -491,12 +557,16 @@ def _code(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> Coded | Non
         actors, recipients, anchor = _noun_parties(ctx, tok, trig, lex)
     if trig.swap:
         actors, recipients = recipients, actors
-    if not actors:
-        actors = _fallback_actor(ctx, tok, recipients)
+    if not actors and trig.type in SELF_PASSIVE and trig.pos == "verb" and _args(tok, {"nsubjpass"}):
+        actors, recipients = recipients[:1], recipients[1:]   # "forces have been deployed"
+    if not actors and not _speaker_subject(anchor if trig.pos == "noun" else tok, lex):
+        actors = _fallback_actor(ctx, tok, recipients, lex)
         explicit = False
     recipients = [r for r in recipients if r not in actors]
-    if not actors and recipients and trig.type in UNNAMED_DOER:
-        actors = [Party(None, UNIDENTIFIED, None, None)]   # "a roadside bomb killed two soldiers"
+    retaliation = bool({tok.lemma_.lower(), *(c.lower_ for c in tok.children)} & RETALIATION)
+    if not actors and (recipients or retaliation) and trig.type in UNNAMED_DOER:
+        # "a roadside bomb killed two soldiers"; a retaliation's sides come from the attack before it
+        actors = [Party(None, UNIDENTIFIED, None, None)]
     if not actors:
         return None
     modality = modality_of(tok, anchor, lex)
@@ -530,7 +600,7 @@ def _verb_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> tup
     actors: list[Party] = []
     recipients: list[Party] = []
     frame = frame_above(tok, lex)
-    if frame is not None and frame[1] == "cause":
+    if frame is not None and frame[1] == "cause" and not _reported(tok, frame[0], lex):
         s, _ = subject_of(frame[0], lex)
         if s is not None:
             actors = phrase_parties(ctx, s, lex)
@@ -544,6 +614,10 @@ def _verb_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> tup
                 recipients += phrase_parties(ctx, subj, lex)
         elif subj is not None:
             actors = phrase_parties(ctx, subj, lex)
+            if not actors and tok.dep_ == "acl" and subj.dep_ in ("dobj", "attr") and subj.head.pos_ == "VERB":
+                s2, passive2 = subject_of(subj.head, lex)   # "X issued a declaration demanding ..."
+                if s2 is not None and not passive2:
+                    actors = phrase_parties(ctx, s2, lex)
     for o in _args(tok, {"dobj", "dative", "iobj", "attr"}) + _prep_objects(tok, VERB_RECIPIENT_PREPS):
         for p in phrase_parties(ctx, o, lex):
             if p not in recipients and p not in actors:
@@ -554,6 +628,14 @@ def _verb_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> tup
         named = [p for p in _complement_targets(ctx, tok, trig, lex) if p not in actors and p not in recipients]
         recipients = [*named, *recipients]
     return actors, recipients
+
+
+def _reported(tok, frame, lex: Lexicon) -> bool:
+    """"X told AFP that Y happened": a report under a verb that can also order ("told them to go")."""
+    if frame.lemma_.lower() not in lex.speech:
+        return False
+    link = next((t for t in [tok, *tok.ancestors] if t.head.i == frame.i), None)
+    return link is not None and link.dep_ == "ccomp"
 
 
 def _complement_targets(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon, depth: int = 0) -> list[Party]:
@@ -584,10 +666,10 @@ def _noun_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon):
     ("the blockade of Serbia") and the doer of anything else ("the visit of the president")."""
     actors: list[Party] = []
     recipients: list[Party] = []
-    conflict = lex.info(trig.type).quad in CONFLICT_QUADS
+    conflict = trig.type in OF_TARGET
     for c in tok.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod"):
-            actors += [p for p in phrase_parties(ctx, c, lex) if p not in actors]
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and not (c.pos_ == "VERB" and c.lemma_.lower() in BACKER):
+            actors += [p for p in phrase_parties(ctx, c, lex) if p not in actors]   # not "a UN-brokered deal"
     for o in _prep_objects(tok, ACTOR_PREPS):
         if o.head.lower_ == "of" and conflict:
             recipients += [p for p in phrase_parties(ctx, o, lex) if p not in recipients]
@@ -599,6 +681,9 @@ def _noun_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon):
         if c.dep_ == "acl" and c.pos_ == "VERB":   # "airstrikes targeting the TTP"
             for o in _args(c, {"dobj"}) + _prep_objects(c, frozenset({"against", "on"})):
                 recipients += phrase_parties(ctx, o, lex)
+            if not actors:                          # "abuses carried out by the Taliban"
+                for a in (g for x in c.children if x.dep_ == "agent" for g in x.children if g.dep_ == "pobj"):
+                    actors += [p for p in phrase_parties(ctx, a, lex) if p not in actors]
     anchor = tok
     head = tok.head
     light = _light_before(tok, lex)
@@ -629,6 +714,11 @@ def _noun_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon):
                 actors = phrase_parties(ctx, s, lex)
         for o in _args(head, {"dative", "iobj"}) + _prep_objects(head, RECIPIENT_PREPS):
             recipients += [p for p in phrase_parties(ctx, o, lex) if p not in recipients]
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+        anchor = head.head                   # "came under attack", "was put under investigation"
+        s, _ = subject_of(anchor, lex)
+        if s is not None:
+            recipients += [p for p in phrase_parties(ctx, s, lex) if p not in recipients]
     elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and not actors:
         # "agreed to a ceasefire", "called for talks": the verb's own event covers it
         anchor = head.head
@@ -660,31 +750,54 @@ def _light_before(tok, lex: Lexicon):
     return None
 
 
-def _fallback_actor(ctx: SentenceContext, tok, recipients: list[Party]) -> list[Party]:
+def _speaker_subject(tok, lex: Lexicon) -> bool:
+    """Whether the verb's subject is "I", "we" or "you": a speaker the sentence does not name."""
+    s, _ = subject_of(tok, lex) if tok.pos_ in ("VERB", "AUX") else (None, False)
+    return s is not None and s.lower_ in SPEAKERS
+
+
+def _fallback_actor(ctx: SentenceContext, tok, recipients: list[Party], lex: Lexicon) -> list[Party]:
     """The nearest name before the trigger that is no verb's object ("killed one U.S. soldier
-    and wounded two others": not the U.S.), when the parse gave no actor."""
+    and wounded two others": not the U.S.), read with its phrase ("the Taliban administration of
+    Afghanistan" is the Taliban), when the parse gave no actor."""
     before = [m for m in ctx.mentions if m.end <= tok.i]
     for m in reversed(before):
-        if _object_like(ctx.doc[m.start:m.end].root):
+        root = ctx.doc[m.start:m.end].root
+        if _object_like(root):
             continue
+        head = _phrase_head(root)
+        if head.i != root.i and tok not in head.subtree:
+            found = [p for p in phrase_parties(ctx, head, lex) if p not in recipients]
+            if found:
+                return found[:1]
         p = ctx.party(m.entity_id, None)
         if p is not None and p not in recipients:
             return [p]
     return []
 
 
-def _object_like(tok) -> bool:
-    """Whether a name sits in some verb's object (or passive subject), not as a doer ("by" X is a doer)."""
+def _phrase_head(tok):
+    """The head noun of the phrase a name sits in ("Taliban" in "the Taliban administration of Afghanistan")."""
     t = tok
-    for _ in range(8):
-        if t.dep_ == "pobj" and t.head.dep_ == "agent":
-            return False
-        if t.dep_ in OBJECT_DEPS:
-            return True
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
-            return False
+    for _ in range(6):
+        if t.dep_ in ("compound", "amod", "poss", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head.head
+        else:
+            break
+    return t
+
+
+def _object_like(tok) -> bool:
+    """Whether the phrase a name heads or modifies is some verb's object (or passive subject), not
+    its doer: "one U.S. soldier" after "killed", "in Iraq" after a verb; "by" X is a doer."""
+    t = tok
+    while t.dep_ in ("compound", "amod", "poss", "nmod", "nummod") and t.head.i != t.i:
         t = t.head
-    return False
+    if t.dep_ == "pobj":   # a verb's own prepositional object, not one inside a noun phrase
+        return t.head.dep_ != "agent" and t.head.head.pos_ in ("VERB", "AUX")
+    return t.dep_ in OBJECT_DEPS
 
 
 def _cross_clause(ctx: SentenceContext, found: list[Coded]) -> list[Coded]:
@@ -750,6 +863,8 @@ def _derived(found: list[Coded], lex: Lexicon) -> list[Coded]:
             kind = "AGREE" if lex.info(ev.event_type).quad in COOPERATIVE_QUADS else "THREATEN"
         if any(e.event_type == kind and e.modality == "asserted" for e in found):
             continue
+        if all(a.name == UNIDENTIFIED and a.entity_id is None for a in ev.actors):
+            continue              # a promise or threat needs someone who made it
         if (kind, ev.token) in have:
             continue
         info = lex.info(kind)
@@ -773,7 +888,7 @@ def _requests(ctx: SentenceContext, lex: Lexicon, found: list[Coded]) -> list[Co
             actors = phrase_parties(ctx, s, lex) if s is not None else []
             recipients = phrase_parties(ctx, o, lex) if o is not None else []
             if not actors:
-                actors = _fallback_actor(ctx, tok, recipients)
+                actors = _fallback_actor(ctx, tok, recipients, lex)
             if not actors or any(e.event_type == "REQUEST" and e.token == tok.i for e in found):
                 continue
             conf = BASE["verb"] + EXPLICIT_ACTOR + PER_DEPTH * _depth(tok)

@@ -53,6 +53,7 @@ class Lexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=dict)
     nouns: dict[str, list[Trigger]] = field(default_factory=dict)
     frames: dict[str, str] = field(default_factory=dict)        # lemma -> frame kind
+    frame_particles: dict[str, str] = field(default_factory=dict)   # lemma -> particle it needs ("rule out")
     speech: frozenset[str] = frozenset()
     light: frozenset[str] = frozenset()
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -72,6 +73,15 @@ class Lexicon:
     def is_candidate(self, sentence: str) -> bool:
         """True when some word of the sentence could be a trigger (checked before parsing)."""
         return any(w in self.forms for w in _WORD.findall(sentence.lower()))
+
+    def frame_of(self, tok) -> str | None:
+        """The frame kind a parsed verb or adjective opens, if any ("ruled" only with "out")."""
+        lemma = tok.lemma_.lower()
+        kind = self.frames.get(lemma) or self.frames.get(tok.lower_)
+        particle = self.frame_particles.get(lemma)
+        if kind is not None and particle is not None and not any(c.lower_ == particle for c in tok.children):
+            return None
+        return kind
 
     def names_party(self, sentence: str) -> bool:
         """True when the sentence holds a noun that can be a party with no name ("police", "rebels")."""
@@ -109,8 +119,11 @@ def _load(stamps: tuple[tuple[str, int], ...]) -> Lexicon:
             entries.sort(key=lambda t: (-t.words, t.order))
     frames = base.get("frames", {})
     for kind in FRAME_KINDS:
-        for lemma in frames.get(kind, []):
+        for phrase in frames.get(kind, []):
+            lemma, *particle = phrase.split()
             lex.frames.setdefault(lemma, kind)
+            if particle:
+                lex.frame_particles.setdefault(lemma, particle[0])
     lex.speech = frozenset(frames.get("speech", []))
     lex.light = frozenset(w for w in frames.get("light", []) if " " not in w)
     lex.modality = {k: frozenset(v) for k, v in base.get("modality", {}).items()}

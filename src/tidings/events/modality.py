@@ -40,15 +40,27 @@ def frame_above(tok, lex: Lexicon):
         lemma = head.lemma_.lower()
         if dep == "relcl":
             return None
-        kind = lex.frames.get(lemma) or lex.frames.get(head.lower_)
-        if kind is not None and dep != "advcl":
-            return head, kind
+        kind = lex.frame_of(head)
+        if kind is not None and (dep != "advcl" or _has(cur, ("aux",), frozenset({"to"}))):
+            return head, kind               # "sworn to fight" parsed as an adverbial clause is still sworn
+        asked = _request_noun(cur, head, lex) if dep == "ccomp" else None
+        if asked is not None:
+            return asked, "request"         # "reiterated its demand that Israel ease ..."
         if head.pos_ == "NOUN" and lemma in lex.modality.get("uncertain_nouns", frozenset()):
             return head, "uncertain"
         if lemma not in lex.speech:
             return None if dep in ("advcl", "acl") else (head, "plain")
         cur = head
     return None
+
+
+def _request_noun(clause, head, lex: Lexicon):
+    """A request noun that the parse left as the verb's object while attaching the "that" clause
+    to the verb: "reiterated its demand that X ease ..." (the clause is what was demanded)."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < clause.i and c.pos_ == "NOUN"
+                 and lex.frames.get(c.lemma_.lower()) == "request"), None)
 
 
 def modality_of(tok, anchor, lex: Lexicon) -> str:

@@ -31,6 +31,9 @@ _RELATIVE_DAYS = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(
 # A place preposition shortly before a toponym: "in the Panjshir province", "near the Kurram border".
 _LOCATIVE = re.compile(r"\b(?:in|at|near|into|outside|across|along|inside|within|around|to|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
+# Nouns that name a place by the toponym after "of" ("the town of Samarra").
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "state",
+                          "republic", "island", "area", "outskirts", "suburbs", "port"})
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # Capitalised names after a place preposition, offered to the gazetteer when NER missed them
 # ("near the Kurram border region").
@@ -130,7 +133,7 @@ def code_article(a: Article, analysis: Analysis, actors: ArticleActors,
         inside = [m for m in mentions if s <= m.start and m.end <= e]
         args = []
         for m in inside:
-            if re.search(r"(?:anti|pro|non)[-‐]\s*$", a.body[max(0, m.start - 6):m.start], re.IGNORECASE):
+            if _opposed(a.body, m.start):
                 continue      # "anti-Taliban factions" are not the Taliban
             span = doc.char_span(m.start - s, m.end - s, alignment_mode="expand")
             if span is not None:
@@ -141,7 +144,8 @@ def code_article(a: Article, analysis: Analysis, actors: ArticleActors,
         coded = code_sentence(ctx, res.lexicon)
         for c in coded:
             result.events.append(_event(a, index, s, e, c, res))
-        dyads = [c for c in coded if len({*_ids(c.actors), *_ids(c.recipients)}) >= 2 and c.explicit]
+        dyads = [c for c in coded if len({*_ids(c.actors), *_ids(c.recipients)}) >= 2 and c.explicit
+                 and all(p.entity_id for p in [*c.actors, *c.recipients])]   # named sides only
         if dyads:
             previous = [*dyads[0].actors, *dyads[0].recipients]
     _dates(a, actors, result.events)
@@ -160,7 +164,7 @@ def fill_countries(a: Article, actors: ArticleActors, result: ArticleEvents, dat
     "ethnic Turks") takes the event's place first, then the sentence's countries, the dateline's
     and the article's most named country; never the one it is known not to belong to.
     """
-    named = _named_countries(actors, result)
+    named = _named_countries(a, actors, result)
     dominant = _dominant_country(actors)
     for ev in result.events:
         found = [c for _, c in sorted(named.get(ev.sentence_index, []))]
@@ -174,23 +178,21 @@ def _fill(p: Party, found: list[str], skip: set[str], place: str | None, datelin
           dominant: str | None) -> Party:
     if p.country or p.sector == "IGO":
         return p
-    if p.entity_id is None:
-        order = [place, *(c for c in found if c not in skip), dateline, dominant]
-    else:
-        order = [c for c in found if c not in skip]
+    preferred = [c for c in found if c not in skip] or found   # not the target state's, if another is named
+    order = [place, *preferred, dateline, dominant] if p.entity_id is None else preferred
     country = next((c for c in order if c and c != p.not_country), None)
     return p if country is None else Party(p.entity_id, p.name, country, p.sector, p.not_country)
 
 
-def _named_countries(actors: ArticleActors, result: ArticleEvents) -> dict[int, list[tuple[int, str]]]:
+def _named_countries(a: Article, actors: ArticleActors, result: ArticleEvents) -> dict[int, list[tuple[int, str]]]:
     """Sentence index -> (offset, country) of each country named in it, as a name or a resolved place."""
     named: dict[int, list[tuple[int, str]]] = {}
     for m in actors.mentions:
         ent = actors.entities.get(m.entity_id) if m.entity_id else None
-        if ent is not None and ent.type == "COUNTRY" and ent.country:
+        if ent is not None and ent.type == "COUNTRY" and ent.country and not _opposed(a.body, m.start, m.end):
             named.setdefault(m.sentence_index, []).append((m.start, ent.country))
     for pm in result.places:
-        if pm.location.country:
+        if pm.location.country and not _opposed(a.body, pm.start, pm.end):
             for ev in result.events:
                 if ev.sentence_start <= pm.start < ev.sentence_end:
                     named.setdefault(ev.sentence_index, []).append((pm.start, pm.location.country))
@@ -216,6 +218,13 @@ def _dominant_country(actors: ArticleActors) -> str | None:
         return None
     country, n = max(counts.items(), key=lambda kv: kv[1])
     return country if n / total >= DOMINANT_SHARE else None
+
+
+def _opposed(body: str, start: int, end: int | None = None) -> bool:
+    """A name inside "anti-X", "pro-X", "non-X" (it describes someone else), or a currency ("US $")."""
+    if end is not None and re.match(r"\s*(?:\$|dollars?\b)", body[end:end + 9]):
+        return True
+    return re.search(r"(?:anti|pro|non)[-‐]\s*$", body[max(0, start - 6):start], re.IGNORECASE) is not None
 
 
 def _is_state(actors: ArticleActors, eid: str) -> bool:
@@ -401,13 +410,23 @@ def _places(a: Article, analysis: Analysis, actors: ArticleActors, result: Artic
     for ev in result.events:
         ids = {p.entity_id for p in [*ev.actors, *ev.recipients]}
         taken = [(s, e) for s, e, eid in party_spans if eid in ids]
-        inside = [pm for pm in found if ev.in_clause(pm.start, pm.end) and _LOCATIVE.search(a.body, max(0, pm.start - 40), pm.start)
+        inside = [pm for pm in found if ev.in_clause(pm.start, pm.end) and _locative(a.body, pm.start)
                   and not any(s < pm.end and pm.start < e for s, e in taken)]
         inside.sort(key=lambda pm: (pm.location.admin1 is None and pm.location.lat is None, _is_country(pm), pm.start))
         if inside:
             ev.location = inside[0].location
         elif dateline is not None and dateline.country in {p.country for p in ev.actors}:
             ev.location = dateline
+
+
+def _locative(body: str, start: int) -> bool:
+    """A place preposition shortly before a toponym; through "of" only after a place noun
+    ("in the city of Basra", not "in the face of Afghanistan's ...")."""
+    m = _LOCATIVE.search(body, max(0, start - 40), start)
+    if m is None:
+        return False
+    words = m.group(0).lower().split()
+    return words[-1] != "of" or (len(words) > 1 and words[-2] in _PLACE_NOUNS)
 
 
 def _is_country(pm: PlaceMention) -> bool:

@@ -5,6 +5,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
+
 from ..store import Store
 from .records import Field, record_source
 
@@ -77,7 +78,7 @@ def _actor(prefix: str, parties: list[dict]) -> dict:
 def _action_geo(location: dict | None) -> dict:
     if not location or location.get("lat") is None:
         return {}
-    is_country = not location.get("admin1") and location.get("name") and location["name"] == location.get("country")
+    is_country = not location.get("admin1")  # a whole country has no province; GDELT type 1, else 4 (a world city)
     parts = [location.get("name"), location.get("admin1"), location.get("country")]
     names = ", ".join(dict.fromkeys(p for p in parts if p))
     return {"ActionGeo_Type": 1 if is_country else 4, "ActionGeo_FullName": names,

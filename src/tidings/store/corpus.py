@@ -68,13 +68,30 @@ def load_prints(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Finge
 
 
 def publication_order(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, tuple]:
-    """A sort key per article: dated before undated, then by publication, then by arrival."""
-    out = {}
+    """A sort key per article for "the earliest copy": a wire agency's own copy first (its outlet
+    is the wire another copy credits), then dated before undated, by instant in UTC (a bare day
+    counts as that day's end), then by arrival."""
+    rows = []
     for part in _chunks(sorted(ids)):
-        for aid, published, seq in conn.execute(
-                f"SELECT id, published, seq FROM articles WHERE id IN ({', '.join('?' * len(part))})", part):
-            out[aid] = (published is None, published or "", seq)
-    return out
+        rows += conn.execute(f"SELECT id, published, seq, outlet, wire FROM articles WHERE id IN"
+                             f" ({', '.join('?' * len(part))})", part).fetchall()
+    wires = {w.casefold() for *_, w in rows if w}
+    return {aid: (not (outlet and outlet.casefold() in wires), published is None, _instant(published), seq)
+            for aid, published, seq, outlet, _ in rows}
+
+
+def _instant(published: str | None) -> str:
+    if not published:
+        return ""
+    try:
+        if len(published) <= 10:
+            return published[:10] + "T23:59:59+00:00"
+        moment = datetime.fromisoformat(published)
+        if moment.tzinfo is None:
+            return moment.isoformat()
+        return moment.astimezone(UTC).isoformat()
+    except ValueError:
+        return published
 
 
 def duplicate_roots(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, str | None]:

@@ -399,16 +399,21 @@ def list_stories(conn: sqlite3.Connection, *, actor: str | None = None, since: s
 def story_detail(conn: sqlite3.Connection, sid: str) -> dict | None:
     """One story: its timeline of merged events with citations, cited summary, sources, clusters and
     the contradictions among its outlets."""
+    from ..corpus.stories import timeline as story_timeline
+    from ..store.stories import find_story
+
     if not table_exists(conn, "stories"):
         return None
+    key = find_story(conn, sid)
     row = conn.execute("SELECT " + ", ".join(f'"{c}"' for c in _STORY_COLUMNS) + " FROM stories WHERE id = ?",
-                       (sid,)).fetchone()
+                       (key,)).fetchone() if key else None
     if row is None:
         return None
     rec = _story_record(conn, row)
     merged = list_merged(conn, cluster_ids=rec["cluster_ids"], newest_first=False, limit=1000).items \
         if rec["cluster_ids"] else []
-    rec["timeline"] = [_timeline_entry(m) for m in merged if m["modality"] == "asserted"]
+    quads = {m["id"]: m["quad_class"] for m in merged}
+    rec["timeline"] = [{**e, "quad_class": quads.get(e["merged_event_id"])} for e in story_timeline(conn, key)]
     rec["sources"] = articles_brief(conn, rec["article_ids"])
     cited = {a["id"]: i + 1 for i, a in enumerate(rec["sources"])}
     rec["summary"] = [{"text": s.get("text", ""), "article_id": s.get("article_id"),
@@ -423,7 +428,7 @@ def story_detail(conn: sqlite3.Connection, sid: str) -> dict | None:
 def _timeline_entry(m: dict) -> dict:
     return {"date": m["date"] or m["date_start"], "date_precision": m["date_precision"],
             "merged_event_id": m["id"], "event_type": m["event_type"], "modality": m["modality"],
-            "quad_class": m["quad_class"], "text": m["summary"] or m["text"] or "",
+            "quad_class": m["quad_class"], "text": m["text"] or m["summary"] or "",
             "actors": m["actors"], "recipients": m["recipients"], "citations": m["article_ids"],
             "num_sources": m["num_sources"]}
 

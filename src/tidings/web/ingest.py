@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import hmac
 import io
-from datetime import datetime, timezone
 import json
 import threading
+from datetime import UTC, datetime
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
@@ -75,7 +75,7 @@ def as_json_lines(body: bytes) -> bytes:
 
 def _run(path: str, settings, data: bytes) -> IngestReport:
     with _write_lock, Store.open(path) as store:
-        label = f"<api {datetime.now(timezone.utc).strftime('%Y-%m-%dT%H:%M:%S.%fZ')}>"
+        label = f"<api {datetime.now(UTC).strftime('%Y-%m-%dT%H:%M:%S.%fZ')}>"
         return ingest(["-"], store, settings, stdin=io.BytesIO(data), stdin_label=label)
 
 
