@@ -80,3 +80,20 @@ def test_place_after_preposition_is_not_an_actor(run):
 def test_possessive_is_stripped(run):
     r = run("Tajikistan's security council met on Tuesday.")
     assert ids(r, "Tajikistan") == {"cty:TJK"}
+
+
+def test_igo_title_makes_an_unknown_person_igo(run):
+    r = run("U.N. Secretary-General Farid Osmani said on Monday the mission would stay in Kabul.")
+    (pid,) = ids(r, "Farid Osmani")
+    assert r.entities[pid].sector == "IGO"
+
+
+def test_nationality_adjective_and_title_give_a_country(run):
+    r = run("Angolan President Tomas Benguela arrived in Lisbon for a two-day visit.")
+    (pid,) = ids(r, "Tomas Benguela")
+    assert (r.entities[pid].country, r.entities[pid].sector) == ("AGO", "GOV")
+
+
+def test_new_spelling_before_a_known_acronym_is_that_organisation(run):
+    r = run("The International Labor Office (ILO) published its annual report on Afghan workers.")
+    assert ids(r, "The International Labor Office") == ids(r, "ILO") == {"igo:ilo"}

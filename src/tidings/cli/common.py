@@ -1,6 +1,7 @@
 """Shared pieces of the command line: the typer app, consoles, exit codes, common options."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +24,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
+# Tables keep their columns readable when piped to a file or a pager (rich assumes 80 columns).
+PIPED_WIDTH = 160
+out = Console(width=None if sys.stdout.isatty() else PIPED_WIDTH)
 err = Console(stderr=True)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.", envvar="TIDINGS_DB")]

@@ -214,9 +214,7 @@ def _antecedent_phrase(ctx: SentenceContext, tok):
     head = ctx.doc[inside[-1].start:inside[-1].end].root
     while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i != head.i:
         head = head.head
-    if head.dep_ not in ("nsubj", "nsubjpass") or head.i >= tok.i or head.i in range(inside[-1].start, inside[-1].end):
-        return None
-    return head
+    return head if head.dep_ in ("nsubj", "nsubjpass") and head.i < tok.i else None
 
 
 def _mention_at(ctx: SentenceContext, tok) -> ArgMention | None:
@@ -671,7 +669,8 @@ def _noun_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon):
         if c.dep_ in ("poss", "compound", "amod", "nmod") and not (c.pos_ == "VERB" and c.lemma_.lower() in BACKER):
             actors += [p for p in phrase_parties(ctx, c, lex) if p not in actors]   # not "a UN-brokered deal"
     for o in _prep_objects(tok, ACTOR_PREPS):
-        if o.head.lower_ == "of" and conflict:
+        if (o.head.lower_ == "of" and conflict) or (o.head.lower_ == "from" and trig.type == "RETREAT"):
+            # "the blockade of Serbia"; "the withdrawal from Gorazde" (what was left, not who left)
             recipients += [p for p in phrase_parties(ctx, o, lex) if p not in recipients]
         elif not actors or o.head.lower_ in ("by", "from"):
             actors += [p for p in phrase_parties(ctx, o, lex) if p not in actors]

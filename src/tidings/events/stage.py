@@ -11,7 +11,7 @@ from ..actors.model import ArticleActors
 from ..config import Settings
 from ..model import Article
 from ..nlp.analyse import Analysis
-from .clause import ArgMention, Coded, SentenceContext, code_sentence
+from .clause import UNIDENTIFIED, ArgMention, Coded, SentenceContext, code_sentence
 from .lexicon import Lexicon, load_lexicon
 from .model import ArticleEvents, Event, Location, Party, PlaceMention
 
@@ -178,8 +178,11 @@ def _fill(p: Party, found: list[str], skip: set[str], place: str | None, datelin
           dominant: str | None) -> Party:
     if p.country or p.sector == "IGO":
         return p
-    preferred = [c for c in found if c not in skip] or found   # not the target state's, if another is named
-    order = [place, *preferred, dateline, dominant] if p.entity_id is None else preferred
+    if p.entity_id is None and p.name == UNIDENTIFIED:   # whoever attacked U.S. soldiers is no U.S. party
+        order = [place, *(c for c in [*found, dateline, dominant] if c not in skip)]
+    else:
+        preferred = [c for c in found if c not in skip] or found   # not the target state's, if another is named
+        order = [place, *preferred, dateline, dominant] if p.entity_id is None else preferred
     country = next((c for c in order if c and c != p.not_country), None)
     return p if country is None else Party(p.entity_id, p.name, country, p.sector, p.not_country)
 
