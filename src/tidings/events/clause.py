@@ -37,6 +37,10 @@ MINORITY = frozenset({"ethnic"})
 # it ("groups opposing the Taliban", "in order to prevent") and is no event of its own.
 MESSAGE_NOUNS = frozenset({"declaration", "statement", "letter", "resolution", "communique", "communiqué",
                            "message", "decree", "appeal", "petition", "memorandum", "note", "ultimatum"})
+# Sector nouns that, singular and unnamed, are seldom a party ("with full force", "by force").
+MASS_SENSES = frozenset({"force", "military", "intelligence", "media", "office", "authority", "security"})
+# Possessive pronouns that stand for a party inside a phrase ("its forces", "their troops").
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # Heads of a definite description that refers back to the last armed group or movement named
 # ("the group agreed to a ceasefire").
 GROUP_ANAPHORS = frozenset({"group", "organisation", "organization", "movement", "outfit", "network", "militia"})
@@ -45,7 +49,7 @@ SPEAKERS = frozenset({"i", "we", "you"})
 # Participles that place a party ("a group based in Trinidad", "the Red Cross operating in Iraq").
 LOCATED = frozenset({"base", "operate", "station", "locate", "headquarter"})
 # Event types whose doer may go unnamed ("a roadside bomb killed two soldiers"): coded with an
-# unidentified actor whose country the place or the sentence gives later (stage.fill_countries).
+# unidentified actor whose country the place or the sentence gives later (stage._fill_countries).
 UNNAMED_DOER = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
 # Heads that only count or gather the party after "of" ("tens of thousands of students").
 QUANTITY = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
@@ -294,6 +298,9 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
                 sm = _mention_at(ctx, sub)
                 if sm is not None and sm not in picks:
                     picks.append(sm)
+    owner = _owner(ctx, c, lex, sector, depth) if sector and not picks else []
+    if owner:
+        return owner
     minority = [x for x in picks if ctx.entity_type(x.entity_id) == "COUNTRY" and x.start > 0
                 and ctx.doc[x.start - 1].lower_ in MINORITY]
     if minority:                  # "ethnic Albanian guerrillas (operating in Macedonia)": not Albania's
@@ -314,6 +321,26 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
     return _generic(ctx, c, lex, sector)
 
 
+def _owner(ctx: SentenceContext, c, lex: Lexicon, sector: str, depth: int) -> list[Party]:
+    """The party a possessive pronoun stands for, with the head noun's sector: "its forces"
+    (the last organisation or country named), "whose fighters" (what the relative clause describes)."""
+    for a in c.children:
+        if a.dep_ != "poss":
+            continue
+        if a.lower_ == "whose" and depth < 3:
+            rel = next((t for t in a.ancestors if t.dep_ == "relcl"), None)
+            if rel is not None:
+                return [_with_sector(p, sector) for p in phrase_parties(ctx, rel.head, lex, depth + 1)]
+        if a.lower_ in POSSESSIVES:
+            return [p for p in (ctx.party(e, sector) for e in _pronoun_party(ctx, a)) if p]
+    return []
+
+
+def _with_sector(p: Party, sector: str) -> Party:
+    """A state or group party acting through a body of the given sector ("whose fighters")."""
+    return p if p.entity_id is None else Party(p.entity_id, p.name, p.country, sector)
+
+
 def _generic(ctx: SentenceContext, c, lex: Lexicon, sector: str | None) -> list[Party]:
     """A party with no name ("police", "the rebels", "a terror group", "Leaders of the opposition
     coalition"): the phrase itself with the sector of its head noun, or of an "of" phrase or a
@@ -327,7 +354,7 @@ def _generic(ctx: SentenceContext, c, lex: Lexicon, sector: str | None) -> list[
         if named:                        # "the group agreed to a ceasefire": the last group named
             p = ctx.party(named[-1], None)
             return [p] if p else []
-    if sector is None:
+    if sector is None or (c.lemma_.lower() in MASS_SENSES and c.tag_ == "NN"):
         return []
     if sector in ("GOV", "UNK"):
         for a in c.children:
@@ -472,7 +499,12 @@ def subject_of(tok, lex: Lexicon, hops: int = 0):
                 return objs[0], False
         return subject_of(head, lex, hops + 1)
     if tok.dep_ in ("relcl", "acl"):
-        return tok.head, False
+        head = tok.head
+        if tok.dep_ == "acl" and head.dep_ == "attr" and head.head.lemma_.lower() == "be":
+            s, _ = subject_of(head.head, lex, hops + 1)   # "Khar is the first minister to visit Kabul"
+            if s is not None:
+                return s, False
+        return head, False
     return None, False
 
 
@@ -557,12 +589,13 @@ def _code(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> Coded | Non
         actors, recipients = recipients, actors
     if not actors and trig.type in SELF_PASSIVE and trig.pos == "verb" and _args(tok, {"nsubjpass"}):
         actors, recipients = recipients[:1], recipients[1:]   # "forces have been deployed"
-    if not actors and not _speaker_subject(anchor if trig.pos == "noun" else tok, lex):
+    speaker = _speaker_subject(anchor if trig.pos == "noun" else tok, lex)
+    if not actors and not speaker:
         actors = _fallback_actor(ctx, tok, recipients, lex)
         explicit = False
-    recipients = [r for r in recipients if r not in actors]
+    recipients = [r for r in recipients if _key(r) not in {_key(a) for a in actors}]   # not "its troops" offered
     retaliation = bool({tok.lemma_.lower(), *(c.lower_ for c in tok.children)} & RETALIATION)
-    if not actors and (recipients or retaliation) and trig.type in UNNAMED_DOER:
+    if not actors and not speaker and (recipients or retaliation) and trig.type in UNNAMED_DOER:
         # "a roadside bomb killed two soldiers"; a retaliation's sides come from the attack before it
         actors = [Party(None, UNIDENTIFIED, None, None)]
     if not actors:
@@ -913,7 +946,12 @@ def _dedupe(found: list[Coded]) -> list[Coded]:
 
 
 def _ids(parties: list[Party]) -> list[str]:
-    return [p.entity_id or p.name for p in parties]
+    return [_key(p) for p in parties]
+
+
+def _key(p: Party) -> str:
+    """One party whatever sector it acts through (Syria's troops are Syria)."""
+    return p.entity_id or p.name
 
 
 __all__ = ["ArgMention", "Coded", "SentenceContext", "code_sentence", "match_trigger", "phrase_parties"]

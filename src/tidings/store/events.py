@@ -100,22 +100,28 @@ _COLUMNS = ("id", "article_id", "sentence_index", "sentence_start", "sentence_en
             "date_precision", "date_text", "confidence", "merged_event_id")
 
 
-def _party_match(role: str, alias: str) -> str:
-    return (f"EXISTS (SELECT 1 FROM event_parties {alias} LEFT JOIN entity_redirects {alias}r"
-            f" ON {alias}r.from_id = {alias}.entity_id WHERE {alias}.event_id = ev.id AND {alias}.role = '{role}'"
-            f" AND (coalesce({alias}r.to_id, {alias}.entity_id) = :{alias} OR lower({alias}.name) = lower(:{alias})"
-            f" OR upper({alias}.country) = upper(:{alias}) OR lower({alias}.name) LIKE '%' || lower(:{alias}) || '%'))")
+DAY_END = "\uffff"   # appended to an "until" bound so that a day, month or year includes all of itself
 
 
-def event_records(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> Iterator[dict]:
-    """Events as events.jsonl spells them, by article order, sentence and confidence."""
+def _party_clause(role: str | None, key: str) -> str:
+    """An event has a party (of this role, or either) matching :key by entity id (after merges), name
+    or country code; a name may also be a part of the party's name ("Rahmon")."""
+    role_sql = f" AND p.role = '{role}'" if role in ("actor", "recipient") else ""
+    return ("EXISTS (SELECT 1 FROM event_parties p LEFT JOIN entity_redirects r ON r.from_id = p.entity_id"
+            f" WHERE p.event_id = ev.id{role_sql} AND (coalesce(r.to_id, p.entity_id) = :{key}"
+            f" OR lower(p.name) = lower(:{key}) OR upper(p.country) = upper(:{key})"
+            f" OR (length(:{key}) > 3 AND instr(lower(p.name), lower(:{key})) > 0)))")
+
+
+def event_where(f: EventFilter, party: str | None = None, other: str | None = None) -> tuple[str, dict]:
+    """WHERE clause (over events ev LEFT JOIN places pl) and its parameters for an EventFilter;
+    `party` and `other` each match an actor or a recipient (an event between the two)."""
     where, params = [], {}
-    if f.actor:
-        where.append(_party_match("actor", "pa"))
-        params["pa"] = f.actor
-    if f.recipient:
-        where.append(_party_match("recipient", "pr"))
-        params["pr"] = f.recipient
+    for role, value, key in (("actor", f.actor, "pa"), ("recipient", f.recipient, "pr"), (None, party, "pp"),
+                             (None, other, "po")):
+        if value:
+            where.append(_party_clause(role, key))
+            params[key] = value
     if f.event_type:
         where.append("ev.event_type = upper(:etype)")
         params["etype"] = f.event_type
@@ -126,11 +132,11 @@ def event_records(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> I
         where.append("ev.modality = lower(:modality)")
         params["modality"] = f.modality
     if f.date_from:
-        where.append("coalesce(ev.date_end, ev.date) >= :dfrom")
+        where.append("coalesce(ev.date_end, ev.date_start, ev.date) >= :dfrom")
         params["dfrom"] = f.date_from
     if f.date_to:
         where.append("coalesce(ev.date_start, ev.date) <= :dto")
-        params["dto"] = f.date_to + "\uffff" if len(f.date_to) == 10 else f.date_to
+        params["dto"] = f.date_to + DAY_END
     if f.place:
         where.append("(lower(pl.name) = lower(:place) OR upper(pl.country) = upper(:place)"
                      " OR lower(pl.admin1) = lower(:place))")
@@ -138,10 +144,16 @@ def event_records(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> I
     if f.article_id:
         where.append("ev.article_id = :aid")
         params["aid"] = f.article_id
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def event_records(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> Iterator[dict]:
+    """Events as events.jsonl spells them, by article order, sentence and confidence."""
+    clause, params = event_where(f)
     sql = ("SELECT " + ", ".join(f"ev.{c}" for c in _COLUMNS) + ", a.body, pl.name, pl.lat, pl.lon, pl.country,"
            " pl.admin1 FROM events ev JOIN articles a ON a.id = ev.article_id"
            " LEFT JOIN places pl ON pl.id = ev.place_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
+           + clause
            + " ORDER BY a.seq, ev.sentence_index, ev.confidence DESC, ev.trigger_start")
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"

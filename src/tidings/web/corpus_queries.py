@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..store.corpus import cluster_rows, find_cluster
-from ..store.events import EventFilter, event_records, place_records
+from ..store.events import DAY_END, EventFilter, event_records, event_where, place_records
 from .queries import Page, table_exists
 
 PERIODS = ("day", "week", "month", "year")
 COOPERATION = (1, 2)  # PLOVER/CAMEO quad classes: 1 verbal and 2 material cooperation; 3 and 4 conflict
 SOURCE_LIST = 50      # articles listed per merged event or story in a detail record
-_DAY_END = "\uffff"   # appended to an "until" bound so that a day, month or year includes all of itself
 
 
 def _decode(value):
@@ -47,50 +46,6 @@ def articles_brief(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
 
 
 # ---------------------------------------------------------------- events
-
-
-def _party_clause(role: str | None, key: str) -> str:
-    """An event has a party (of this role, or either) matching :key by entity id (after merges), name
-    or country code; a name may also be a part of the party's name ("Rahmon")."""
-    role_sql = f" AND p.role = '{role}'" if role in ("actor", "recipient") else ""
-    return ("EXISTS (SELECT 1 FROM event_parties p LEFT JOIN entity_redirects r ON r.from_id = p.entity_id"
-            f" WHERE p.event_id = ev.id{role_sql} AND (coalesce(r.to_id, p.entity_id) = :{key}"
-            f" OR lower(p.name) = lower(:{key}) OR upper(p.country) = upper(:{key})"
-            f" OR (length(:{key}) > 3 AND instr(lower(p.name), lower(:{key})) > 0)))")
-
-
-def event_where(f: EventFilter, party: str | None = None, other: str | None = None) -> tuple[str, dict]:
-    """WHERE clause (over events ev LEFT JOIN places pl) and its parameters for an EventFilter;
-    `party` and `other` each match an actor or a recipient (an event between the two)."""
-    where, params = [], {}
-    for role, value, key in (("actor", f.actor, "pa"), ("recipient", f.recipient, "pr"), (None, party, "pp"),
-                             (None, other, "po")):
-        if value:
-            where.append(_party_clause(role, key))
-            params[key] = value
-    if f.event_type:
-        where.append("ev.event_type = upper(:etype)")
-        params["etype"] = f.event_type
-    if f.quad is not None:
-        where.append("ev.quad_class = :quad")
-        params["quad"] = f.quad
-    if f.modality:
-        where.append("ev.modality = lower(:modality)")
-        params["modality"] = f.modality
-    if f.date_from:
-        where.append("coalesce(ev.date_end, ev.date_start, ev.date) >= :dfrom")
-        params["dfrom"] = f.date_from
-    if f.date_to:
-        where.append("coalesce(ev.date_start, ev.date) <= :dto")
-        params["dto"] = f.date_to + _DAY_END
-    if f.place:
-        where.append("(lower(pl.name) = lower(:place) OR upper(pl.country) = upper(:place)"
-                     " OR lower(pl.admin1) = lower(:place))")
-        params["place"] = f.place
-    if f.article_id:
-        where.append("ev.article_id = :aid")
-        params["aid"] = f.article_id
-    return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
 _EVENTS_FROM = " FROM events ev LEFT JOIN places pl ON pl.id = ev.place_id"
@@ -230,7 +185,7 @@ def list_clusters(conn: sqlite3.Connection, *, since: str | None = None, until: 
         return Page([], 0, limit, offset, note=not_yet("clusters"))
     rows = [r for r in cluster_rows(conn) if len(r.article_ids) >= min_size
             and (not since or (r.end or r.start or "") >= since)
-            and (not until or (r.start or r.end or "9999") <= until + _DAY_END)
+            and (not until or (r.start or r.end or "9999") <= until + DAY_END)
             and (not q or q.lower() in (r.title or "").lower())
             and (not story or r.story_id == story)]
     return Page([_cluster_record(r, conn) for r in rows[offset:offset + limit]], len(rows), limit, offset)
@@ -284,7 +239,7 @@ def _merged_where(*, actor=None, other=None, event_type=None, modality=None, sin
         params["dfrom"] = since
     if until:
         where.append("coalesce(me.date_start, me.date) <= :dto")
-        params["dto"] = until + _DAY_END
+        params["dto"] = until + DAY_END
     if cluster:
         where.append("me.cluster_id = :cluster")
         params["cluster"] = cluster
@@ -371,7 +326,7 @@ def _story_where(actor: str | None, since: str | None, until: str | None, q: str
         params["since"] = since
     if until:
         where.append('coalesce(s.start, s."end") <= :until')
-        params["until"] = until + _DAY_END
+        params["until"] = until + DAY_END
     if q:
         where.append("instr(lower(s.title), lower(:q)) > 0")
         params["q"] = q
