@@ -56,15 +56,17 @@ def _machine() -> str:
 def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True) -> BenchReport:
     """Run the per-article stages over `corpus` into a throw-away store, timing each stage,
     then spaCy's own nlp.pipe (same model, full pipeline) over the same clean bodies."""
-    from .actors.stage import actors_for, knowledge_base, model_name, pipeline_for
+    from .actors.stage import model_name
+    from .events.stage import CODER_VERSION, analyse_articles, code_articles, resources
     from .ingest import iter_inputs
     from .pipeline import BATCH_ITEMS, process
     from .store import Store
     from .store.actors import write_actors
+    from .store.events import write_events
 
     report = BenchReport(machine=_machine())
     stages = report.stage_seconds
-    for name in ("load", "read", "extract", "nlp+actors", "store"):
+    for name in ("load", "read", "extract", "nlp+actors", "events", "store"):
         stages[name] = 0.0
     bodies: list[str] = []
 
@@ -75,8 +77,9 @@ def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True
         finally:
             stages[name] += time.perf_counter() - t0
 
-    # Models and the knowledge base load once per process; timed apart from the per-article work.
-    timed("load", lambda: (pipeline_for(settings), knowledge_base(settings)))
+    # Models, knowledge base, lexicon and gazetteer load once per process; timed apart.
+    res = timed("load", resources, settings)
+    model = model_name(settings)
 
     def read_items():
         items = iter(iter_inputs(corpus, settings))
@@ -87,10 +90,12 @@ def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True
         batch: list = []
 
         def flush() -> None:
-            found = timed("nlp+actors", actors_for, batch, settings) if batch else []
-            for article, actors in zip(batch, found):
-                def extras(conn, status, a=article, f=actors):
-                    write_actors(conn, f, len(a.body), model_name(settings))
+            found = timed("nlp+actors", analyse_articles, batch, settings)
+            coded = timed("events", code_articles, batch, found, res)
+            for article, (_, actors), events in zip(batch, found, coded):
+                def extras(conn, status, a=article, f=actors, ev=events):
+                    write_actors(conn, f, len(a.body), model)
+                    write_events(conn, ev, len(a.body), CODER_VERSION)
                 timed("store", store.add_article, article, extras)
             batch.clear()
 
@@ -105,11 +110,12 @@ def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True
             batch.append(result)
             if len(batch) >= BATCH_ITEMS:
                 flush()
-        flush()
+        if batch:
+            flush()
     if spacy_baseline and bodies:
         import spacy
 
-        nlp = spacy.load(model_name(settings))
+        nlp = spacy.load(model)
         t0 = time.perf_counter()
         for _ in nlp.pipe(bodies, batch_size=32):
             pass

@@ -65,7 +65,6 @@ def _request_noun(clause, head, lex: Lexicon):
 
 def modality_of(tok, anchor, lex: Lexicon) -> str:
     """The event's modality, or "suppressed" when it is only the content of a request."""
-    m = lex.modality
     v = anchor
     if negated(v, lex) or (tok.i != v.i and negated(tok, lex)):
         return "negated"
