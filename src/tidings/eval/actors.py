@@ -46,7 +46,7 @@ def predicted_codes(result, kb) -> set[str]:
         if ent is None:
             continue
         kbe = kb.get(ent.id)
-        if ent.type == "IGO" or (kbe is not None and kbe.sector == "IGO"):
+        if ent.type == "IGO" or ent.sector == "IGO" or (kbe is not None and kbe.sector == "IGO"):
             codes.add("IGO")
         elif ent.country:
             codes.add(ent.country)
