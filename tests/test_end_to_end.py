@@ -123,3 +123,21 @@ def test_stdin_through_the_real_console_script(tmp_path: Path):
     arts = _articles(db)
     assert len(arts) == 1 and arts[0]["wire"] == "CANS" and arts[0]["dateline"] == "Dushanbe"
     assert arts[0]["body"].startswith("Tajik and Afghan officials")
+
+
+def test_two_worker_processes_store_what_one_does(tmp_path: Path):
+    import tidings
+    from tidings.config import Settings
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("text/pamir-dispatch_reservists-called-up.txt", "text/frontier-ledger_khan-calls-rahmon.txt",
+                 "html/steppe-wire_astana-rahmon-putin.html"):
+        (folder / Path(name).name).write_bytes((EXAMPLES / name).read_bytes())
+    ids = []
+    for workers in (1, 2):
+        with tidings.open(tmp_path / f"w{workers}.db", Settings(workers=workers)) as c:
+            report = c.ingest(folder)
+            assert report.new == 3 and report.ok
+            ids.append(sorted((a.id, a.published, a.outlet) for a in c.articles()))
+    assert ids[0] == ids[1]
