@@ -83,3 +83,10 @@ def test_every_event_carries_plover_codes(code):
 
 def hit_sentence(ev, text):
     return text[ev.sentence_start:ev.sentence_end]
+
+
+def test_a_call_up_of_reservists_is_a_mobilisation_not_a_phone_call(code):
+    ev = code("President Emomali Rahmon has ordered the call-up of around 15,000 military reservists "
+              "to shore up the border with Afghanistan, a defence ministry official said on Tuesday.")
+    assert find(ev, "MOBILIZE")
+    assert not find(ev, "CONSULT")

@@ -539,8 +539,11 @@ def _actor_conflict(members: list[Mention]) -> dict | None:
         return None
     seen = _per_source([m for m in members if any(p.entity_id for p in m.actors)],
                        lambda m: tuple(sorted(p.name for p in m.actors if p.entity_id)))
-    ids = [frozenset(p.entity_id for p in m.actors if p.entity_id) for _, m in seen.values()]
-    disjoint = any(not (a & b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    # Sides agree when they share an actor or a country: "Tajikistan" and "Armed Forces of
+    # Tajikistan" name one state; "the Taliban" and "the TTP" do not.
+    sides = [frozenset(p.entity_id for p in m.actors if p.entity_id) | frozenset(p.country for p in m.actors if p.country)
+             for _, m in seen.values()]
+    disjoint = any(not (a & b) for i, a in enumerate(sides) for b in sides[i + 1:])
     return _side("actor", seen, show=lambda v: ", ".join(v)) if disjoint else None
 
 

@@ -515,9 +515,12 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     """Every event the sentence holds, most confident first."""
     doc = ctx.doc
     found: list[Coded] = []
-    for tok in doc:
-        trig = match_trigger(tok, lex)
-        if trig is None or _absorbed(tok, lex):
+    matched = [(tok, match_trigger(tok, lex)) for tok in doc]
+    # The first half of a compound trigger ("call" in "call-up") is not a trigger of its own.
+    inside = {c.i for tok, trig in matched if trig is not None and trig.extras
+              for c in tok.children if c.dep_ == "compound" and (c.lemma_.lower() in trig.extras or c.lower_ in trig.extras)}
+    for tok, trig in matched:
+        if trig is None or tok.i in inside or _absorbed(tok, lex):
             continue
         ev = _code(ctx, tok, trig, lex)
         if ev is not None:

@@ -152,7 +152,21 @@ def code_article(a: Article, analysis: Analysis, actors: ArticleActors,
     _places(a, analysis, actors, result, res)
     _fill_countries(a, actors, result, _dateline_country(a, actors, res))
     _place_recipients(actors, result, party)
+    for ev in result.events:
+        if ev.event_type == "MOBILIZE":
+            ev.recipients = _not_own_state(ev.actors, ev.recipients)
     return result
+
+
+def _not_own_state(actors: list[Party], recipients: list[Party]) -> list[Party]:
+    """Drop a recipient that is the actors' own state ("Rahmon ... to shore up Tajikistan's
+    border"): troops moved inside one's own country are not directed at it. Seen on the demo
+    corpus, where it kept one outlet's report of a call-up apart from the others'; applied to
+    MOBILIZE only, since the PLOVER dev records do code own-state recipients for other types."""
+    own = {p.country for p in actors if p.country}
+    if len(own) != 1 or any(p.entity_id and p.entity_id.startswith("cty:") for p in actors):
+        return recipients
+    return [p for p in recipients if not (p.entity_id == f"cty:{next(iter(own))}")]
 
 
 def _fill_countries(a: Article, actors: ArticleActors, result: ArticleEvents, dateline: str | None = None) -> None:
