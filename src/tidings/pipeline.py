@@ -110,7 +110,6 @@ def ingest(
     An origin already in the store is skipped unless reprocess is set (stdin is always read;
     stdin_label names where it came from, e.g. one HTTP request, and prefixes its origins).
     """
-    from .corpus.boilerplate import sweep_boilerplate
     from .ingest import iter_inputs
 
     report = IngestReport()
@@ -129,46 +128,62 @@ def ingest(
             else:
                 yield item
 
-    from .actors.stage import model_name, refresh_actors
-    from .events.stage import CODER_VERSION, refresh_events
+    work = functools.partial(process_batch, settings=settings)
+    for _, batch_results in ordered_map(work, _batches(fresh_items(), BATCH_ITEMS), workers=settings.workers):
+        for result, found in batch_results:
+            store_result(store, result, found, report, settings)
+            if on_item:
+                on_item(report)
+    run_corpus_stages(store, settings, report)
+    return report
+
+
+def store_result(store, result: Article | Failure, found, report: IngestReport, settings: Settings,
+                 model: str | None = None, coder: str | None = None) -> None:
+    """Store one process_batch() result: a failure, or an article with its actors and events in one
+    transaction. model and coder name what produced `found` (default: this process's model and coder)."""
+    from .actors.stage import model_name
+    from .events.stage import CODER_VERSION
     from .store.actors import needs_analysis, write_actors
     from .store.events import needs_coding, write_events
 
-    model = model_name(settings)
-    work = functools.partial(process_batch, settings=settings)
-    for _, batch_results in ordered_map(work, _batches(fresh_items(), BATCH_ITEMS), workers=settings.workers):
-        for result, actors in batch_results:
-            if isinstance(result, Failure):
-                store.add_failure(result)
-                report.failures.append(result)
-            else:
-                def extras(conn, status, a=result, found=actors):
-                    if found is None:
-                        return
-                    article_actors, article_events = found
-                    if needs_analysis(conn, a.id):
-                        write_actors(conn, article_actors, len(a.body), model)
-                    if needs_coding(conn, a.id, CODER_VERSION):
-                        write_events(conn, article_events, len(a.body), CODER_VERSION)
+    if isinstance(result, Failure):
+        store.add_failure(result)
+        report.failures.append(result)
+        return
+    model = model or model_name(settings)
+    coder = coder or CODER_VERSION
 
-                if store.add_article(result, extras=extras) == "new":
-                    report.new += 1
-                else:
-                    report.known += 1
-            if on_item:
-                on_item(report)
+    def extras(conn, status, a=result):
+        if found is None:
+            return
+        article_actors, article_events = found
+        if needs_analysis(conn, a.id):
+            write_actors(conn, article_actors, len(a.body), model)
+        if needs_coding(conn, a.id, coder):
+            write_events(conn, article_events, len(a.body), coder)
+
+    if store.add_article(result, extras=extras) == "new":
+        report.new += 1
+    else:
+        report.known += 1
+
+
+def run_corpus_stages(store, settings: Settings, report: IngestReport) -> None:
+    """The corpus stages that follow every ingest, in order, counting what they did into report."""
+    from .actors.stage import refresh_actors
+    from .corpus.boilerplate import sweep_boilerplate
+    from .corpus.clusters import update_clusters
+    from .corpus.neardup import update_neardups
+    from .corpus.stories import update_stories
+    from .events.stage import refresh_events
+
     report.boilerplate_swept = sweep_boilerplate(store, settings)
     # Events first: it re-analyses each stale article once and writes its actors and events together.
     report.recoded = refresh_events(store, settings)
     report.analysed, report.entities_merged = refresh_actors(store, settings)
     report.analysed += report.recoded
-    from .corpus.clusters import update_clusters
-    from .corpus.neardup import update_neardups
-
     report.near_duplicates = update_neardups(store, settings).linked
     report.clustered = update_clusters(store, settings).clustered
     # Last corpus stage, after near-duplicates and clusters: merged events -> stories -> summaries.
-    from .corpus.stories import update_stories
-
     update_stories(store, settings)
-    return report

@@ -82,7 +82,7 @@ def ingest(
 
 @app.command()
 def summary(db: DbOpt = Path("tidings.db")) -> None:
-    """What the store holds: articles per outlet, date range, failures."""
+    """What the store holds: articles per outlet, date range, what later stages found, failures."""
     try:
         with _open_store(db) as store:
             s = store.summary()
@@ -95,6 +95,10 @@ def summary(db: DbOpt = Path("tidings.db")) -> None:
     for outlet, count in s.per_outlet:
         table.add_row(outlet, str(count))
     out.print(table)
+    found = Table("found", "count", title="What tidings found")
+    for label, count in s.found:
+        found.add_row(label, str(count))
+    out.print(found)
     if failures:
         ft = Table("origin", "why it was not ingested", title="Failures")
         for f in failures:

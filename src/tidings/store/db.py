@@ -52,6 +52,23 @@ class Summary:
     first_published: str | None = None
     last_published: str | None = None
     n_undated: int = 0
+    found: list[tuple[str, int]] = field(default_factory=list)  # what the later stages found, by label
+
+
+# What `tidings summary` reports the later stages found: (label, query returning one count).
+FOUND_COUNTS = (
+    ("actors (entities)", "SELECT count(*) FROM entities WHERE id NOT IN (SELECT from_id FROM entity_redirects)"),
+    ("actor mentions", "SELECT count(*) FROM mentions"),
+    ("events coded", "SELECT count(*) FROM events"),
+    ("of them asserted", "SELECT count(*) FROM events WHERE modality = 'asserted'"),
+    ("places", "SELECT count(*) FROM places"),
+    ("syndicated or near-duplicate copies", "SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL"),
+    ("same-event clusters", "SELECT count(*) FROM clusters"),
+    ("merged events", "SELECT count(*) FROM merged_events"),
+    ("merged events with 2+ sources", "SELECT count(*) FROM merged_events WHERE num_sources >= 2"),
+    ("merged events where outlets disagree", "SELECT count(*) FROM merged_events WHERE contradictions != '[]'"),
+    ("stories", "SELECT count(*) FROM stories"),
+)
 
 
 def _now() -> str:
@@ -282,6 +299,7 @@ class Store:
             first_published=first,
             last_published=last,
             n_undated=n_undated or 0,
+            found=[(label, c.execute(sql).fetchone()[0]) for label, sql in FOUND_COUNTS],
         )
 
 
