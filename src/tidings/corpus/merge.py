@@ -257,9 +257,21 @@ def _fallback_fit(m: Mention, x: Mention) -> str | None:
     return "same" if gap == 0 else ("window" if gap <= ARTICLE_DATE_WINDOW_DAYS else None)
 
 
+def place_fit(m: Mention, state: MergedState) -> bool:
+    """Outlets that disagree on where something happened name towns in one country; towns in
+    two countries are two events (seen on the demo corpus: Rahmon's calls from Dushanbe merged
+    with an envoy's meeting in Moscow two days later)."""
+    if not (m.place and m.place.town and m.place.country):
+        return True
+    countries = {x.place.country for x in state.members if x.place and x.place.town and x.place.country}
+    return not countries or m.place.country in countries
+
+
 def match_score(m: Mention, state: MergedState) -> float | None:
     """How well a mention fits a merged event (higher is better), None when it does not fit."""
     if m.event_type != state.event_type or m.modality != state.members[0].modality or not mode_fit(m, state):
+        return None
+    if not place_fit(m, state):
         return None
     same_cluster = m.cluster_id is not None and m.cluster_id in state.clusters
     same_article = any(x.article_id == m.article_id for x in state.members)

@@ -1,0 +1,52 @@
+"""Scaling out: `tidings shard` runs the per-article stages into Parquet shards, or loads shards into a store."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import ConfigError, TidingsError
+from .common import EXIT_OK, EXIT_SOME_FAILED, ConfigOpt, DbOpt, _fail, _open_store, _settings, app, err, out
+
+
+@app.command()
+def shard(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive) or glob patterns.")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Folder to write the Parquet shards to.")] = None,
+    engine: Annotated[str, typer.Option(help="Where the per-article stages run: local or ray.")] = "local",
+    workers: Annotated[int | None, typer.Option(help="Processes (local) or CPUs (ray) for the per-article stages.")] = None,
+    batch: Annotated[int | None, typer.Option(help="Articles per batch: one shard file per batch and record type.")] = None,
+    load: Annotated[Path | None, typer.Option("--load", help="Load this shard folder into --db instead.")] = None,
+    db: DbOpt = Path("tidings.db"),
+    config: ConfigOpt = None,
+) -> None:
+    """Run the per-article stages into Parquet shards (--engine local|ray), or --load shards into a store."""
+    from ..engines.shards import load_shards, write_shards
+
+    started = time.monotonic()
+    try:
+        settings = _settings(config, workers=workers)
+        if load is not None:
+            if paths or out_dir:
+                raise ConfigError("Give either PATH... --out DIR (write shards) or --load DIR (read them), not both.")
+            with _open_store(db) as store:
+                report = load_shards(load, store, settings)
+            out.print(f"[bold]{report.new}[/] new articles, {report.known} already stored, "
+                      f"[red]{report.failed}[/] failures recorded, from {load} into {db} "
+                      f"in {time.monotonic() - started:.1f}s.")
+            raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
+        if not paths or out_dir is None:
+            raise ConfigError("Give the inputs and where to write: `tidings shard PATH... --out DIR`.")
+        result = write_shards(paths, out_dir, settings, engine=engine, batch_items=batch,
+                              on_batch=lambda r: err.print(f"  batch {r.batches}: {r.articles} articles, "
+                                                           f"{len(r.failures)} failed", highlight=False))
+    except TidingsError as e:
+        _fail(e)
+    out.print(f"[bold]{result.articles}[/] articles, [red]{len(result.failures)}[/] failed, in "
+              f"{result.batches} batches written to {out_dir} with the {engine} engine "
+              f"in {time.monotonic() - started:.1f}s.")
+    for f in result.failures[:20]:
+        out.print(f"  [red]failed[/] {f.origin}: {f.error}")
+    raise typer.Exit(EXIT_OK if not result.failures else EXIT_SOME_FAILED)
