@@ -8,7 +8,18 @@ from typing import Annotated
 import typer
 
 from ..errors import ConfigError, TidingsError
-from .common import EXIT_OK, EXIT_SOME_FAILED, ConfigOpt, DbOpt, _fail, _open_store, _settings, app, err, out
+from .common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    ConfigOpt,
+    DbOpt,
+    _fail,
+    _open_store,
+    _settings,
+    app,
+    err,
+    out,
+)
 
 
 @app.command()

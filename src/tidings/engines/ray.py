@@ -57,11 +57,12 @@ def ray_map(fn: Callable[[T], R], items: Iterable[T], settings: Settings) -> Ite
     ray = _ray()
     started = start_ray(settings)
     try:
-        task = ray.remote(fn)
+        task = ray.remote(_apply)
+        fn_ref = ray.put(fn)  # shipped once; each task gets it from the object store
         limit = max(1, int(ray.cluster_resources().get("CPU", 1))) * IN_FLIGHT_PER_WORKER
         pending: deque = deque()
         for item in items:
-            pending.append((item, task.remote(item)))
+            pending.append((item, task.remote(fn_ref, item)))
             if len(pending) >= limit:
                 done_item, ref = pending.popleft()
                 yield done_item, _get(ray, ref)
@@ -71,6 +72,11 @@ def ray_map(fn: Callable[[T], R], items: Iterable[T], settings: Settings) -> Ite
     finally:
         if started:
             ray.shutdown()
+
+
+def _apply(fn: Callable[[T], R], item: T) -> R:
+    """The Ray task: any picklable callable (a functools.partial too, which ray.remote refuses)."""
+    return fn(item)
 
 
 def _get(ray, ref):

@@ -151,8 +151,8 @@ def write_shards(paths: list[str], out: Path, settings: Settings, engine: str = 
                 report.failures.append(result)
             else:
                 report.articles += 1
-        for kind in SHARD_FIELDS:
-            _write_part(out / kind, number, SHARD_FIELDS[kind], rows.get(kind, []))
+        for kind, fields in SHARD_FIELDS.items():
+            _write_part(out / kind, number, fields, rows.get(kind, []))
         report.batches += 1
         if on_batch:
             on_batch(report)
