@@ -417,7 +417,7 @@ def _places(a: Article, analysis: Analysis, actors: ArticleActors, result: Artic
         from ..geo import resolve_places
     except ImportError:
         return
-    spans = _toponym_spans(a, analysis, result.events)
+    spans = _toponym_spans(a, analysis, result.events, actors)
     countries = sorted({ent.country for ent in actors.entities.values() if ent.type == "COUNTRY" and ent.country})
     places = resolve_places(a.body, spans, context_countries=countries, gazetteer=res.gazetteer) if spans else []
     found = [PlaceMention(s, e, a.body[s:e], _location(p)) for (s, e), p in zip(spans, places) if p is not None]
@@ -450,13 +450,34 @@ def _is_country(pm: PlaceMention) -> bool:
     return pm.location.admin1 is None
 
 
-def _toponym_spans(a: Article, analysis: Analysis, events: list[Event]) -> list[tuple[int, int]]:
-    spans = [(e.start, e.end) for e in analysis.ents if e.label in PLACE_LABELS]
+# Capitalised words the model or "in X" can take for places that never are: calendar words
+# ("in August" resolved to a town in California on the demo corpus) and nationality adjectives
+# ("Russian" taken for Russia).
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+_ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "iyan")
+
+
+def _could_be_place(text: str) -> bool:
+    word = text.strip()
+    if word.lower() in _NOT_PLACES:
+        return False
+    return " " in word or not word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def _toponym_spans(a: Article, analysis: Analysis, events: list[Event], actors: ArticleActors) -> list[tuple[int, int]]:
+    # A name the knowledge base knows as a group, person or body is not a place ("Taliban" is
+    # also a village in Turkey); names the model merely guessed at ("Kurram" as a person) may be.
+    taken = [(m.start, m.end) for m in actors.mentions if m.entity_id in actors.entities
+             and actors.entities[m.entity_id].origin == "kb" and actors.entities[m.entity_id].type != "COUNTRY"]
+    spans = [(e.start, e.end) for e in analysis.ents if e.label in PLACE_LABELS and _could_be_place(e.text)
+             and not any(x < e.end and e.start < y for x, y in taken)]
     seen = {(s, e) for s, e in spans}
     for s, e in {(ev.sentence_start, ev.sentence_end) for ev in events}:
         for m in _PLACE_AFTER_PREP.finditer(a.body, s, e):
             span = (m.start(1), m.end(1))
-            if not any(x < span[1] and span[0] < y for x, y in seen):
+            if _could_be_place(m.group(1)) and not any(x < span[1] and span[0] < y for x, y in [*seen, *taken]):
                 spans.append(span)
                 seen.add(span)
     return sorted(spans)
