@@ -4,6 +4,8 @@
 "use strict";
 (function () {
   const W = 420, H = 360, R = 140;
+  const LABEL_CHARS = 20;  // longer names are cut (full name on hover)
+  const MARGIN = 70;       // room each side for the labels of the leftmost and rightmost nodes
 
   function star(center, others) {
     const pos = new Map([[center, [W / 2, H / 2]]]);
@@ -16,7 +18,7 @@
 
   /* nodes: [{id, name, type, center}], edges: [{source, target, weight, cls, title}] */
   function drawNetwork(box, nodes, edges) {
-    const root = T.svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "network-svg", role: "img", "aria-label": "network of interactions" });
+    const root = T.svg("svg", { viewBox: `${-MARGIN} 0 ${W + 2 * MARGIN} ${H}`, class: "network-svg", role: "img", "aria-label": "network of interactions" });
     const center = nodes.find(n => n.center);
     const pos = star(center.id, nodes.filter(n => !n.center).map(n => n.id));
     const maxW = Math.max(1, ...edges.map(e => e.weight));
@@ -33,7 +35,9 @@
       link.appendChild(T.svg("circle", { cx: x, cy: y, r: n.center ? 10 : 7, class: "node t-" + String(n.type || "").toLowerCase() }));
       const anchor = x < W / 2 - 5 ? "end" : (x > W / 2 + 5 ? "start" : "middle");
       const dx = anchor === "end" ? -10 : (anchor === "start" ? 10 : 0);
-      link.appendChild(T.svg("text", { x: x + dx, y: y + (anchor === "middle" ? -14 : 4), "text-anchor": anchor, class: "node-label" }, n.name));
+      const label = n.name.length > LABEL_CHARS ? n.name.slice(0, LABEL_CHARS - 1) + "\u2026" : n.name;
+      link.appendChild(T.svg("title", {}, n.name));
+      link.appendChild(T.svg("text", { x: x + dx, y: y + (anchor === "middle" ? -14 : 4), "text-anchor": anchor, class: "node-label" }, label));
       root.appendChild(link);
     }
     box.appendChild(root);
