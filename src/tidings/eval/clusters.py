@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from ..config import Settings
-from ..errors import GoldError
 from ..corpus.clusters import OnlineClusterer
-from ..corpus.features import DocFeatures, doc_features, entity_key, lead_people, words
+from ..corpus.features import doc_features, entity_key, lead_people, words
+from ..errors import GoldError
 from .common import EvalReport, Postprocess, PredictionWriter, Progress, ticking
 
 LAYOUT = "a JSONL file of ECB+ documents, one {doc_id, topic, seminal_event, text} object a line"
@@ -27,11 +27,11 @@ BASELINE_CUTS = tuple(round(0.50 + 0.02 * i, 2) for i in range(25))
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+((?:19|20)\d\d)\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+\.?\s*(\d{{1,2}})\s*(?:st|nd|rd|th)?\s*,?\s+((?:19|20)\d\d)\b", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+\.?\s*(\d{{1,2}})\s*(?:st|nd|rd|th)?\s*,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _ISO_PATH = re.compile(r"\b((?:19|20)\d\d)\s*[-/]\s*(\d\d)\s*[-/]\s*(\d\d)\b")
 _YEAR_PATH = re.compile(r"/\s*((?:19|20)\d\d)\s*/")
-_URL_LINE = re.compile(r"^\s*https?\s*:", re.I)
+_URL_LINE = re.compile(r"^\s*https?\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -621,9 +621,7 @@ def _trigger_tokens(tok, trig: Trigger):
     """First and last token of the trigger phrase (the head plus the words the entry matched)."""
     toks = [tok]
     for c in tok.children:
-        if c.lemma_.lower() in trig.extras or c.lower_ in trig.extras:
-            toks.append(c)
-        elif trig.pos == "verb" and c.dep_ in ("prt",):
+        if c.lemma_.lower() in trig.extras or c.lower_ in trig.extras or trig.pos == "verb" and c.dep_ in ("prt",):
             toks.append(c)
     toks = [t for t in toks if abs(t.i - tok.i) <= 3]
     return min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)

@@ -166,7 +166,7 @@ def _not_own_state(actors: list[Party], recipients: list[Party]) -> list[Party]:
     own = {p.country for p in actors if p.country}
     if len(own) != 1 or any(p.entity_id and p.entity_id.startswith("cty:") for p in actors):
         return recipients
-    return [p for p in recipients if not (p.entity_id == f"cty:{next(iter(own))}")]
+    return [p for p in recipients if p.entity_id != f"cty:{next(iter(own))}"]
 
 
 def _fill_countries(a: Article, actors: ArticleActors, result: ArticleEvents, dateline: str | None = None) -> None:
@@ -454,8 +454,7 @@ def _is_country(pm: PlaceMention) -> bool:
 # ("in August" resolved to a town in California on the demo corpus) and nationality adjectives
 # ("Russian" taken for Russia).
 _NOT_PLACES = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "iyan")
 
 

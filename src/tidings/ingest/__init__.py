@@ -11,7 +11,7 @@ from ..model import Failure, RawDoc
 from .feeds import read_feed
 from .jsonish import read_json, read_jsonl
 from .plain import read_html, read_text
-from .sources import STDIN_ORIGIN, FORMATS, Opened, Source, expand_paths, open_source
+from .sources import FORMATS, STDIN_ORIGIN, Opened, Source, expand_paths, open_source
 from .warc import read_warc
 
 Reader = Callable[[Opened, Settings], Iterator[RawDoc | Failure]]
