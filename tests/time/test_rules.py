@@ -159,3 +159,53 @@ def test_given_sentence_spans_are_used():
     text = "Delegates will meet on Saturday. They met on Friday."
     found = find_timexes(text, SUNDAY, sentences=[(0, 32), (33, len(text))])
     assert [t.value for t in found] == ["2021-10-09", "2021-10-01"]
+
+
+def test_weekday_evening_is_a_time_of_that_day_but_night_keeps_the_day():
+    evening = one("Rebels shelled the airport on Friday evening, officials said.")
+    assert (evening.text, evening.type, evening.value) == ("Friday evening", "TIME", "2021-10-01TEV")
+    night = one("Rebels shelled the airport on Friday night, officials said.")
+    assert (night.type, night.value) == ("DATE", "2021-10-01")
+
+
+def test_a_proper_name_ending_in_ed_is_no_past_tense_cue():
+    # "United" is not a past-tense verb: "will travel" makes Thursday the coming one.
+    t = one("The minister will travel to the United States Thursday with two aides.", phrase="Thursday")
+    assert t.value == "2021-10-07"
+
+
+@pytest.mark.parametrize("text", [
+    "The bond pays $1.76 a year in interest.",
+    "The airline runs four flights a week to Tashkent.",
+    "The cuts should save $500 million a year.",
+])
+def test_rates_are_not_time_expressions(text):
+    assert find_timexes(text, SUNDAY) == []
+
+
+def test_a_month_with_a_relative_year_is_one_expression():
+    t = one("In June last year the militia seized the dam.")
+    assert (t.text, t.value) == ("June last year", "2020-06")
+    t = one("The base opens in early April next year.")
+    assert (t.text, t.value) == ("early April next year", "2022-04")
+
+
+@pytest.mark.parametrize("text,phrase,value", [
+    ("He spent 2 1/2 years in a Tashkent jail.", "2 1/2 years", "P2Y6M"),
+    ("The hearing lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    ("The shelling paused for a minute and a half.", "a minute and a half", "PT1M30S"),
+    ("The convoy waited a day and a half at the border.", "a day and a half", "P1DT12H"),
+])
+def test_half_units_in_durations(text, phrase, value):
+    t = one(text, phrase=phrase)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_today_s_as_an_era_is_not_a_day():
+    assert find_timexes("The reform speaks to today's youth in Bishkek.", SUNDAY) == []
+    assert one("The offer ran in today's editions of two papers.").value == SUNDAY
+
+
+def test_the_future_of_something_is_not_a_time():
+    assert find_timexes("The summit will weigh the future of the pipeline.", SUNDAY) == []
+    assert one("The pipeline may be extended in the future.").value == "FUTURE_REF"

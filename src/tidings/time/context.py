@@ -7,11 +7,12 @@ from datetime import date
 
 # Cheap tense cues: the cue nearest to a time expression in its sentence decides whether a bare
 # weekday or month points back or forward. Future cues come first so "scheduled to" is future.
+# An "-ed" past cue must be a lower-case word: "United" (States) is a name, not a verb.
 _CUES = re.compile(
     r"(?P<future>\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|due\s+to|set\s+to|scheduled|expected\s+to"
     r"|plans?|planned|planning|intends?\s+to|to\s+be\s+held|would\s+be|upcoming|coming|from\s+now|as\s+soon\s+as"
     r"|until|till|payable|effective|expires?|through)\b|'ll\b)"
-    r"|(?P<past>\b(?:was|were|had|did|said|says|ago|last|earlier|\w{3,}ed)\b)",
+    r"|(?P<past>\b(?:was|were|had|did|said|says|ago|last|earlier)\b|\b(?-i:[a-z]\w{2,}ed)\b)",
     re.IGNORECASE,
 )
 

@@ -259,9 +259,10 @@ _MAY_CUES = re.compile(r"(?i:\b(?:in|since|until|till|by|of|from|to|through|duri
 
 @rule("month",
       rf"(?:(?P<mod>(?i:early|mid|late|last|next|this|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))"
-      rf"[\s-]+)?{_month('mon')}(?!\s*\d)", anchor=_A_MONTH)
+      rf"[\s-]+)?{_month('mon')}(?!\s*\d)"
+      r"(?:\s+(?P<rel>(?i:this|last|next))\s+(?i:year)(?![\w'’-]))?", anchor=_A_MONTH)
 def month(m: re.Match[str], ctx: Context) -> Norm | None:
-    """"January", "late November", "last March"."""
+    """"January", "late November", "last March", "June last year" (one expression: that month)."""
     mon = m["mon"]
     if mon.startswith("May") and not m["mod"] and not _MAY_CUES.search(ctx.before(m.start())):
         return None
@@ -270,7 +271,9 @@ def month(m: re.Match[str], ctx: Context) -> Norm | None:
     month_no = month_number(mon)
     d = ctx.anchor()
     mod = _mod(m["mod"]) if m["mod"] else ""
-    if mod == "last":  # "last February" said in March is the February of the year before
+    if m["rel"]:
+        year = d.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    elif mod == "last":  # "last February" said in March is the February of the year before
         year = d.year if month_no < d.month - 1 else d.year - 1
     elif mod == "next":
         year = d.year if month_no > d.month else d.year + 1
@@ -366,17 +369,31 @@ def century(m: re.Match[str], ctx: Context) -> Norm | None:
 def weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     """"on Saturday" (the DCT's week, looking back unless the sentence looks forward), "Fridays" (a set).
 
-    "Friday night" keeps the day's value: TimeBank marks most such spans as plain dates.
+    "Friday evening" is a TIME of that day ("...TEV"); "Friday morning" and "Friday night" keep the
+    day's value: on the TimeBank/AQUAINT dev half evening spans carry the part of day, while most
+    morning spans are plain dates and most "night"s are marked on the weekday alone.
     """
     if m["plural"]:
         tod = f"T{TIMES_OF_DAY[m['tod'].lower()]}" if m["tod"] else ""
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}{tod}")
     d = _weekday_date(m["wd"], m["mod"], m, ctx)
+    tod = (m["tod"] or "").lower()
+    if tod in _DAY_WITH_PART:
+        return Norm("TIME", f"{day_value(d)}T{TIMES_OF_DAY[tod]}")
     return Norm("DATE", day_value(d))
+
+
+# Parts of day a weekday keeps in its value (see weekday above).
+_DAY_WITH_PART = ("evening",)
 
 
 _RELDAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
            "the day after tomorrow": 2}
+
+
+# Nouns after "today's" that make it mean "these times" (TimeBank leaves those unmarked).
+_GENERIC_AGE = re.compile(r"['’]s\s+(?:\w+\s+)?(?:world|youth|society|generations?|children|young|kids|computers"
+                          r"|technology|economy|culture|standards|families|students|teenagers)\b", re.IGNORECASE)
 
 
 @rule("relative_day",
@@ -385,6 +402,8 @@ _RELDAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day be
 def relative_day(m: re.Match[str], ctx: Context) -> Norm | None:
     """"yesterday" = DCT - 1; "tonight" and "yesterday morning" are TIMEs."""
     word = " ".join(m["w"].lower().split())
+    if word in ("today", "tomorrow") and _GENERIC_AGE.match(ctx.after(m.end(), 30)):
+        return None  # "today's youth", "tomorrow's world": an era, not a day
     d = ctx.anchor() + timedelta(days=_RELDAY[word])
     if word == "tonight":
         return Norm("TIME", f"{day_value(d)}TNI")
@@ -459,6 +478,8 @@ def reference(m: re.Match[str], ctx: Context) -> Norm | None:
         return None
     if word in ("soon", "shortly") and re.match(r"\s*(?:after|before)\b", after):
         return None
+    if word == "the future" and re.match(r"\s+of\b", after):
+        return None  # "the future of the alliance": whose future, not when
     if word == "future" and not re.match(r"\s+(?:quarters|years|months|periods|generations)\b", after):
         return None
     value = _REFS[word]
@@ -547,14 +568,25 @@ def _duration(n: float | None, unit: str) -> str:
     return f"P{'T' if is_time else ''}{amount}{code}"
 
 
+# "2 1/2 years" = P2Y6M, "a minute and a half" = PT1M30S: the half in the next smaller unit.
+_HALVES = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
+
 _BACK = ("past", "last", "previous", "recent", "preceding")
 _AHEAD = ("next", "coming", "following")
 
 
+# What comes before "a year" when it makes a set ("twice a year") or a rate ("$2 million a year",
+# "700 seats a week"). On the TimeBank/AQUAINT dev half 3 rates are marked and 7 are not, so rates are dropped.
+_FREQUENCY_BEFORE = re.compile(r"(?:\btimes|\bonce|\btwice|\bthrice)\s*$")
+_RATE_BEFORE = re.compile(r"(?:\d|million|billion|thousand|percent|%|\bdollars?|\bcents?"
+                          r"|\b(?!(?:has|was|is|this|its|his|us|as|plus|thus|less|across|perhaps)\b)[a-z]{2,}s)\s*$")
+
+
 @rule("duration",
       rf"(?:(?P<the>(?i:the))\s+)?(?:(?P<mod>(?i:past|last|first|next|previous|coming|final|latest|preceding"
-      rf"|following|initial|recent|other))\s+)?(?<![\w$£€.,])(?P<n>(?i:{NUMBER_RE}))[\s-]+"
-      rf"(?P<unit>(?i:{UNIT_RE}))(?P<pl>s)?(?P<old>[\s-]+(?i:old))?(?![\w-]|-\w)", anchor=_A_UNIT)
+      rf"|following|initial|recent|other))\s+)?(?<![\w$£€.,/])(?P<n>(?i:{NUMBER_RE}))(?P<half>\s+1/2)?[\s-]+"
+      rf"(?P<unit>(?i:{UNIT_RE}))(?P<pl>s)?(?P<half2>\s+(?i:and\s+a\s+half))?(?P<old>[\s-]+(?i:old))?(?![\w-]|-\w)",
+      anchor=_A_UNIT)
 def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     """"three months", "two-year", "the last three months" (an interval ending at the DCT), "twice a day" (a set)."""
     unit = unit_name(m["unit"])
@@ -562,9 +594,10 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     n = number_value(n_word)
     if n_word in ("a", "an", "one") and not m["mod"] and not m["the"]:
         before = ctx.before(m.start(), 16).lower()
-        if re.search(r"(?:\btimes|\bonce|\btwice|\bthrice|\d|million|billion|percent|%|\bdollars?|\bcents?)\s*$",
-                     before):
+        if _FREQUENCY_BEFORE.search(before):
             return Norm("SET", _duration(1, unit))
+        if _RATE_BEFORE.search(before):
+            return None  # "$1.76 a year", "four flights a week": a rate, not a time
     if unit == "quarter" and not m["mod"] and (n_word in ("a", "an") or "-" in m.group()):
         return None  # "a quarter of the vote", "three-quarters"
     if m["unit"][0].isupper():
@@ -576,6 +609,8 @@ def duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["old"]:
         return None  # "a 6-year-old": an age, which TimeBank does not mark
     value = _duration(n, unit)
+    if (m["half"] or m["half2"]) and n is not None and unit in _HALVES:
+        value += _HALVES[unit]
     mod = (m["mod"] or "").lower()
     if mod in _BACK + _AHEAD and n is not None and unit not in ("second", "minute", "hour") and ctx.dct:
         months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
@@ -807,10 +842,8 @@ def every(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["freq"]:
         return Norm("SET", FREQUENCY_WORDS[m["freq"].lower()])
     if m["per"]:
-        if m["per"].lower() == "a" and not re.search(
-                r"(?:\btimes|\bonce|\btwice|\bthrice|\d|million|billion|percent|%|\bdollars?)\s*$",
-                ctx.before(m.start(), 16).lower()):
-            return None
+        if m["per"].lower() == "a" and not _FREQUENCY_BEFORE.search(ctx.before(m.start(), 16).lower()):
+            return None  # "twice a year" is a set; "$2 million a year" a rate, which TimeBank mostly leaves out
         return Norm("SET", _duration(1, m["perunit"].lower()))
     if m["wd"]:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
