@@ -1,7 +1,6 @@
 """Commands over resolved actors: entities, entity."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +16,7 @@ from .common import (
     _open_store,
     _settings,
     app,
+    emit_json,
     err,
     out,
 )
@@ -41,7 +41,7 @@ def entities(
         _fail(e)
     if as_json:
         for r in rows:
-            print(json.dumps(r.record(), ensure_ascii=False))
+            emit_json(r.record())
         return
     table = Table("id", "name", "type", "country", "sector", "mentions", "articles", "aliases seen")
     for r in rows:
@@ -74,7 +74,7 @@ def entity(
     for r in rows:
         with_ = [{"id": i, "name": n, "sentences": k} for i, n, k in partners[r.id]]
         if as_json:
-            print(json.dumps({**r.record(), "appears_with": with_}, ensure_ascii=False))
+            emit_json({**r.record(), "appears_with": with_})
             continue
         out.print(f"[bold]{r.name}[/] ({r.id}) {r.type} {r.country or '-'}/{r.sector or '-'}: "
                   f"{r.mention_count} mentions in {r.article_count} articles")

@@ -23,6 +23,7 @@ from .common import (
     _open_store,
     _settings,
     app,
+    emit_json,
     err,
     out,
 )
@@ -129,7 +130,7 @@ def articles(
         _fail(e)
     if as_json:
         for a in rows:
-            print(json.dumps(_article_row(a), ensure_ascii=False))
+            emit_json(_article_row(a))
         return
     table = Table("id", "published", "outlet", "title", "words")
     for a in rows:
@@ -176,7 +177,9 @@ def failures(db: DbOpt = Path("tidings.db"), as_json: JsonOpt = False) -> None:
         _fail(e)
     if as_json:
         for f in rows:
-            print(json.dumps({"origin": f.origin, "error": f.error}, ensure_ascii=False))
+            from ..export import failure_record
+
+            emit_json(failure_record(f))
         return
     table = Table("origin", "why it was not ingested")
     for f in rows:

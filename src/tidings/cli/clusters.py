@@ -1,7 +1,6 @@
 """Commands over same-event clusters: clusters, cluster."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +8,7 @@ import typer
 from rich.table import Table
 
 from ..errors import TidingsError
-from .common import EXIT_ERROR, DbOpt, JsonOpt, _fail, _open_store, app, err, out
+from .common import EXIT_ERROR, DbOpt, JsonOpt, _fail, _open_store, app, emit_json, err, out
 
 
 @app.command()
@@ -29,8 +28,8 @@ def clusters(
         _fail(e)
     if as_json:
         for r in rows:
-            print(json.dumps({**r.record(), "num_articles": len(r.article_ids), "num_sources": r.num_sources,
-                              "outlets": r.outlets}, ensure_ascii=False))
+            emit_json({**r.record(), "num_articles": len(r.article_ids), "num_sources": r.num_sources,
+                   "outlets": r.outlets})
         return
     table = Table("id", "articles", "sources", "start", "end", "title")
     for r in rows:
@@ -62,10 +61,10 @@ def cluster(
         raise typer.Exit(EXIT_ERROR)
     r = rows[0]
     if as_json:
-        print(json.dumps({**r.record(), "num_articles": len(r.article_ids), "num_sources": r.num_sources,
-                          "articles": [{"id": a.id, "outlet": a.outlet, "published": a.published,
-                                        "title": a.title, "near_duplicate_of": a.near_duplicate_of}
-                                       for a in articles if a is not None]}, ensure_ascii=False))
+        emit_json({**r.record(), "num_articles": len(r.article_ids), "num_sources": r.num_sources,
+                   "articles": [{"id": a.id, "outlet": a.outlet, "published": a.published,
+                                 "title": a.title, "near_duplicate_of": a.near_duplicate_of}
+                                for a in articles if a is not None]})
         return
     out.print(f"[bold]{r.title or '(no title)'}[/] ({r.id}): {len(r.article_ids)} articles, "
               f"{r.num_sources} sources, {r.start or '?'} to {r.end or '?'}")

@@ -1,6 +1,7 @@
 """Shared pieces of the command line: the typer app, consoles, exit codes, common options."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -56,3 +57,6 @@ def _main(version: Annotated[bool, typer.Option("--version", help="Print the ver
         raise typer.Exit()
 
 
+def emit_json(record) -> None:
+    """One record as one JSON line on stdout (the --json output of every listing command)."""
+    print(json.dumps(record, ensure_ascii=False))

@@ -1,7 +1,6 @@
 """Commands over coded events: events."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +8,7 @@ import typer
 from rich.table import Table
 
 from ..errors import TidingsError
-from .common import DbOpt, JsonOpt, _fail, _open_store, app, out
+from .common import DbOpt, JsonOpt, _fail, _open_store, app, emit_json, out
 
 
 def _names(parties: list[dict]) -> str:
@@ -41,7 +40,7 @@ def events(
         _fail(e)
     if as_json:
         for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
+            emit_json(r)
         return
     table = Table("date", "type", "mode", "modality", "actors", "recipients", "place", "trigger", "conf")
     for r in rows:

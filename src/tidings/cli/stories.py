@@ -1,7 +1,6 @@
 """Commands over merged events and stories: stories, story, timeline, contradictions, dyads."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -9,7 +8,18 @@ import typer
 from rich.table import Table
 
 from ..errors import TidingsError
-from .common import EXIT_ERROR, EXIT_USAGE, DbOpt, JsonOpt, _fail, _open_store, app, err, out
+from .common import (
+    EXIT_ERROR,
+    EXIT_USAGE,
+    DbOpt,
+    JsonOpt,
+    _fail,
+    _open_store,
+    app,
+    emit_json,
+    err,
+    out,
+)
 
 ActorOpt = Annotated[list[str] | None, typer.Option(
     "--actor", help="Only with this actor (entity id, name or country code); give it twice for a pair.")]
@@ -39,8 +49,8 @@ def stories(
         _fail(e)
     if as_json:
         for r in rows:
-            print(json.dumps({k: r[k] for k in ("id", "title", "cluster_ids", "article_ids", "actors", "start",
-                                                "end")}, ensure_ascii=False))
+            emit_json({k: r[k] for k in ("id", "title", "cluster_ids", "article_ids", "actors", "start",
+                                                "end")})
         return
     table = Table("id", "start", "end", "clusters", "articles", "actors", "title")
     for r in rows:
@@ -75,7 +85,7 @@ def story(
         raise typer.Exit(EXIT_ERROR)
     r = rows[0]
     if as_json:
-        print(json.dumps({**record, "summary": r["summary"]}, ensure_ascii=False))
+        emit_json({**record, "summary": r["summary"]})
         return
     out.print(f"[bold]{r['title'] or '(no title)'}[/] ({r['id']}): {len(r['cluster_ids'])} clusters, "
               f"{len(r['article_ids'])} articles, {r['start'] or '?'} to {r['end'] or '?'}")
@@ -119,7 +129,7 @@ def timeline_cmd(
         _fail(e)
     if as_json:
         for e in entries:
-            print(json.dumps(e, ensure_ascii=False))
+            emit_json(e)
         return
     _timeline_table(entries)
 
@@ -145,7 +155,7 @@ def contradictions(
         _fail(e)
     if as_json:
         for r in rows:
-            print(json.dumps(merged_record(r), ensure_ascii=False))
+            emit_json(merged_record(r))
         return
     table = Table("date", "type", "who", "field", "value", "outlet", "article", "sentence")
     for r in rows:
@@ -181,7 +191,7 @@ def dyads(
         _fail(e)
     if as_json:
         for p in points:
-            print(json.dumps(p.record(), ensure_ascii=False))
+            emit_json(p.record())
         return
     table = Table("pair", "period", "events", "coop", "conflict", "q1", "q2", "q3", "q4", "intensity sum", "mean")
     for p in points:
