@@ -49,8 +49,7 @@ def stories(
         _fail(e)
     if as_json:
         for r in rows:
-            emit_json({k: r[k] for k in ("id", "title", "cluster_ids", "article_ids", "actors", "start",
-                                                "end")})
+            emit_json({k: r[k] for k in ("id", "title", "cluster_ids", "article_ids", "actors", "start", "end")})
         return
     table = Table("id", "start", "end", "clusters", "articles", "actors", "title")
     for r in rows:
