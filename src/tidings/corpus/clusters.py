@@ -239,7 +239,12 @@ class ClusterReport:
 def update_clusters(store, settings=None) -> ClusterReport:
     """Place every article without a cluster, in publication order (undated last), one transaction
     per article; a near-duplicate joins its original's cluster. Running it again does nothing."""
-    from ..store.corpus import StoreClusterIndex, article_features, record_member, unclustered_articles
+    from ..store.corpus import (
+        StoreClusterIndex,
+        article_features,
+        record_member,
+        unclustered_articles,
+    )
 
     report = ClusterReport()
     conn = store.connection

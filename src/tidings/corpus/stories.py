@@ -33,6 +33,7 @@ STORY_ACTORS = 60
 # shows the Khan-Rahmon call among its five); `tidings timeline` shows every merged event.
 TIMELINE_PER_CLUSTER = 5
 SUMMARY_SENTENCES = 4
+from .features import cosine, unit
 
 
 @dataclass(slots=True)
@@ -59,17 +60,6 @@ class StoryState:
                 self.start = day if self.start is None else min(self.start, day)
                 self.end = day if self.end is None else max(self.end, day)
         self.clusters.append(c.id)
-
-
-def _unit(vec: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {k: v / norm for k, v in vec.items()} if norm else {}
-
-
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 @dataclass(slots=True)
@@ -99,10 +89,10 @@ def time_factor(c, s: StoryState) -> float:
 
 def similarity(c, s: StoryState, idf: Idf) -> dict[str, float]:
     """The threading features of a cluster against a story, each in [0, 1]."""
-    actors = _cos(_unit({a: math.log1p(n) * idf.actor(a) for a, n in c.actors.items()}),
-                  _unit({a: math.log1p(n) * idf.actor(a) for a, n in s.actors.items()}))
-    terms = _cos(_unit({t: w * idf.term(t) for t, w in c.terms.items()}),
-                 _unit({t: w * idf.term(t) for t, w in s.terms.most_common(STORY_TERMS)}))
+    actors = cosine(unit({a: math.log1p(n) * idf.actor(a) for a, n in c.actors.items()}),
+                    unit({a: math.log1p(n) * idf.actor(a) for a, n in s.actors.items()}))
+    terms = cosine(unit({t: w * idf.term(t) for t, w in c.terms.items()}),
+                   unit({t: w * idf.term(t) for t, w in s.terms.most_common(STORY_TERMS)}))
     dyads = (len(set(c.dyads) & s.dyads) / min(len(c.dyads), len(s.dyads))) if c.dyads and s.dyads else 0.0
     return {"actors": actors, "terms": terms, "dyads": dyads, "time": time_factor(c, s)}
 
