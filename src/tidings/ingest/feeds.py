@@ -14,7 +14,7 @@ from ..model import Failure, RawDoc
 from .decode import normalise_text
 from .markup import check_html_depth, has_markup
 from .sources import Opened
-from .streams import format_size
+from .streams import over_item_cap
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 FEED_ROOTS = {"rss", "feed", "RDF"}
@@ -116,8 +116,7 @@ def _item_doc(
     if len(body.encode("utf-8")) > settings.max_item_bytes:
         return Failure(
             origin,
-            f"item {n} is more than {format_size(settings.max_item_bytes)}, "
-            f"the cap for one article (setting max_item_bytes)",
+            f"item {n} is {over_item_cap(settings.max_item_bytes)}",
         )
     kind = "html" if has_markup(body) else "text"
     if kind == "html":

@@ -14,7 +14,7 @@ from ..model import Failure, RawDoc
 from .decode import bom_encoding, decode_bytes, normalise_text
 from .markup import check_html_depth, looks_like_html
 from .sources import Opened
-from .streams import CHUNK, format_size
+from .streams import CHUNK, over_item_cap
 
 BODY_KEYS = ("text", "body")
 # Metadata field -> keys that carry it in JSON exports we meet (first one present wins).
@@ -37,8 +37,7 @@ def read_jsonl(opened: Opened, settings: Settings) -> Iterator[RawDoc | Failure]
         if line is None:
             yield Failure(
                 origin,
-                f"line {n} is more than {format_size(cap)}, the cap for one article "
-                f"(setting max_item_bytes); the other lines of the file were read",
+                f"line {n} is {over_item_cap(cap)}; the other lines of the file were read",
             )
             continue
         if not line.strip():
@@ -197,8 +196,7 @@ class _JsonValues:
     def _grow(self) -> None:
         if len(self._buf) - self._pos > self._cap:
             raise _BadJson(
-                f"is more than {format_size(self._cap)}, the cap for one article "
-                f"(setting max_item_bytes); the rest of the file was not read"
+                f"is {over_item_cap(self._cap)}; the rest of the file was not read"
             )
         self._lines_before += self._buf.count("\n", 0, self._pos)
         self._buf = self._buf[self._pos :]
@@ -270,8 +268,7 @@ def doc_from_object(obj: Any, origin: str, subject: str, settings: Settings) -> 
     if len(body) > settings.max_item_bytes:
         return Failure(
             origin,
-            f"{subject} has a body of more than {format_size(settings.max_item_bytes)}, "
-            f"the cap for one article (setting max_item_bytes)",
+            f"{subject} has a body of {over_item_cap(settings.max_item_bytes)}",
         )
     body = normalise_text(body)
     kind = "html" if looks_like_html(body) else "text"

@@ -17,6 +17,11 @@ GZIP_MAGIC = b"\x1f\x8b"
 RATIO_GRACE_BYTES = 1 * MiB
 
 
+def over_item_cap(cap: int) -> str:
+    """How every reader words an item above the one-article cap (setting max_item_bytes)."""
+    return f"more than {format_size(cap)}, the cap for one article (setting max_item_bytes)"
+
+
 def format_size(n: int) -> str:
     """A byte count as a person reads it: 512 bytes, 12.3 KB, 8 MB (1 KB = 1024 bytes)."""
     if n < 1024:
