@@ -8,7 +8,7 @@ from typing import Self
 
 from .config import Settings
 from .errors import TidingsError
-from .model import Article, Failure
+from .model.article import Article, Failure
 
 
 class Corpus:

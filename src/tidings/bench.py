@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Settings
-from .model import Failure
+from .model.article import Failure
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import BinaryIO
 from .config import Settings
 from .engines.local import ordered_map
 from .errors import InputError, TidingsError
-from .model import Article, Failure, RawDoc
+from .model.article import Article, Failure, RawDoc
 
 
 @dataclass

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from tidings.model import Article
+from tidings.model.article import Article
 
 WIRE = """DUSHANBE, May 12 (Reuters) - Tajikistan opened a new road bridge over the Panj river to
 Afghanistan's Badakhshan province on Thursday, the first crossing built on that stretch of the

@@ -14,7 +14,7 @@ from tidings.corpus.boilerplate import (
     sweep_boilerplate,
 )
 from tidings.errors import ConfigError
-from tidings.model import Article
+from tidings.model.article import Article
 from tidings.store import Store
 
 OUTLET = "Pamir Herald"

@@ -2,7 +2,7 @@
 import pytest
 
 from tidings.config import Settings
-from tidings.model import Article
+from tidings.model.article import Article
 
 
 @pytest.fixture(scope="session")

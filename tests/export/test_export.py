@@ -10,7 +10,7 @@ import pytest
 import tidings
 from tidings.errors import TidingsError
 from tidings.export import FORMATS, SOURCES, Field, export, record_source
-from tidings.model import Article, Failure
+from tidings.model.article import Article, Failure
 from tidings.store import Store
 
 ARTICLE_KEYS = {

@@ -10,7 +10,7 @@ import tidings.extract.html as html_module
 from tidings.config import Settings
 from tidings.errors import InputError
 from tidings.extract import article_id, build_article, extract
-from tidings.model import RawDoc
+from tidings.model.article import RawDoc
 
 TODAY = date(2026, 11, 22)
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tidings.extract.dates import find_date, parse_date, resolve
-from tidings.model import PRECISIONS
+from tidings.model.article import PRECISIONS
 
 TODAY = date(2026, 11, 22)
 

@@ -9,7 +9,7 @@ import pytest
 
 from tidings.config import Settings
 from tidings.extract import Extraction, extract
-from tidings.model import RawDoc
+from tidings.model.article import RawDoc
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seeds"
 # Year inference looks back from "today"; pin it so the seeds read the same in any year.

@@ -10,7 +10,7 @@ from warcio.warcwriter import WARCWriter
 
 from tidings.config import Settings
 from tidings.ingest import iter_inputs
-from tidings.model import Failure, RawDoc
+from tidings.model.article import Failure, RawDoc
 
 # Written for these tests; not taken from any outlet.
 STORY = (

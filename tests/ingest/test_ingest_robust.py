@@ -11,7 +11,7 @@ from ingest_helpers import make_warc
 
 from tidings.config import Settings
 from tidings.ingest import iter_inputs
-from tidings.model import Failure, RawDoc
+from tidings.model.article import Failure, RawDoc
 
 PAGE = b"<html><head><meta charset='cp1252'></head><body><p>Caf\xe9 talks</p></body></html>"
 SEEDS = {

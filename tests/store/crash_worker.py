@@ -8,7 +8,7 @@ import hashlib
 import sys
 from collections.abc import Iterator
 
-from tidings.model import Article, Failure
+from tidings.model.article import Article, Failure
 from tidings.store import Store
 
 PLACES = ["Dushanbe", "Kabul", "Islamabad", "Tashkent", "Mazar-i-Sharif", "Peshawar", "Khorog", "Termez"]

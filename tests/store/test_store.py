@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from tidings.errors import StoreError
-from tidings.model import Article, Failure
+from tidings.model.article import Article, Failure
 from tidings.store import SCHEMA_VERSION, Store, fts_query
 from tidings.store.schema import migrations
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tidings.model import Failure
+from tidings.model.article import Failure
 from tidings.store import Store
 
 HERE = Path(__file__).resolve().parent

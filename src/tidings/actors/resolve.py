@@ -6,10 +6,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..nlp.analyse import Analysis, Ent
+from ..model.actors import ArticleActors, Entity, LearnedRole, Mention
+from ..model.nlp import Analysis, Ent
 from .affiliation import ENT_MARK, TITLE_SECTORS, TitleRead, read_title, title_matches
 from .kb import KbEntity, KnowledgeBase, normalise
-from .model import ArticleActors, Entity, LearnedRole, Mention
 
 # kb.fuzzy() score (0-100) a person's spelling needs to be taken as a known person: with the
 # person's country named in the same article; anywhere else it needs FUZZY_ALONE. Tuned on the

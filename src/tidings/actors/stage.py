@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..config import Settings
-from ..model import Article
+from ..model.actors import ArticleActors
+from ..model.article import Article
 from .kb import KnowledgeBase
-from .model import ArticleActors
 from .resolve import resolve_article
 
 

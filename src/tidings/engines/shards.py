@@ -12,7 +12,7 @@ from ..config import Settings
 from ..errors import ConfigError, InputError
 from ..export.events import EVENT_FIELDS
 from ..export.records import ARTICLE_FIELDS, Field, failure_record
-from ..model import Article, Failure, RawDoc
+from ..model.article import Article, Failure, RawDoc
 
 SHARD_SCHEMA_VERSION = 1
 ENGINES = ("local", "ray")
@@ -226,8 +226,8 @@ def _group(rows: list[dict]) -> dict[str, list[dict]]:
 
 
 def _article_result(rec: dict, rows: dict[str, list[dict]]) -> tuple[Article, object]:
-    from ..actors.model import ArticleActors, Entity, LearnedRole, Mention
-    from ..events.model import ArticleEvents, PlaceMention
+    from ..model.actors import ArticleActors, Entity, LearnedRole, Mention
+    from ..model.events import ArticleEvents, PlaceMention
 
     sentences = rec.pop("sentences")
     article = Article(**{k: v for k, v in rec.items()})
@@ -248,14 +248,14 @@ def _article_result(rec: dict, rows: dict[str, list[dict]]) -> tuple[Article, ob
 
 
 def _location(rec: dict | None, geonameid: int | None):
-    from ..events.model import Location
+    from ..model.events import Location
 
     return None if rec is None else Location(rec["name"], rec["lat"], rec["lon"], rec["country"], rec["admin1"],
                                              geonameid)
 
 
 def _event(e: dict):
-    from ..events.model import Event, Party
+    from ..model.events import Event, Party
 
     def parties(recs):
         return [Party(p["entity_id"], p["name"], p["country"], p["sector"]) for p in recs or []]

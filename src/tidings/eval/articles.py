@@ -14,7 +14,7 @@ from ..config import Settings
 from ..errors import GoldError, InputError
 from ..extract import build_article
 from ..extract.html import extract_html
-from ..model import RawDoc
+from ..model.article import RawDoc
 from .common import (
     EvalReport,
     Postprocess,

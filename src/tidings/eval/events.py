@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import GoldError
-from ..model import Article
+from ..model.article import Article
 from .common import EvalReport, Postprocess, PredictionWriter, Progress, read_json, ticking
 
 LAYOUT = "a PLOVER gold standard records JSON file (a list of records with text, event, source, target)"

@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ..model.events import Party
 from .lexicon import Lexicon, Trigger
 from .modality import frame_above, modality_of
-from .model import Party
 
 # Prepositions that introduce the other party of an event ("talks with X", "attacks on X").
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards", "at", "into"})

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..actors.kb import KnowledgeBase
-from ..actors.model import ArticleActors
 from ..config import Settings
-from ..model import Article
-from ..nlp.analyse import Analysis
+from ..model.actors import ArticleActors
+from ..model.article import Article
+from ..model.events import ArticleEvents, Event, Location, Party, PlaceMention
+from ..model.nlp import Analysis
 from .clause import UNIDENTIFIED, ArgMention, Coded, SentenceContext, code_sentence
 from .lexicon import Lexicon, load_lexicon
-from .model import ArticleEvents, Event, Location, Party, PlaceMention
 
 # Bumped when coding changes enough that stored events should be recomputed.
 CODER_VERSION = "2"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model import Article, Failure
+from ..model.article import Article, Failure
 from ..store import Store
 
 # Field kinds a format must know how to write; csv and parquet map each to a column type.

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Article, RawDoc
+from ..model.article import Article, RawDoc
 from .dates import PubDate, parse_date, resolve, unknown
 from .metadata import (
     TextMeta,

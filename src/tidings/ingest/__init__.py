@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Failure, RawDoc
+from ..model.article import Failure, RawDoc
 from .feeds import read_feed
 from .jsonish import read_json, read_jsonl
 from .plain import read_html, read_text

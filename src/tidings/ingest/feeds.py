@@ -10,7 +10,7 @@ import defusedxml.ElementTree as safe_xml
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Failure, RawDoc
+from ..model.article import Failure, RawDoc
 from .decode import normalise_text
 from .markup import check_html_depth, has_markup
 from .sources import Opened

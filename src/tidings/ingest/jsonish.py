@@ -10,7 +10,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Failure, RawDoc
+from ..model.article import Failure, RawDoc
 from .decode import bom_encoding, decode_bytes, normalise_text
 from .markup import check_html_depth, looks_like_html
 from .sources import Opened

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Failure, RawDoc
+from ..model.article import Failure, RawDoc
 from .decode import decode_bytes
 from .markup import check_html_depth
 from .sources import Opened

@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Failure
+from ..model.article import Failure
 from .decode import bom_encoding, check_head
 from .streams import CHUNK, GZIP_MAGIC, CappedStream, GzipStream, read_head
 

@@ -12,7 +12,7 @@ from warcio.statusandheaders import StatusAndHeadersParserException
 
 from ..config import Settings
 from ..errors import InputError
-from ..model import Failure, RawDoc
+from ..model.article import Failure, RawDoc
 from .decode import decode_bytes
 from .markup import check_html_depth
 from .sources import Opened

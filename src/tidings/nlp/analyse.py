@@ -2,44 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+
+from ..model.nlp import Analysis, Ent
 
 # Texts per nlp.pipe batch: on the seeds and the demo corpus (300-600 words each) larger
 # batches did not raise words/s on 2 cores.
 BATCH_SIZE = 32
 # Entity labels passed on to actor resolution (places and numbers belong to other stages).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-
-
-@dataclass(frozen=True, slots=True)
-class Ent:
-    """One named-entity span: character offsets into the analysed text, its label, and the
-    knowledge-base id when the entity ruler placed it ("" otherwise)."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    kb_id: str = ""
-
-
-@dataclass(slots=True)
-class Analysis:
-    """What the NLP layer found in one text: sentence spans and entities (both char offsets)."""
-
-    sentences: list[tuple[int, int]] = field(default_factory=list)
-    ents: list[Ent] = field(default_factory=list)
-
-    def sentence_of(self, offset: int) -> int:
-        """Index of the sentence holding `offset` (the last one starting at or before it)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid][0] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
 
 
 def analyse_texts(nlp, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Analysis]:

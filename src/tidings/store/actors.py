@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..actors.kb import KnowledgeBase, normalise, skeleton
-from ..actors.model import ArticleActors, LearnedRole
+from ..model.actors import ArticleActors, LearnedRole
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Self
 
 from ..errors import StoreError
-from ..model import Article, Failure
+from ..model.article import Article, Failure
 from .schema import migrate
 
 # Columns of `articles` that mirror Article fields, in Article order (origins come from `origins`).

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from ..events.model import ArticleEvents, Location
+from ..model.events import ArticleEvents, Location
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..model.time import EventDate, Timex
 from .calendar import parse_anchor
-from .model import EventDate, Timex
 
 # Precisions that place an event in time (durations with an interval do too; sets and vague refs do not).
 _DATED = ("datetime", "day", "week", "month", "quarter", "year", "interval")

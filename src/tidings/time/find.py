@@ -5,9 +5,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from ..model.time import Timex
 from .calendar import interval_of, parse_anchor
 from .context import Context, NoAnchor
-from .model import Timex
 from .rules import RULES, Norm, Rule
 
 # Sentence ends: ., ! or ? (plus closing quotes) before a capital, a blank line, or a line break
