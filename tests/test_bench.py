@@ -22,6 +22,6 @@ def test_bench_prints_figures_as_json(tmp_path: Path):
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output.strip().splitlines()[-1])
     assert figures["articles"] == 2 and figures["failures"] == 1
-    assert set(figures["stage_seconds"]) >= {"read", "extract", "nlp+actors", "store"}
+    assert set(figures["stage_seconds"]) >= {"load", "read", "extract", "nlp", "actors", "events", "time", "geo", "store"}
     for key in ("articles_per_s", "words_per_s", "baseline_spacy_articles_per_s", "peak_rss_mb"):
         assert figures[key] is not None and figures[key] > 0

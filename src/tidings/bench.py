@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Settings
+from .ingest import iter_inputs
 from .model.article import Failure
+from .model.item import Item
+from .pipeline import ARTICLE_STAGES, BATCH_ITEMS, IngestReport, batches, run_stages, store_item
+from .resources import Resources
+from .store import Store
 
 
 @dataclass
@@ -54,32 +59,27 @@ def _machine() -> str:
 
 
 def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True) -> BenchReport:
-    """Run the per-article stages over `corpus` into a throw-away store, timing each stage,
-    then spaCy's own nlp.pipe (same model, full pipeline) over the same clean bodies."""
-    from .actors.stage import model_name
-    from .events.stage import CODER_VERSION, analyse_articles, code_articles, resources
-    from .ingest import iter_inputs
-    from .pipeline import BATCH_ITEMS, process
-    from .store import Store
-    from .store.actors import write_actors
-    from .store.events import write_events
-
+    """Run the per-article stages (pipeline.ARTICLE_STAGES) over `corpus` into a throw-away store,
+    timing each stage, then spaCy's own nlp.pipe (same model, full pipeline) over the same clean bodies."""
     report = BenchReport(machine=_machine())
     stages = report.stage_seconds
-    for name in ("load", "read", "extract", "nlp+actors", "events", "store"):
+    for name in ("load", "read", *(s.name for s in ARTICLE_STAGES), "store"):
         stages[name] = 0.0
     bodies: list[str] = []
+
+    def timer(name: str, seconds: float) -> None:
+        stages[name] += seconds
 
     def timed(name: str, fn, *args):
         t0 = time.perf_counter()
         try:
             return fn(*args)
         finally:
-            stages[name] += time.perf_counter() - t0
+            timer(name, time.perf_counter() - t0)
 
     # Models, knowledge base, lexicon and gazetteer load once per process; timed apart.
-    res = timed("load", resources, settings)
-    model = model_name(settings)
+    res = Resources(settings)
+    timed("load", lambda: (res.ner, res.kb, res.parser, res.lexicon, res.gazetteer))
 
     def read_items():
         items = iter(iter_inputs(corpus, settings))
@@ -87,35 +87,23 @@ def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True
             yield item
 
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.db") as store:
-        batch: list = []
-
-        def flush() -> None:
-            found = timed("nlp+actors", analyse_articles, batch, settings)
-            coded = timed("events", code_articles, batch, found, res)
-            for article, (_, actors), events in zip(batch, found, coded):
-                def extras(conn, status, a=article, f=actors, ev=events):
-                    write_actors(conn, f, len(a.body), model)
-                    write_events(conn, ev, len(a.body), CODER_VERSION)
-                timed("store", store.add_article, article, extras)
-            batch.clear()
-
-        for item in read_items():
-            result = item if isinstance(item, Failure) else timed("extract", process, item, settings)
-            if isinstance(result, Failure):
-                report.failures += 1
-                continue
-            report.articles += 1
-            report.words += len(result.body.split())
-            bodies.append(result.body)
-            batch.append(result)
-            if len(batch) >= BATCH_ITEMS:
-                flush()
-        if batch:
-            flush()
+        ingest_report = IngestReport()
+        for batch in batches(read_items(), BATCH_ITEMS):
+            failed = [x for x in batch if isinstance(x, Failure)]
+            report.failures += len(failed)
+            items = run_stages([Item(x) for x in batch if not isinstance(x, Failure)], res, timer=timer)
+            for it in items:
+                if it.failure is not None:
+                    report.failures += 1
+                    continue
+                report.articles += 1
+                report.words += len(it.article.body.split())
+                bodies.append(it.article.body)
+                timed("store", store_item, store, it, ingest_report, res.model)
     if spacy_baseline and bodies:
         import spacy
 
-        nlp = spacy.load(model)
+        nlp = spacy.load(res.model)
         t0 = time.perf_counter()
         for _ in nlp.pipe(bodies, batch_size=32):
             pass

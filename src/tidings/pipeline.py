@@ -1,16 +1,162 @@
-"""Ingest orchestration: inputs -> per-article stages -> store, then the corpus stages. It only loops."""
+"""The flow as data: the per-article stages and the corpus stages in order; the functions here only loop over them."""
 from __future__ import annotations
 
 import functools
+import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from .actors.stage import resolve_actors
 from .config import Settings
+from .corpus.boilerplate import sweep_boilerplate
+from .corpus.clusters import update_clusters
+from .corpus.neardup import update_neardups
+from .corpus.stories import update_stories
 from .engines.local import ordered_map
 from .errors import InputError, TidingsError
-from .model.article import Article, Failure, RawDoc
+from .events.stage import CODER_VERSION, code_events, complete_parties
+from .extract import build_article
+from .geo.stage import place_events
+from .ingest import iter_inputs
+from .model.article import Failure, RawDoc
+from .model.item import Item
+from .nlp import analyse_texts
+from .resources import Resources, shared
+from .store import Store
+from .store.actors import link_entities, needs_analysis, stale_articles, write_actors
+from .store.events import needs_coding, stale_event_articles, write_events
+from .time.stage import date_events
+
+# ---------------------------------------------------------------- per-article stages
+#
+# One protocol, as spaCy's Language.pipeline: a stage takes a batch of Items and the process's
+# read-only Resources and fills its own field of every live item (an article and no failure).
+# Stages are pure functions of (item, resources): the same batch gives the same result in this
+# process, in a pool worker or in a Ray task.
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStage:
+    name: str
+    run: Callable[[list[Item], Resources], None]
+    doing: str  # what a failure message says tidings could not do
+
+
+def _extract(items: list[Item], res: Resources) -> None:
+    for it in items:
+        try:
+            it.article = build_article(it.raw, res.settings, res.gazetteer)
+        except InputError as e:
+            it.failure = Failure(it.origin, e.reason)
+
+
+def _nlp(items: list[Item], res: Resources) -> None:
+    for it, analysis in zip(items, analyse_texts(res.ner, (it.article.body for it in items))):
+        it.analysis = analysis
+
+
+def _actors(items: list[Item], res: Resources) -> None:
+    found = resolve_actors([it.article for it in items], [it.analysis for it in items], res.kb)
+    for it, actors in zip(items, found):
+        it.actors = actors
+
+
+def _events(items: list[Item], res: Resources) -> None:
+    coded = code_events([it.article for it in items], [it.actors for it in items], res.parser, res.lexicon, res.kb)
+    for it, events in zip(items, coded):
+        it.events = events
+
+
+def _time(items: list[Item], res: Resources) -> None:
+    for it in items:
+        date_events(it.article, it.actors, it.events.events)
+
+
+def _geo(items: list[Item], res: Resources) -> None:
+    for it in items:
+        place_events(it.article, it.analysis, it.actors, it.events, res.gazetteer)
+
+
+def _parties(items: list[Item], res: Resources) -> None:
+    for it in items:
+        complete_parties(it.article, it.actors, it.events, res.kb)
+
+
+ARTICLE_STAGES: tuple[ArticleStage, ...] = (
+    ArticleStage("extract", _extract, "process this input"),               # RawDoc -> clean Article
+    ArticleStage("nlp", _nlp, "find the actors of this article"),           # sentences, entities (+ KB ruler)
+    ArticleStage("actors", _actors, "find the actors of this article"),     # mentions -> entities
+    ArticleStage("events", _events, "code the events of this article"),     # selective parse, clause coding
+    ArticleStage("time", _time, "date the events of this article"),         # each event's date
+    ArticleStage("geo", _geo, "place the events of this article"),          # toponyms, each event's place
+    ArticleStage("parties", _parties, "code the events of this article"),   # countries and recipients filled in
+)
+ACTOR_STAGES = ARTICLE_STAGES[1:3]      # what a stored article needs when only its actors are stale
+ANALYSIS_STAGES = ARTICLE_STAGES[1:]    # what a stored article needs when its body or the coder changed
+
+
+def run_stages(items: list[Item], res: Resources, stages: Iterable[ArticleStage] = ARTICLE_STAGES,
+               timer: Callable[[str, float], None] | None = None) -> list[Item]:
+    """Every stage over the live items of a batch, in order; returns the same batch, enriched.
+
+    An unexpected exception retries the stage one item at a time, so that one bad article becomes
+    a Failure and cannot sink its batch; a TidingsError (a missing model, a bad knowledge-base
+    file) stops the run with its own message.
+    """
+    for stage in stages:
+        live = [it for it in items if it.live]
+        if not live:
+            continue
+        start = time.perf_counter()
+        try:
+            stage.run(live, res)
+        except TidingsError:
+            raise
+        except Exception:  # noqa: BLE001 - retried one by one below
+            for it in live:
+                try:
+                    stage.run([it], res)
+                except TidingsError:
+                    raise
+                except Exception as e:  # noqa: BLE001 - one bad page must not stop a run of thousands
+                    it.failure = Failure(it.origin, _unexpected(stage.doing, e))
+        if timer is not None:
+            timer(stage.name, time.perf_counter() - start)
+    return items
+
+
+def _unexpected(doing: str, e: Exception) -> str:
+    where = traceback.extract_tb(e.__traceback__)[-1]
+    return (f"tidings could not {doing} ({type(e).__name__}: {e} at "
+            f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it with the file.")
+
+
+# Articles per unit of work for the per-article stages: one nlp.pipe call each (the model is
+# loaded once per process). 16 keeps progress ticking on the demo corpus without losing words/s.
+BATCH_ITEMS = 16
+
+
+def process_batch(raws: list[RawDoc], settings: Settings) -> list[Item]:
+    """All per-article stages over a batch of input items, in input order, with this process's
+    resources. Pure given settings: what a pool worker or a Ray task runs."""
+    return run_stages([Item(raw) for raw in raws], shared(settings))
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of `size` items (the last may be shorter)."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# ---------------------------------------------------------------- ingest
 
 
 @dataclass
@@ -37,81 +183,21 @@ class IngestReport:
         return not self.failures
 
 
-def process(raw: RawDoc, settings: Settings) -> Article | Failure:
-    """All per-article stages for one input item; a pure function of (item, settings)."""
-    from .extract import build_article
-
-    try:
-        return build_article(raw, settings)
-    except InputError as e:
-        return Failure(raw.origin, e.reason)
-    except Exception as e:  # noqa: BLE001 - one bad page must not stop a run of thousands
-        where = traceback.extract_tb(e.__traceback__)[-1]
-        return Failure(
-            raw.origin,
-            f"tidings could not process this input ({type(e).__name__}: {e} at "
-            f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it with the file.",
-        )
-
-
-# Articles per unit of work for the per-article stages: one nlp.pipe call each (the model is
-# loaded once per process). 16 keeps progress ticking on the demo corpus without losing words/s.
-BATCH_ITEMS = 16
-
-
-def process_batch(raws: list[RawDoc], settings: Settings) -> list[tuple[Article | Failure, object]]:
-    """process() for each item, then the actor and event stages over the articles in one batch: a
-    list of (Article, (ArticleActors, ArticleEvents)) or (Failure, None), in input order. Pure given settings."""
-    from .events.stage import actors_and_events as actors_for
-
-    results = [process(raw, settings) for raw in raws]
-    articles = [r for r in results if isinstance(r, Article)]
-    try:
-        found = dict(zip((a.id for a in articles), actors_for(articles, settings)))
-    except TidingsError:
-        raise  # a missing model or a bad KB file stops the run with its own message
-    except Exception:  # noqa: BLE001 - retry one by one so one bad article cannot sink its batch
-        found = {}
-        for a in articles:
-            try:
-                found[a.id] = actors_for([a], settings)[0]
-            except Exception as e:  # noqa: BLE001
-                found[a.id] = Failure(a.origin, f"tidings could not find the actors of this article "
-                                                f"({type(e).__name__}: {e}); please report it with the file.")
-    out: list[tuple[Article | Failure, object]] = []
-    for r in results:
-        extra = found.get(r.id) if isinstance(r, Article) else None
-        out.append((extra, None) if isinstance(extra, Failure) else (r, extra))
-    return out
-
-
-def _batches(items, size: int):
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def ingest(
     paths: list[str],
-    store,
+    store: Store,
     settings: Settings,
     stdin: BinaryIO | None = None,
     on_item: Callable[[IngestReport], None] | None = None,
     reprocess: bool = False,
     stdin_label: str = "<stdin>",
 ) -> IngestReport:
-    """Read every input, build articles, store each in its own transaction, then sweep boilerplate.
+    """Read every input, run the per-article stages, store each article in its own transaction,
+    then run the corpus stages.
 
     An origin already in the store is skipped unless reprocess is set (stdin is always read;
     stdin_label names where it came from, e.g. one HTTP request, and prefixes its origins).
     """
-    from .ingest import iter_inputs
-
     report = IngestReport()
 
     def fresh_items():
@@ -128,62 +214,108 @@ def ingest(
             else:
                 yield item
 
+    model = shared(settings).model
     work = functools.partial(process_batch, settings=settings)
-    for _, batch_results in ordered_map(work, _batches(fresh_items(), BATCH_ITEMS), workers=settings.workers):
-        for result, found in batch_results:
-            store_result(store, result, found, report, settings)
+    for _, items in ordered_map(work, batches(fresh_items(), BATCH_ITEMS), workers=settings.workers):
+        for item in items:
+            store_item(store, item, report, model)
             if on_item:
                 on_item(report)
     run_corpus_stages(store, settings, report)
     return report
 
 
-def store_result(store, result: Article | Failure, found, report: IngestReport, settings: Settings,
-                 model: str | None = None, coder: str | None = None) -> None:
-    """Store one process_batch() result: a failure, or an article with its actors and events in one
-    transaction. model and coder name what produced `found` (default: this process's model and coder)."""
-    from .actors.stage import model_name
-    from .events.stage import CODER_VERSION
-    from .store.actors import needs_analysis, write_actors
-    from .store.events import needs_coding, write_events
-
-    if isinstance(result, Failure):
-        store.add_failure(result)
-        report.failures.append(result)
+def store_item(store: Store, item: Item, report: IngestReport, model: str, coder: str = CODER_VERSION) -> None:
+    """Store one item: its failure, or its article with its actors and events in one transaction.
+    model and coder name what produced them (the spaCy package and the event coder version)."""
+    if item.failure is not None or item.article is None:
+        failure = item.failure or Failure(item.origin, "tidings could not process this input; please report it with the file.")
+        store.add_failure(failure)
+        report.failures.append(failure)
         return
-    model = model or model_name(settings)
-    coder = coder or CODER_VERSION
+    a = item.article
 
-    def extras(conn, status, a=result):
-        if found is None:
-            return
-        article_actors, article_events = found
-        if needs_analysis(conn, a.id):
-            write_actors(conn, article_actors, len(a.body), model)
-        if needs_coding(conn, a.id, coder):
-            write_events(conn, article_events, len(a.body), coder)
+    def extras(conn, status):
+        if item.actors is not None and needs_analysis(conn, a.id):
+            write_actors(conn, item.actors, len(a.body), model)
+        if item.events is not None and needs_coding(conn, a.id, coder):
+            write_events(conn, item.events, len(a.body), coder)
 
-    if store.add_article(result, extras=extras) == "new":
+    if store.add_article(a, extras=extras) == "new":
         report.new += 1
     else:
         report.known += 1
 
 
-def run_corpus_stages(store, settings: Settings, report: IngestReport) -> None:
-    """The corpus stages that follow every ingest, in order, counting what they did into report."""
-    from .actors.stage import refresh_actors
-    from .corpus.boilerplate import sweep_boilerplate
-    from .corpus.clusters import update_clusters
-    from .corpus.neardup import update_neardups
-    from .corpus.stories import update_stories
-    from .events.stage import refresh_events
+# ---------------------------------------------------------------- corpus stages
 
+
+@dataclass(frozen=True, slots=True)
+class CorpusStage:
+    name: str
+    run: Callable[[Store, Settings, IngestReport], None]  # updates the store; counts into the report
+
+
+def _boilerplate(store: Store, settings: Settings, report: IngestReport) -> None:
     report.boilerplate_swept = sweep_boilerplate(store, settings)
-    # Events first: it re-analyses each stale article once and writes its actors and events together.
-    report.recoded = refresh_events(store, settings)
-    report.analysed, report.entities_merged = refresh_actors(store, settings)
-    report.analysed += report.recoded
+
+
+# Stored articles re-analysed per batch (the articles the boilerplate sweep changed, or all of
+# them after a coder version change): one nlp.pipe and one parse batch each.
+REANALYSE_BATCH = 64
+
+
+def _reanalyse(store: Store, settings: Settings, report: IngestReport) -> None:
+    """Articles whose body changed (boilerplate sweep) or whose events an older coder made go
+    through the per-article stages again; articles with stale actors only through NLP and actors."""
+    res = shared(settings)
+    report.recoded = _again(store, stale_event_articles(store.connection, CODER_VERSION), res, ANALYSIS_STAGES)
+    report.analysed = _again(store, stale_articles(store.connection), res, ACTOR_STAGES) + report.recoded
+
+
+def _again(store: Store, ids: list[str], res: Resources, stages: tuple[ArticleStage, ...]) -> int:
+    done = 0
+    for batch in batches(ids, REANALYSE_BATCH):
+        items = [Item(None, article=a) for a in (store.article(i) for i in batch) if a is not None]
+        for it in run_stages(items, res, stages):
+            if not it.live:
+                continue
+            with store.transaction() as tx:
+                write_actors(tx, it.actors, len(it.article.body), res.model)
+                if it.events is not None:
+                    write_events(tx, it.events, len(it.article.body), CODER_VERSION)
+            done += 1
+    return done
+
+
+def _entities(store: Store, settings: Settings, report: IngestReport) -> None:
+    with store.transaction() as tx:
+        report.entities_merged = link_entities(tx, shared(settings).kb)
+
+
+def _neardups(store: Store, settings: Settings, report: IngestReport) -> None:
     report.near_duplicates = update_neardups(store, settings).linked
+
+
+def _clusters(store: Store, settings: Settings, report: IngestReport) -> None:
     report.clustered = update_clusters(store, settings).clustered
-    # Last corpus stage, after near-duplicates and clusters: merged events -> stories -> summaries.
+
+
+def _stories(store: Store, settings: Settings, report: IngestReport) -> None:
     update_stories(store, settings)
+
+
+CORPUS_STAGES: tuple[CorpusStage, ...] = (
+    CorpusStage("boilerplate", _boilerplate),   # lines an outlet repeats across its articles
+    CorpusStage("reanalyse", _reanalyse),       # per-article stages again where bodies changed
+    CorpusStage("entities", _entities),         # new entities merged across articles, learned roles
+    CorpusStage("neardup", _neardups),          # syndicated and lightly edited copies
+    CorpusStage("clusters", _clusters),         # online same-event clusters
+    CorpusStage("stories", _stories),           # merged events, stories, timelines, summaries
+)
+
+
+def run_corpus_stages(store: Store, settings: Settings, report: IngestReport) -> None:
+    """The corpus stages that follow every ingest, in order, counting what they did into report."""
+    for stage in CORPUS_STAGES:
+        stage.run(store, settings, report)

@@ -261,8 +261,9 @@ def test_normalise():
     assert normalise("Élysée") == "elysee"
 
 
-def test_load_is_cached_per_process():
-    assert KnowledgeBase.load() is KnowledgeBase.load()
+def test_the_entity_ruler_and_the_stages_share_one_knowledge_base(resources):
+    ruler = resources.ner.get_pipe("kb_ruler")
+    assert resources.kb is ruler.kb and len(resources.kb) > 700
 
 
 # ---- user files

@@ -1,14 +1,13 @@
 """Mention -> entity resolution on sentences written for these tests: each rule on its own."""
 import pytest
 
-from tidings.actors.kb import KnowledgeBase
 from tidings.actors.resolve import resolve_article
-from tidings.nlp import analyse, load_pipeline
+from tidings.nlp import analyse
 
 
 @pytest.fixture(scope="module")
-def run():
-    nlp, kb = load_pipeline(), KnowledgeBase.load()
+def run(resources):
+    nlp, kb = resources.ner, resources.kb
 
     def go(text, day="2021-10-10"):
         return resolve_article("a1", text, day, analyse(nlp, text), kb)

@@ -168,15 +168,17 @@ def test_every_article_is_coded_on_its_current_body(db):
         aid = conn.execute("SELECT article_id FROM events_coded LIMIT 1").fetchone()[0]
         conn.execute("UPDATE events_coded SET body_chars = body_chars + 1 WHERE article_id = ?", (aid,))
         assert stale_event_articles(conn, CODER_VERSION) == [aid]
-        from tidings.events.stage import refresh_events
+        from tidings.pipeline import IngestReport, run_corpus_stages
 
-        assert refresh_events(s, Settings(db=db)) == 1
+        report = IngestReport()
+        run_corpus_stages(s, Settings(db=db), report)
+        assert report.recoded == 1
         assert stale_event_articles(conn, CODER_VERSION) == []
 
 
 def test_a_quoted_today_takes_the_day_the_lead_names():
-    from tidings.events.stage import _quoted_today
     from tidings.time import find_timexes
+    from tidings.time.stage import _quoted_today
 
     body = ("ISLAMABAD: The minister on Saturday stepped in to calm the row.\n\n"
             "\u201cThe minister spoke to his counterpart today,\u201d the ministry said. It said so today.")

@@ -93,7 +93,7 @@ def test_a_call_up_of_reservists_is_a_mobilisation_not_a_phone_call(code):
 
 
 def test_calendar_words_and_nationality_adjectives_are_never_places():
-    from tidings.events.stage import _could_be_place
+    from tidings.geo.stage import _could_be_place
 
     assert not _could_be_place("August") and not _could_be_place("Tuesday")
     assert not _could_be_place("Russian") and not _could_be_place("Chinese")

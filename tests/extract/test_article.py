@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ import tidings.extract.html as html_module
 from tidings.config import Settings
 from tidings.errors import InputError
 from tidings.extract import article_id, build_article, extract
+from tidings.geo import Gazetteer
 from tidings.model.article import RawDoc
 
 TODAY = date(2026, 11, 22)
@@ -64,8 +66,12 @@ militant activity since September 28, 2021, when a convoy was ambushed near the 
 """
 
 
+# One gazetteer for the module (it tells a place-only dateline lead from a shouted word).
+gazetteer = functools.cache(Gazetteer.load)
+
+
 def build(text: str, **fields: str):
-    return extract(RawDoc("fixture.txt", text, fields=fields), Settings(), today=TODAY)
+    return extract(RawDoc("fixture.txt", text, fields=fields), Settings(), gazetteer(), today=TODAY)
 
 
 def test_wire_copy_with_byline_and_debris():
@@ -138,7 +144,7 @@ def test_unreadable_container_date_falls_back_to_the_text_and_unknown_says_why()
 def test_short_text_is_refused_with_a_reason():
     with pytest.raises(InputError) as err:
         build_article(
-            RawDoc("stub.txt", "Advertisement\n\nShort notice.\n\nFollow us on X."), Settings()
+            RawDoc("stub.txt", "Advertisement\n\nShort notice.\n\nFollow us on X."), Settings(), gazetteer()
         )
     assert err.value.reason == "has no article text after cleaning (13 characters left)"
 
@@ -183,7 +189,7 @@ def test_html_page_metadata_wins_and_text_cleaning_runs_on_its_body(monkeypatch)
         kind="html",
         fields={"url": "https://example.org/a/2"},
     )
-    a = build_article(raw, Settings())
+    a = build_article(raw, Settings(), gazetteer())
     assert a.title == "Clashes on the Tajik border"
     assert (a.outlet, a.author, a.published, a.published_precision) == (
         "Border Daily",

@@ -60,8 +60,8 @@ from tidings.extract.metadata import (
         ),
     ],
 )
-def test_dateline_leads(lead, place, wire, date_text, rest):
-    got = dateline_lead(lead)
+def test_dateline_leads(lead, place, wire, date_text, rest, gazetteer):
+    got = dateline_lead(lead, gazetteer)
     assert got is not None
     assert (got.place, got.wire) == (place, wire)
     assert (got.date.text if got.date else None) == date_text
@@ -81,8 +81,8 @@ def test_dateline_leads(lead, place, wire, date_text, rest):
         "DEAR ABBY: My neighbour keeps parking in my spot.",
     ],
 )
-def test_not_dateline_leads(text):
-    assert dateline_lead(text) is None
+def test_not_dateline_leads(text, gazetteer):
+    assert dateline_lead(text, gazetteer) is None
 
 
 @pytest.mark.parametrize(
@@ -150,18 +150,18 @@ def test_a_body_sentence_is_not_a_stamp():
     assert read_stamp("March 3, 2024 was a turning point for the talks.") is None
 
 
-def test_headline_shape():
-    assert looks_like_headline("Tajik border guards report clashes near Khorog")
-    assert looks_like_headline("Will the Taliban recognise the Durand Line?")
-    assert not looks_like_headline("Officials said the talks went well.")
-    assert not looks_like_headline("ISLAMABAD: Officials met")
+def test_headline_shape(gazetteer):
+    assert looks_like_headline("Tajik border guards report clashes near Khorog", gazetteer)
+    assert looks_like_headline("Will the Taliban recognise the Durand Line?", gazetteer)
+    assert not looks_like_headline("Officials said the talks went well.", gazetteer)
+    assert not looks_like_headline("ISLAMABAD: Officials met", gazetteer)
     assert not looks_like_headline(
         "With tensions mounting between the two sides, the prime minister stepped in on "
-        "Saturday to calm things down between the two neighbours and their armies along the river"
+        "Saturday to calm things down between the two neighbours and their armies along the river", gazetteer
     )
 
 
-def test_header_takes_title_byline_stamp_and_leaves_the_body():
+def test_header_takes_title_byline_stamp_and_leaves_the_body(gazetteer):
     paras = [
         "Tajik border guards report clashes near Khorog",
         "By Jane Doe, Reuters",
@@ -169,8 +169,8 @@ def test_header_takes_title_byline_stamp_and_leaves_the_body():
         "DUSHANBE, Tajikistan (Reuters) - Tajik border guards exchanged fire late on Saturday.",
         "The committee did not say who the armed men were.",
     ]
-    meta, rest = read_header(paras)
-    rest = read_lead(rest, meta)
+    meta, rest = read_header(paras, gazetteer)
+    rest = read_lead(rest, meta, gazetteer)
     assert meta.title == "Tajik border guards report clashes near Khorog"
     assert (meta.author, meta.wire, meta.dateline) == ("Jane Doe", "Reuters", "Dushanbe")
     assert meta.published.value == "2024-03-03T09:15:00+00:00"
@@ -180,18 +180,18 @@ def test_header_takes_title_byline_stamp_and_leaves_the_body():
     ]
 
 
-def test_no_title_when_the_first_line_is_a_sentence():
+def test_no_title_when_the_first_line_is_a_sentence(gazetteer):
     meta, rest = read_header(
-        ["Officials in Dushanbe said on Monday the border was calm.", "Short line without a period"]
+        ["Officials in Dushanbe said on Monday the border was calm.", "Short line without a period"], gazetteer
     )
     assert meta.title is None and len(rest) == 2
 
 
-def test_trailing_agency_credit_is_taken_off_the_last_paragraph():
+def test_trailing_agency_credit_is_taken_off_the_last_paragraph(gazetteer):
     meta, rest = read_header(
-        ["The talks ended on Friday.", "Both sides will meet again next month. (PTI)"]
+        ["The talks ended on Friday.", "Both sides will meet again next month. (PTI)"], gazetteer
     )
-    rest = read_lead(rest, meta)
+    rest = read_lead(rest, meta, gazetteer)
     assert meta.wire == "PTI" and rest[-1] == "Both sides will meet again next month."
 
 

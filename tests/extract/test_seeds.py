@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from pathlib import Path
 
@@ -9,11 +10,14 @@ import pytest
 
 from tidings.config import Settings
 from tidings.extract import Extraction, extract
+from tidings.geo import Gazetteer
 from tidings.model.article import RawDoc
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seeds"
 # Year inference looks back from "today"; pin it so the seeds read the same in any year.
 TODAY = date(2026, 11, 22)
+# One gazetteer for the module (it tells a place-only dateline lead from a shouted word).
+gazetteer = functools.cache(Gazetteer.load)
 
 
 def seed(prefix: str) -> tuple[str, Extraction]:
@@ -23,7 +27,7 @@ def seed(prefix: str) -> tuple[str, Extraction]:
     if not matches:
         pytest.skip(f"seed {prefix} is absent")
     text = matches[0].read_text(encoding="utf-8")
-    return text, extract(RawDoc(str(matches[0]), text), Settings(), today=TODAY)
+    return text, extract(RawDoc(str(matches[0]), text), Settings(), gazetteer(), today=TODAY)
 
 
 def test_000_wion_header_captions_and_highlight_repeat():

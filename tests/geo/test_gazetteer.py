@@ -8,12 +8,12 @@ from tidings.geo.gazetteer import norm
 
 
 @pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
+def gaz(gazetteer) -> Gazetteer:
+    return gazetteer
 
 
-def test_loaded_once_per_process(gaz):
-    assert Gazetteer.load() is gaz
+def test_one_per_process_through_the_resources(resources):
+    assert resources.gazetteer is resources.gazetteer
 
 
 def test_norm():

@@ -7,8 +7,8 @@ from tidings.geo import Gazetteer, Place, countries_in_text, document_focus, res
 
 
 @pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return Gazetteer.load()
+def gaz(gazetteer) -> Gazetteer:
+    return gazetteer
 
 
 def spans_of(text: str, *names: str) -> list[tuple[int, int]]:

@@ -6,8 +6,8 @@ from tidings.nlp import analyse, analyse_texts, load_pipeline
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
+def nlp(resources):
+    return resources.ner
 
 
 def test_missing_model_names_the_package_to_install():
@@ -37,12 +37,11 @@ def test_sentences_and_offsets_index_the_text(nlp):
     assert a.sentence_of(rahmon.start) == 1
 
 
-def test_a_paragraph_break_ends_a_sentence_even_without_a_full_stop():
-    from tidings.nlp import analyse, load_pipeline
+def test_a_paragraph_break_ends_a_sentence_even_without_a_full_stop(nlp):
 
     text = ("Two leaders agree to coordinate border patrols\n\n"
             "Tajikistan has taken a firm line on the new authorities in Kabul. Officials said so on Monday.")
-    an = analyse(load_pipeline(), text)
+    an = analyse(nlp, text)
     sentences = [text[a:b] for a, b in an.sentences]
     assert sentences[0] == "Two leaders agree to coordinate border patrols"
     assert sentences[1].startswith("Tajikistan has taken")

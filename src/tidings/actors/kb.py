@@ -8,7 +8,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -503,7 +502,8 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> KnowledgeBase:
-        """The packaged data with user files (same format) layered on top, in order; cached per process."""
+        """The packaged data with user files (same format) layered on top, in order (tidings.resources
+        keeps one per process)."""
         stamps = []
         for p in extra_files:
             path = Path(p).expanduser().resolve()
@@ -643,7 +643,6 @@ def _packaged_entries() -> Iterator[_Entry]:
             yield from _read_file(Path(path), f"tidings/actors/data/{name}")
 
 
-@lru_cache(maxsize=8)
 def _load_cached(stamps: tuple[tuple[str, int, int], ...]) -> KnowledgeBase:
     entries = list(_packaged_entries())
     for path, _, _ in stamps:

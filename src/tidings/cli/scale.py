@@ -34,7 +34,7 @@ def shard(
     config: ConfigOpt = None,
 ) -> None:
     """Run the per-article stages into Parquet shards (--engine local|ray), or --load shards into a store."""
-    from ..engines.shards import load_shards, write_shards
+    from ..shards import load_shards, write_shards
 
     started = time.monotonic()
     try:

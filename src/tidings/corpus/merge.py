@@ -614,7 +614,7 @@ def update_merged(store, settings=None) -> MergeReport:
             touched: set[str] = set()
             for m in pending_mentions(tx, article_id):
                 pool = [cache.get(i) or cache.setdefault(i, load_merged(tx, i)) for i in merge_candidates(tx, m)]
-                pool += [s for s in cache.values() if s.id in touched and s not in pool]
+                pool += [s for s in cache.values() if s is not None and s.id in touched and s not in pool]
                 found = best_match(m, [s for s in pool if s is not None and s.members])
                 if found is None:
                     found = MergedState("me:" + m.event_id.removeprefix("ev:"))

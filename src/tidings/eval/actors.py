@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..actors.resolve import resolve_article
 from ..config import Settings
 from ..errors import GoldError
+from ..nlp import analyse_texts
+from ..resources import Resources
 from .common import EvalReport, Postprocess, PredictionWriter, Progress, read_json, ticking
 
 LAYOUT = "a PLOVER gold standard records JSON file (a list of records with text, source, target)"
@@ -56,12 +59,9 @@ def predicted_codes(result, kb) -> set[str]:
 def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None = None,
         postprocess: Postprocess | None = None) -> EvalReport:
     """Resolve actors in each gold sentence and score the set of countries against the gold codes."""
-    from ..actors.resolve import resolve_article
-    from ..actors.stage import knowledge_base, pipeline_for
-    from ..nlp import analyse_texts
-
     records = gold_records(Path(gold))
-    kb, nlp = knowledge_base(settings), pipeline_for(settings)
+    res = Resources(settings)
+    nlp, kb = res.ner, res.kb
     tp = fp = fn = 0
     with PredictionWriter(out) as writer:
         analyses = analyse_texts(nlp, (r["text"] for r in records))

@@ -14,6 +14,7 @@ from ..config import Settings
 from ..errors import GoldError, InputError
 from ..extract import build_article
 from ..extract.html import extract_html
+from ..geo import Gazetteer
 from ..model.article import RawDoc
 from .common import (
     EvalReport,
@@ -53,6 +54,7 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
         postprocess: Postprocess | None = None) -> EvalReport:
     """Extract every gold page with tidings and with trafilatura's defaults; score both."""
     articles = load_gold(gold)
+    gazetteer = Gazetteer.load()
     ours: list[Counts] = []
     html_only: list[Counts] = []
     baseline: list[Counts] = []
@@ -62,7 +64,7 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
             html = read_page(article.page, settings)
             try:  # the whole per-article pipeline, as `tidings ingest` runs it
                 raw = RawDoc(article.url or article.id, html, "html", {"url": article.url} if article.url else {})
-                built = build_article(raw, settings)
+                built = build_article(raw, settings, gazetteer)
                 body, title = built.body, built.title
             except InputError:
                 body, title, failed = "", None, failed + 1

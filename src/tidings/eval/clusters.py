@@ -12,6 +12,7 @@ from ..config import Settings
 from ..corpus.clusters import OnlineClusterer
 from ..corpus.features import doc_features, entity_key, lead_people, words
 from ..errors import GoldError
+from ..resources import Resources
 from .common import EvalReport, Postprocess, PredictionWriter, Progress, ticking
 
 LAYOUT = "a JSONL file of ECB+ documents, one {doc_id, topic, seminal_event, text} object a line"
@@ -88,9 +89,7 @@ def gold_features(docs: list[GoldDoc], texts: list[str], settings: Settings):
     knowledge-base ruler) as entity terms and actors, and a date from the text's head."""
     import spacy  # noqa: F401 - the NLP layer needs it; fail here with spaCy's own message
 
-    from ..actors.stage import pipeline_for
-
-    nlp = pipeline_for(settings)
+    nlp = Resources(settings).ner
     for d, text, doc in zip(docs, texts, nlp.pipe(texts, batch_size=32)):
         names = [e.ent_id_ or entity_key(e.text) for e in doc.ents if e.label_ in NAME_LABELS]
         people = [e.ent_id_ or _surname(e.text) for e in doc.ents if e.label_ == "PERSON"]

@@ -7,6 +7,10 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import GoldError
 from ..model.article import Article
+from ..model.events import ArticleEvents
+from ..model.item import Item
+from ..pipeline import ANALYSIS_STAGES, run_stages
+from ..resources import Resources
 from .common import EvalReport, Postprocess, PredictionWriter, Progress, read_json, ticking
 
 LAYOUT = "a PLOVER gold standard records JSON file (a list of records with text, event, source, target)"
@@ -69,9 +73,7 @@ def macro_f1(gold: list[str], pred: list[str | None]) -> float:
 def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None = None,
         postprocess: Postprocess | None = None) -> EvalReport:
     """Code each gold sentence as a one-sentence article and score the first asserted event."""
-    from ..events.stage import analyse_articles, code_articles, resources
-
-    res = resources(settings)
+    res = Resources(settings)
     records = gold_records(Path(gold), res.lexicon, res.kb)
     golds, preds = [], []
     actor_hits = actor_n = recipient_hits = recipient_n = 0
@@ -81,8 +83,8 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
             chunk = todo[start:start + BATCH]
             texts = [postprocess(r["text"]) if postprocess else r["text"] for r in chunk]
             articles = [Article(id=r["id"], origin=r["id"], body=t) for r, t in zip(chunk, texts)]
-            found = analyse_articles(articles, settings)
-            for r, coded in zip(chunk, code_articles(articles, found, res)):
+            items = run_stages([Item(None, article=a) for a in articles], res, ANALYSIS_STAGES)
+            for r, coded in zip(chunk, (it.events or ArticleEvents(it.article.id) for it in items)):
                 events = [{"event_type": e.event_type, "modality": e.modality,
                            "actors": [{"name": p.name, "country": p.country, "sector": p.sector} for p in e.actors],
                            "recipients": [{"name": p.name, "country": p.country, "sector": p.sector}

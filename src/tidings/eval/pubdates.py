@@ -14,6 +14,7 @@ from ..config import Settings
 from ..errors import GoldError, InputError
 from ..extract import build_article
 from ..extract.html import find_published
+from ..geo import Gazetteer
 from ..model.article import RawDoc
 from .common import (
     EvalReport,
@@ -43,12 +44,13 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
         postprocess: Postprocess | None = None) -> EvalReport:
     """Predict each page's day with tidings and with htmldate's extensive mode; score both."""
     labels = load_labels(gold)
+    gazetteer = Gazetteer.load()
     ours: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
     baseline: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
     with PredictionWriter(out) as writer:
         for label in ticking(labels, progress):
             html = read_page(label.page, settings)
-            day = predict_day(html, label.url, settings)
+            day = predict_day(html, label.url, settings, gazetteer)
             writer.write({"id": label.url, "published": day})
             ours[outcome(day, label.day)] += 1
             baseline[outcome(htmldate_baseline(html), label.day)] += 1
@@ -94,11 +96,11 @@ def _gold_day(value: object, url: str, folder: Path) -> str | None:
     raise GoldError(f"{folder}/labels.json: date {value!r} of {url!r} is not YYYY-MM-DD; expected {LAYOUT}.")
 
 
-def predict_day(html: str, url: str | None, settings: Settings) -> str | None:
+def predict_day(html: str, url: str | None, settings: Settings, gazetteer: Gazetteer) -> str | None:
     """tidings' publication day of a page as the ingest pipeline stores it, or None below day precision."""
     try:
         raw = RawDoc(url or "page", html, "html", {"url": url} if url else {})
-        article = build_article(raw, settings)
+        article = build_article(raw, settings, gazetteer)
         value, precision = article.published, article.published_precision
     except InputError:
         # A page with no article text may still carry its date (same finder extract_html uses).

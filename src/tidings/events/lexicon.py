@@ -5,7 +5,6 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -98,7 +97,6 @@ def load_lexicon(extra_files: Sequence[Path | str] = ()) -> Lexicon:
     return _load(stamps)
 
 
-@lru_cache(maxsize=4)
 def _load(stamps: tuple[tuple[str, int], ...]) -> Lexicon:
     docs = [_read(Path(p)) for p, _ in stamps] + [_read(PACKAGED)]
     base = docs[-1]

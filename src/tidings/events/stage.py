@@ -1,105 +1,43 @@
-"""The event stage: articles -> (NLP, actors) -> selective parsing -> clause coding -> dates and places."""
+"""The event stage: sentences with an actor and a trigger are parsed and coded into PLOVER events; then their parties are completed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Sequence
+
+from spacy.language import Language
 
 from ..actors.kb import KnowledgeBase
-from ..config import Settings
 from ..model.actors import ArticleActors
 from ..model.article import Article
-from ..model.events import ArticleEvents, Event, Location, Party, PlaceMention
-from ..model.nlp import Analysis
+from ..model.events import ArticleEvents, Event, Party
 from .clause import UNIDENTIFIED, ArgMention, Coded, SentenceContext, code_sentence
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon
 
 # Bumped when coding changes enough that stored events should be recomputed.
 CODER_VERSION = "2"
 # Sentences per nlp.pipe batch when parsing the selected sentences.
 PARSE_BATCH = 64
-# Toponym labels handed to the gazetteer.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Parse components the coder does not need (entities come from the actor stage).
 NOT_FOR_PARSE = ("ner", "kb_ruler")
 # Sentences that name no actor can still hold a reciprocal or pronoun subject ("The two leaders agreed").
 _CONTEXT_SUBJECT = re.compile(r"\b(?:he|she|they|it|both|two|leaders?|sides?)\b", re.IGNORECASE)
-# "a day after X happened": X is dated relative to the main clause.
-_RELATIVE_DAYS = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|\d+)\s+(day|days|week|weeks)\s+(after|before)\b",
-                            re.IGNORECASE)
-# A place preposition shortly before a toponym: "in the Panjshir province", "near the Kurram border".
-_LOCATIVE = re.compile(r"\b(?:in|at|near|into|outside|across|along|inside|within|around|to|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
-                       re.IGNORECASE)
-# Nouns that name a place by the toponym after "of" ("the town of Samarra").
-_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "state",
-                          "republic", "island", "area", "outskirts", "suburbs", "port"})
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-# Capitalised names after a place preposition, offered to the gazetteer when NER missed them
-# ("near the Kurram border region").
-_PLACE_AFTER_PREP = re.compile(r"\b(?:in|near|at|outside|across|along)\s+(?:the\s+)?"
-                               r"(?:(?:town|city|village|province|region|district|capital)\s+of\s+)?"
-                               r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
-
-
-@dataclass(slots=True)
-class Resources:
-    """Read-only things the coder needs, loaded once per process."""
-
-    nlp: object
-    lexicon: Lexicon
-    kb: KnowledgeBase
-    gazetteer: object | None
-
-
-def resources(settings: Settings) -> Resources:
-    from ..actors.stage import knowledge_base, pipeline_for
-
-    return Resources(pipeline_for(settings, parse=True), load_lexicon(), knowledge_base(settings), _gazetteer())
-
-
-def _gazetteer():
-    try:
-        from ..geo import Gazetteer
-    except ImportError:
-        return None
-    return Gazetteer.load()
 
 
 # ---------------------------------------------------------------- batch entry points
 
 
-def analyse_articles(articles: Sequence[Article], settings: Settings) -> list[tuple[Analysis, ArticleActors]]:
-    """Sentences and entities (one nlp.pipe over all articles) and the actors each resolves to."""
-    from ..actors.resolve import resolve_article
-    from ..actors.stage import knowledge_base, pipeline_for
-    from ..nlp import analyse_texts
-
-    if not articles:
-        return []
-    kb = knowledge_base(settings)
-    analyses = analyse_texts(pipeline_for(settings), (a.body for a in articles))
-    return [(an, resolve_article(a.id, a.body, a.published, an, kb)) for a, an in zip(articles, analyses)]
-
-
-def actors_and_events(articles: Sequence[Article], settings: Settings) -> list[tuple[ArticleActors, ArticleEvents]]:
-    """The actor stage and the event stage over a batch of articles, in order."""
-    found = analyse_articles(articles, settings)
-    events = code_articles(articles, found, resources(settings))
-    return [(actors, ev) for (_, actors), ev in zip(found, events)]
-
-
-def code_articles(articles: Sequence[Article], found: Sequence[tuple[Analysis, ArticleActors]],
-                  res: Resources) -> list[ArticleEvents]:
-    """Events of each article: its selected sentences parsed in one batch, then coded in order."""
-    selected = [select_sentences(a, actors, res.lexicon) for a, (_, actors) in zip(articles, found)]
+def code_events(articles: Sequence[Article], actors: Sequence[ArticleActors], parser: Language,
+                lexicon: Lexicon, kb: KnowledgeBase) -> list[ArticleEvents]:
+    """Events of each article: its selected sentences parsed in one batch, then coded in order.
+    Dates, places and the parties' missing countries come from later stages."""
+    selected = [select_sentences(a, act, lexicon) for a, act in zip(articles, actors)]
     texts = [a.body[s:e] for a, sel in zip(articles, selected) for _, s, e in sel]
-    docs = iter(res.nlp.pipe(texts, batch_size=PARSE_BATCH, disable=[p for p in NOT_FOR_PARSE
-                                                                       if p in res.nlp.pipe_names]))
+    docs = iter(parser.pipe(texts, batch_size=PARSE_BATCH, disable=[p for p in NOT_FOR_PARSE
+                                                                     if p in parser.pipe_names]))
     out = []
-    for a, (analysis, actors), sel in zip(articles, found, selected):
+    for a, act, sel in zip(articles, actors, selected):
         parsed = [(i, s, e, next(docs)) for i, s, e in sel]
-        out.append(code_article(a, analysis, actors, parsed, res))
+        out.append(code_article(a, act, parsed, lexicon, kb))
     return out
 
 
@@ -120,11 +58,10 @@ def select_sentences(a: Article, actors: ArticleActors, lex: Lexicon) -> list[tu
 # ---------------------------------------------------------------- one article
 
 
-def code_article(a: Article, analysis: Analysis, actors: ArticleActors,
-                 parsed: Sequence[tuple[int, int, int, object]], res: Resources) -> ArticleEvents:
+def code_article(a: Article, actors: ArticleActors, parsed: Sequence[tuple[int, int, int, object]],
+                 lexicon: Lexicon, kb: KnowledgeBase) -> ArticleEvents:
     """All events of one article from its parsed sentences (index, start, end, spaCy Doc). Pure."""
-    day = a.published[:10] if a.published else None
-    party = _party_maker(actors, res.kb, day)
+    party = _party_maker(actors, kb, _day(a))
     types = {eid: ent.type for eid, ent in actors.entities.items()}
     mentions = [m for m in actors.mentions if m.entity_id and m.entity_id in actors.entities]
     result = ArticleEvents(a.id, parsed_sentences=len(parsed))
@@ -141,21 +78,29 @@ def code_article(a: Article, analysis: Analysis, actors: ArticleActors,
         earlier = [(m.entity_id, types.get(m.entity_id, "")) for m in mentions if m.end <= s]
         ctx = SentenceContext(doc, args, party, lambda eid: types.get(eid, ""), earlier,
                               previous or _sentence_parties(mentions, actors, index - 1, party))
-        coded = code_sentence(ctx, res.lexicon)
+        coded = code_sentence(ctx, lexicon)
         for c in coded:
-            result.events.append(_event(a, index, s, e, c, res))
+            result.events.append(_event(a, index, s, e, c, lexicon))
         dyads = [c for c in coded if len({*_ids(c.actors), *_ids(c.recipients)}) >= 2 and c.explicit
                  and all(p.entity_id for p in [*c.actors, *c.recipients])]   # named sides only
         if dyads:
             previous = [*dyads[0].actors, *dyads[0].recipients]
-    _dates(a, actors, result.events)
-    _places(a, analysis, actors, result, res)
-    _fill_countries(a, actors, result, _dateline_country(a, actors, res))
+    return result
+
+
+def complete_parties(a: Article, actors: ArticleActors, result: ArticleEvents, kb: KnowledgeBase) -> None:
+    """After dates and places: parties with no country take one from around them, an event with
+    no recipient takes the place it acts on, and a mobilisation is never aimed at its own state."""
+    party = _party_maker(actors, kb, _day(a))
+    _fill_countries(a, actors, result, result.dateline.country if result.dateline is not None else None)
     _place_recipients(actors, result, party)
     for ev in result.events:
         if ev.event_type == "MOBILIZE":
             ev.recipients = _not_own_state(ev.actors, ev.recipients)
-    return result
+
+
+def _day(a: Article) -> str | None:
+    return a.published[:10] if a.published else None
 
 
 def _not_own_state(actors: list[Party], recipients: list[Party]) -> list[Party]:
@@ -273,17 +218,6 @@ def _place_recipients(actors: ArticleActors, result: ArticleEvents, party) -> No
             ev.recipients = [target]
 
 
-def _dateline_country(a: Article, actors: ArticleActors, res: Resources) -> str | None:
-    if not a.dateline:
-        return None
-    countries = sorted({ent.country for ent in actors.entities.values() if ent.type == "COUNTRY" and ent.country})
-    try:
-        place = _dateline_place(a, countries, res)
-    except ImportError:
-        return None
-    return place.country if place is not None else None
-
-
 def _ids(parties: list[Party]) -> list[str]:
     return [p.entity_id or p.name for p in parties]
 
@@ -325,203 +259,9 @@ def _sentence_parties(mentions, actors: ArticleActors, index: int, party) -> lis
     return out if len(out) >= 2 else []
 
 
-def _event(a: Article, index: int, s: int, e: int, c: Coded, res: Resources) -> Event:
-    info = res.lexicon.info(c.event_type)
+def _event(a: Article, index: int, s: int, e: int, c: Coded, lexicon: Lexicon) -> Event:
+    info = lexicon.info(c.event_type)
     root = c.cameo[:2]
     return Event(a.id, index, s, e, c.trigger_text, s + c.trigger_start, s + c.trigger_end, c.event_type,
                  c.mode, c.modality, root, info.quad, info.intensity, c.actors, c.recipients, c.confidence,
                  clause=tuple((s + lo, s + hi) for lo, hi in c.clause))
-
-
-# ---------------------------------------------------------------- time
-
-
-def _dates(a: Article, actors: ArticleActors, events: list[Event]) -> None:
-    """Each event takes the date of a time expression in its own clause, else the article's."""
-    if not events:
-        return
-    try:
-        from ..time import event_date, find_timexes
-    except ImportError:
-        for ev in events:
-            _article_date(a, ev)
-        return
-    timexes = find_timexes(a.body, a.published, actors.sentences)
-    precision = (a.published_precision or "day").split(":")[0]
-    lead = _lead_day(actors, timexes)
-    for ev in events:
-        own = [t for t in timexes if ev.in_clause(t.start, t.end)]
-        if lead is not None and own and all(_quoted_today(a.body, ev.sentence_start, t) for t in own):
-            own = [lead]
-        shifted = _relative_day(a, ev, timexes, precision, event_date)
-        d = shifted or event_date(own, a.published, precision)
-        ev.date, ev.date_start, ev.date_end = d.date, d.date_start, d.date_end
-        ev.date_precision, ev.date_text = d.precision, d.text
-
-
-# Words that name the day a statement was made, not a day of the reporter's own.
-_SPEAKER_TODAY = frozenset({"today", "this morning", "this afternoon", "this evening", "tonight"})
-
-
-def _lead_day(actors: ArticleActors, timexes):
-    """The one day the lead sentence dates its story with ("... on Saturday stepped in"), if any."""
-    if not actors.sentences:
-        return None
-    start, end = actors.sentences[0]
-    days = [t for t in timexes if start <= t.start and t.end <= end and t.precision == "day"]
-    return days[0] if len(days) == 1 else None
-
-
-def _quoted_today(body: str, sentence_start: int, t) -> bool:
-    """A "today" inside quotation marks speaks from the day of the quoted statement, which a
-    lead that dates the story ("on Saturday") gives better than the publication date does.
-    Seen in seed 001: a statement quoted the next day still says "today"."""
-    if t.text.lower() not in _SPEAKER_TODAY:
-        return False
-    before = body[sentence_start:t.start]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
-
-
-def _relative_day(a: Article, ev: Event, timexes, precision: str, event_date):
-    """"The decision came a day after X": X happened that many days before the main clause's date."""
-    sentence = a.body[ev.sentence_start:ev.sentence_end]
-    m = _RELATIVE_DAYS.search(sentence)
-    if m is None or ev.trigger_start < ev.sentence_start + m.end():
-        return None
-    word = m.group(1).lower()
-    n = _NUMBERS.get(word) or (int(word) if word.isdigit() else 1)
-    days = n * (7 if m.group(2).lower().startswith("week") else 1)
-    cut = ev.sentence_start + m.start()
-    main = [t for t in timexes if ev.sentence_start <= t.start and t.end <= cut]
-    base = event_date(main, a.published, precision)
-    if not base.date:
-        return None
-    shift = -days if m.group(3).lower() == "after" else days
-    day = (date.fromisoformat(base.date) + timedelta(days=shift)).isoformat()
-    return type(base)(day, day, day, "day", m.group(0))
-
-
-def _article_date(a: Article, ev: Event) -> None:
-    day = a.published[:10] if a.published else None
-    ev.date = ev.date_start = ev.date_end = day
-    ev.date_precision = f"{(a.published_precision or 'unknown').split(':')[0]}: article date" if day else "unknown"
-
-
-# ---------------------------------------------------------------- place
-
-
-def _places(a: Article, analysis: Analysis, actors: ArticleActors, result: ArticleEvents, res: Resources) -> None:
-    """Resolve the article's toponyms; each event takes a place its clause names (not one of its
-    parties), else the dateline when the event is local (the dateline lies in an actor's country)."""
-    try:
-        from ..geo import resolve_places
-    except ImportError:
-        return
-    spans = _toponym_spans(a, analysis, result.events, actors)
-    countries = sorted({ent.country for ent in actors.entities.values() if ent.type == "COUNTRY" and ent.country})
-    places = resolve_places(a.body, spans, context_countries=countries, gazetteer=res.gazetteer) if spans else []
-    found = [PlaceMention(s, e, a.body[s:e], _location(p)) for (s, e), p in zip(spans, places) if p is not None]
-    result.places = found
-    dateline = _dateline_place(a, countries, res)
-    party_spans = [(m.start, m.end, m.entity_id) for m in actors.mentions if m.entity_id]
-    for ev in result.events:
-        ids = {p.entity_id for p in [*ev.actors, *ev.recipients]}
-        taken = [(s, e) for s, e, eid in party_spans if eid in ids]
-        inside = [pm for pm in found if ev.in_clause(pm.start, pm.end) and _locative(a.body, pm.start)
-                  and not any(s < pm.end and pm.start < e for s, e in taken)]
-        inside.sort(key=lambda pm: (pm.location.admin1 is None and pm.location.lat is None, _is_country(pm), pm.start))
-        if inside:
-            ev.location = inside[0].location
-        elif dateline is not None and dateline.country in {p.country for p in ev.actors}:
-            ev.location = dateline
-
-
-def _locative(body: str, start: int) -> bool:
-    """A place preposition shortly before a toponym; through "of" only after a place noun
-    ("in the city of Basra", not "in the face of Afghanistan's ...")."""
-    m = _LOCATIVE.search(body, max(0, start - 40), start)
-    if m is None:
-        return False
-    words = m.group(0).lower().split()
-    return words[-1] != "of" or (len(words) > 1 and words[-2] in _PLACE_NOUNS)
-
-
-def _is_country(pm: PlaceMention) -> bool:
-    return pm.location.admin1 is None
-
-
-# Capitalised words the model or "in X" can take for places that never are: calendar words
-# ("in August" resolved to a town in California on the demo corpus) and nationality adjectives
-# ("Russian" taken for Russia).
-_NOT_PLACES = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "iyan")
-
-
-def _could_be_place(text: str) -> bool:
-    word = text.strip()
-    if word.lower() in _NOT_PLACES:
-        return False
-    return " " in word or not word.lower().endswith(_ADJECTIVE_ENDINGS)
-
-
-def _toponym_spans(a: Article, analysis: Analysis, events: list[Event], actors: ArticleActors) -> list[tuple[int, int]]:
-    # A name the knowledge base knows as a group, person or body is not a place ("Taliban" is
-    # also a village in Turkey); names the model merely guessed at ("Kurram" as a person) may be.
-    taken = [(m.start, m.end) for m in actors.mentions if m.entity_id in actors.entities
-             and actors.entities[m.entity_id].origin == "kb" and actors.entities[m.entity_id].type != "COUNTRY"]
-    spans = [(e.start, e.end) for e in analysis.ents if e.label in PLACE_LABELS and _could_be_place(e.text)
-             and not any(x < e.end and e.start < y for x, y in taken)]
-    seen = {(s, e) for s, e in spans}
-    for s, e in {(ev.sentence_start, ev.sentence_end) for ev in events}:
-        for m in _PLACE_AFTER_PREP.finditer(a.body, s, e):
-            span = (m.start(1), m.end(1))
-            if _could_be_place(m.group(1)) and not any(x < span[1] and span[0] < y for x, y in [*seen, *taken]):
-                spans.append(span)
-                seen.add(span)
-    return sorted(spans)
-
-
-def _location(p) -> Location:
-    return Location(p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid)
-
-
-def _dateline_place(a: Article, countries: list[str], res: Resources) -> Location | None:
-    if not a.dateline:
-        return None
-    from ..geo import resolve_places
-
-    place = resolve_places(a.dateline, [(0, len(a.dateline))], context_countries=countries,
-                           gazetteer=res.gazetteer)[0]
-    return _location(place) if place is not None else None
-
-
-def iter_events(results: Sequence[ArticleEvents]) -> Iterator[Event]:
-    for r in results:
-        yield from r.events
-
-
-__all__ = ["Resources", "actors_and_events", "analyse_articles", "code_article", "code_articles",
-           "resources", "select_sentences"]
-
-
-def refresh_events(store, settings: Settings) -> int:
-    """Corpus step: re-analyse and re-code articles whose events are stale (a body changed by the
-    boilerplate sweep, or a new coder version); actors and events of each are rewritten in one
-    transaction. Returns the number of articles re-coded."""
-    from ..actors.stage import model_name
-    from ..store.actors import write_actors
-    from ..store.events import stale_event_articles, write_events
-
-    conn = store.connection
-    stale = stale_event_articles(conn, CODER_VERSION)
-    model = model_name(settings)
-    done = 0
-    for start in range(0, len(stale), PARSE_BATCH):
-        batch = [a for a in (store.article(i) for i in stale[start:start + PARSE_BATCH]) if a is not None]
-        for a, (actors, events) in zip(batch, actors_and_events(batch, settings)):
-            with store.transaction() as tx:
-                write_actors(tx, actors, len(a.body), model)
-                write_events(tx, events, len(a.body), CODER_VERSION)
-            done += 1
-    return done

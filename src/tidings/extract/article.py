@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Settings
 from ..errors import InputError
+from ..geo import Gazetteer
 from ..model.article import Article, RawDoc
 from .dates import PubDate, parse_date, resolve, unknown
 from .metadata import (
@@ -55,18 +56,18 @@ def article_id(body: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
-def clean_text(text: str, *, take_title: bool = True, known_title: str | None = None) -> CleanText:
+def clean_text(text: str, gazetteer: Gazetteer, *, take_title: bool = True, known_title: str | None = None) -> CleanText:
     """Normalise, drop debris, read header and dateline lead, keep one copy of repeated paragraphs."""
     removed: list[Removed] = []
     paras = list(drop_debris(paragraphs(normalise_text(text)), removed))
     if known_title and paras and tokens(paras[0]) == tokens(known_title):
         removed.append(Removed(paras.pop(0), "title repeated in body"))
-    meta, paras = read_header(paras, take_title=take_title)
+    meta, paras = read_header(paras, gazetteer, take_title=take_title)
     # Repeats go before the lead is read: a pasted-twice article then compares its two leads
     # as written, and the second copy's headline and byline match what the header held.
     paras = drop_repeats(paras, removed)
     paras = _drop_header_repeats(paras, meta, removed)
-    paras = read_lead(paras, meta)
+    paras = read_lead(paras, meta, gazetteer)
     removed = meta.removed + removed
     meta.wire = meta.wire or wire_from_removed(removed)
     meta.outlet = meta.outlet or outlet_from_removed(removed)
@@ -89,18 +90,19 @@ def _drop_header_repeats(paras: list[str], meta: TextMeta, removed: list[Removed
 _HEADER_REASONS = ("title", "byline", "timestamp")
 
 
-def build_article(raw: RawDoc, settings: Settings) -> Article:
-    """The clean Article for one input; InputError(reason) when it holds no article."""
-    return extract(raw, settings).article
+def build_article(raw: RawDoc, settings: Settings, gazetteer: Gazetteer) -> Article:
+    """The clean Article for one input; InputError(reason) when it holds no article. The gazetteer
+    tells a place-only dateline lead ("KABUL:") from a shouted first word."""
+    return extract(raw, settings, gazetteer).article
 
 
-def extract(raw: RawDoc, settings: Settings, *, today: date | None = None) -> Extraction:
+def extract(raw: RawDoc, settings: Settings, gazetteer: Gazetteer, *, today: date | None = None) -> Extraction:
     """build_article, keeping the removed-text trail; `today` (default: today) bounds an inferred year."""
     page = _html(raw, settings) if raw.kind == "html" else None
     if page is not None:
-        clean = clean_text(page.text, take_title=not page.title, known_title=page.title)
+        clean = clean_text(page.text, gazetteer, take_title=not page.title, known_title=page.title)
     else:
-        clean = clean_text(raw.content)
+        clean = clean_text(raw.content, gazetteer)
     body = clean.body
     if len(body) < settings.min_body_chars:
         raise InputError(f"has no article text after cleaning ({len(body)} characters left)")

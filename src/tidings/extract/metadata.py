@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..geo import Gazetteer
 from .dates import DateParts, PubDate, date_at_start, find_date, resolve
-from .places import is_known_place
 from .textclean import WIRES, Removed, words
 
 _WIRE_ALT = "|".join(WIRES)
@@ -121,8 +121,10 @@ class DatelineLead:
     text: str  # the lead as written, stripped from the paragraph
 
 
-def dateline_lead(paragraph: str) -> DatelineLead | None:
-    """The dateline lead opening a paragraph ("ISLAMABAD:", "Kabul (Afghanistan) July 6 (ANI):")."""
+def dateline_lead(paragraph: str, gazetteer: Gazetteer) -> DatelineLead | None:
+    """The dateline lead opening a paragraph ("ISLAMABAD:", "Kabul (Afghanistan) July 6 (ANI):");
+    a lead that names only a place counts when the gazetteer knows the whole name (a town of
+    1000+ people, a province, a country; its own names and curated aliases, any case)."""
     head = paragraph[:LEAD_MAX_CHARS]
     for pattern in DATELINE_LEADS:
         m = pattern.match(head)
@@ -131,7 +133,7 @@ def dateline_lead(paragraph: str) -> DatelineLead | None:
         place = m.groupdict().get("place") or m.groupdict().get("gazetteer")
         if place is not None and not _plausible_place(place):
             continue
-        if m.groupdict().get("gazetteer") and not is_known_place(place):
+        if m.groupdict().get("gazetteer") and not gazetteer.knows(place.strip()):
             continue
         rest = paragraph[m.end() :]
         if rest and not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'("):
@@ -300,7 +302,7 @@ def read_stamp(line: str) -> tuple[PubDate, str | None, str] | None:
     return resolve(parts), place, rest
 
 
-def looks_like_headline(line: str) -> bool:
+def looks_like_headline(line: str, gazetteer: Gazetteer) -> bool:
     """Short, no final period or colon, starts with a capital, and is not a dateline lead."""
     n = len(words(line))
     if not TITLE_MIN_WORDS <= n <= TITLE_MAX_WORDS:
@@ -309,10 +311,10 @@ def looks_like_headline(line: str) -> bool:
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
         return False
-    return dateline_lead(line) is None
+    return dateline_lead(line, gazetteer) is None
 
 
-def read_header(paras: list[str], *, take_title: bool = True) -> tuple[TextMeta, list[str]]:
+def read_header(paras: list[str], gazetteer: Gazetteer, *, take_title: bool = True) -> tuple[TextMeta, list[str]]:
     """Take title, byline and timestamp lines off the head of a text; return them and the rest.
 
     The body starts at the first paragraph that is none of these. A title is taken only
@@ -348,12 +350,12 @@ def read_header(paras: list[str], *, take_title: bool = True) -> tuple[TextMeta,
             meta.removed.append(Removed(para, "editor credit"))
             rest.pop(0)
             continue
-        if (lead := dateline_lead(para)) is not None and para.strip() == lead.text:
+        if (lead := dateline_lead(para, gazetteer)) is not None and para.strip() == lead.text:
             _take_lead(meta, lead)  # a dateline standing alone on its line
             meta.removed.append(Removed(para, "dateline"))
             rest.pop(0)
             continue
-        if not seen_substantive and take_title and len(rest) > 1 and looks_like_headline(para):
+        if not seen_substantive and take_title and len(rest) > 1 and looks_like_headline(para, gazetteer):
             meta.title = para
             seen_substantive = True
             meta.removed.append(Removed(para, "title"))
@@ -363,9 +365,9 @@ def read_header(paras: list[str], *, take_title: bool = True) -> tuple[TextMeta,
     return meta, rest
 
 
-def read_lead(paras: list[str], meta: TextMeta) -> list[str]:
+def read_lead(paras: list[str], meta: TextMeta, gazetteer: Gazetteer) -> list[str]:
     """Strip the dateline lead off the first body paragraph and a closing agency credit off the last."""
-    if paras and (lead := dateline_lead(paras[0])) is not None:
+    if paras and (lead := dateline_lead(paras[0], gazetteer)) is not None:
         _take_lead(meta, lead)
         meta.removed.append(Removed(lead.text, "dateline"))
         paras = [paras[0][len(lead.text) :].lstrip(), *paras[1:]]

