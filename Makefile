@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= tidings.db
 
-.PHONY: venv demo test test-fast browser clean lint
+.PHONY: venv demo test test-fast browser clean lint ray
 
 $(BIN)/tidings: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -13,6 +13,13 @@ $(BIN)/tidings: pyproject.toml
 	touch $(BIN)/tidings
 
 venv: $(BIN)/tidings
+
+# The scale tests run a real local Ray: `make test` installs the [ray] extra (not needed for the demo).
+$(VENV)/.ray-extra: $(BIN)/tidings
+	$(BIN)/pip install -q -e '.[dev,ray]'
+	touch $@
+
+ray: $(VENV)/.ray-extra
 
 demo: venv
 	rm -f $(DB) $(DB)-wal $(DB)-shm
@@ -28,7 +35,7 @@ browser:
 		{ $$SUDO apt-get update && $$SUDO apt-get install -y chromium chromium-driver; }; \
 	fi
 
-test: venv browser
+test: venv browser ray
 	$(BIN)/pytest -q
 
 test-fast: venv
