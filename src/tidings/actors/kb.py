@@ -484,6 +484,7 @@ class KnowledgeBase:
         self._country_prefixes = frozenset(
             k for k, hits in self._index.exact.items()
             if any(self._by_id[h[0]].type == "COUNTRY" and h[1] in ("name", "alias", "demonym") for h in hits))
+        self._regions: frozenset[str] | None = None  # built on first use (is_region)
 
     def _add(self, e: KbEntity, ethnonyms: set[str]) -> None:
         idx = self._index
@@ -634,6 +635,16 @@ class KnowledgeBase:
 
     def __len__(self) -> int:
         return len(self._by_id)
+
+    def is_region(self, name: str) -> bool:
+        """A province or region name (ISO 3166-2 through pycountry; "X province" too): a place,
+        never an actor."""
+        if self._regions is None:
+            import pycountry
+
+            self._regions = frozenset(normalise(s.name) for s in pycountry.subdivisions)
+        key = normalise(name)
+        return key in self._regions or key.removesuffix(" province") in self._regions
 
 
 def _packaged_entries() -> Iterator[_Entry]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model.actors import ArticleActors, Entity, LearnedRole, Mention
 from ..model.nlp import Analysis, Ent
@@ -99,21 +98,6 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
 
 
-@lru_cache(maxsize=1)
-def _regions() -> frozenset[str]:
-    """Normalised names of ISO 3166-2 provinces and regions (pycountry), to keep places out of actors."""
-    try:
-        import pycountry
-    except ImportError:
-        return frozenset()
-    return frozenset(normalise(s.name) for s in pycountry.subdivisions)
-
-
-def _is_region(name: str) -> bool:
-    key = normalise(name)
-    return key in _regions() or key.removesuffix(" province") in _regions()
-
-
 def _country_codes(ctx: _Ctx, e: Ent) -> list[str]:
     if e.label not in ("GPE", "NORP"):
         return []
@@ -135,7 +119,7 @@ def _new(ctx: _Ctx, e: Ent, name: str) -> str | bool:
     prefix = _NEW_PREFIX.get(e.label)
     if prefix is None or not any(c.isupper() for c in name) or sum(c.isalpha() for c in name) < 2:
         return False
-    if _is_region(name):
+    if ctx.kb.is_region(name):
         return False  # "Khyber Pakhtunkhwa" tagged ORG by the model: a place  # an unknown place or people: not an actor here (geo and events handle them)
     eid = f"{prefix}:new-{slug(name)}"
     if eid not in ctx.entities:
