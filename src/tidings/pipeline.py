@@ -174,6 +174,7 @@ def run_corpus_stages(store, settings: Settings, report: IngestReport) -> None:
     from .actors.stage import refresh_actors
     from .corpus.boilerplate import sweep_boilerplate
     from .corpus.clusters import update_clusters
+    from .corpus.merge import update_merged
     from .corpus.neardup import update_neardups
     from .corpus.stories import update_stories
     from .events.stage import refresh_events
@@ -185,5 +186,6 @@ def run_corpus_stages(store, settings: Settings, report: IngestReport) -> None:
     report.analysed += report.recoded
     report.near_duplicates = update_neardups(store, settings).linked
     report.clustered = update_clusters(store, settings).clustered
-    # Last corpus stage, after near-duplicates and clusters: merged events -> stories -> summaries.
+    # After near-duplicates and clusters: merged events, then stories (they read the merged dyads).
+    update_merged(store, settings)
     update_stories(store, settings)

@@ -48,7 +48,7 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
     docs = load_gold(gold)
     texts = [postprocess(d.text) if postprocess else d.text for d in docs]
     feats = list(ticking(list(gold_features(docs, texts, settings)), progress))
-    clusterer = OnlineClusterer()
+    clusterer = OnlineClusterer(settings)
     predicted = {f.id: clusterer.add(f).cluster_id for f in feats}
     with PredictionWriter(out) as writer:
         for d in docs:
