@@ -76,3 +76,16 @@ def test_in_memory_clusterer_keeps_time_apart():
     first, second, third = (clusterer.add(d) for d in (a, b, c))
     assert second.cluster_id == first.cluster_id and not second.created
     assert third.created and third.cluster_id != first.cluster_id
+
+
+def test_a_join_threshold_from_the_settings_file_reaches_the_clusterer(tmp_path):
+    cfg = tmp_path / "tidings.toml"
+    cfg.write_text("[tidings.clusters]\njoin = 1.0\n")
+    strict = Settings.load(config_file=cfg, env={})
+    arts = corpus()
+    with Store.open(":memory:") as store:
+        for a in arts.values():
+            store.add_article(a)
+        report = update_clusters(store, strict)
+        assert report.clustered == report.created == len(arts) and report.joined == 0
+        assert all(len(row.article_ids) == 1 for row in cluster_rows(store.connection))
