@@ -46,7 +46,7 @@ class Settings:
     # Time decay of the cluster score: a Gaussian with this sigma, in days, on the gap between
     # the article's day and the cluster's dated span. 7 days (7 and 10 both give the best ECB+ dev
     # F1; 3-5 split follow-ups): reports of one event land within a week or two there; a meeting
-    # a month later scores < 0.0001.
+    # a month later scores < 0.0001. Clusters more than three sigmas away (21 days) are not scored.
     clusters_time_sigma_days: float = 7.0
     # Merged events (tidings.corpus.merge): two numbers attached to the same noun in reports of one
     # event disagree when the larger exceeds the smaller by more than this factor. Keeps "more than

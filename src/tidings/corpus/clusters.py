@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,10 +28,11 @@ from .features import DocFreq, cosine, doc_features, lead_people
 # --- The merge-or-create decision (news-stream clustering after Miranda et al. 2018) ---------
 # score(doc, cluster) = time(doc, cluster) * sum_k WEIGHTS[k] * feature_k(doc, cluster);
 # the doc joins the best-scoring candidate when its score reaches the clusters_join setting.
-# Weights (and that threshold, and the time sigma: see tidings.config) tuned on the ECB+ dev documents (../shared/eval/clusters, 196 docs,
-# 16 events in 8 topics that each pair two similar events; `tidings eval clusters`) and
-# checked on the demo corpus in examples/ (the three reservists copies one cluster; the two
-# Rahmon-Putin meetings of June and October 2022 two clusters).
+# Weights (like that threshold and the time sigma, settings whose tuning tidings.config notes)
+# tuned on the ECB+ dev documents (../shared/eval/clusters, 196 docs, 16 events in 8 topics that
+# each pair two similar events; `tidings eval clusters`) and checked on the demo corpus in
+# examples/ (the three reservists copies one cluster; the two Rahmon-Putin meetings of June and
+# October 2022 two clusters).
 WEIGHTS = {"title": 0.09, "body": 0.67, "ents": 0.12, "actors": 0.13}
 # Time decay: a Gaussian on the gap in days between the doc's day and the cluster's dated span,
 # with the clusters_time_sigma_days setting as its sigma.
@@ -50,8 +52,9 @@ LEAD_CONFLICT_FACTOR = 0.5
 # (those sharing the most such terms). Terms in every other document never block anything.
 BLOCK_TERMS = 24
 MAX_CANDIDATES = 64
-# Dated clusters whose span is more than this many days from a dated doc are never scored.
-BLOCK_WINDOW_DAYS = 21  # 3 sigma (of the default 7 days): beyond it the time factor is below 0.011
+# Dated clusters whose span is more than this many time sigmas (21 days with the default sigma
+# of 7) from a dated doc are never scored: beyond it the time factor is below 0.011.
+BLOCK_WINDOW_SIGMAS = 3
 # Centroid terms kept per field (the heaviest): bounds memory and store rows per cluster.
 CENTROID_TERMS = 400
 
@@ -181,7 +184,7 @@ class StoreClusterIndex(ClusterIndex):
     index). Clusters are read on demand and cached for the run; writes go through `conn` inside
     the caller's per-article transaction."""
 
-    def __init__(self, conn):
+    def __init__(self, conn: sqlite3.Connection):
         super().__init__()
         self.conn = conn
         self.stats = DocFreq(*load_term_df(conn))
@@ -215,6 +218,7 @@ class OnlineClusterer:
         self.index = index if index is not None else ClusterIndex()
         self.threshold = settings.clusters_join
         self.sigma_days = settings.clusters_time_sigma_days
+        self.window_days = BLOCK_WINDOW_SIGMAS * self.sigma_days
 
     def add(self, doc: DocFeatures, forced: str | None = None) -> Decision:
         """Place `doc`; `forced` names the cluster it must join (a near-duplicate's original's)."""
@@ -227,7 +231,7 @@ class OnlineClusterer:
             vecs = {f: _weighted(_doc_weights(doc, f), f, idx.stats) for f in FIELDS}
             for cid, _shared in idx.candidates(keys).most_common(MAX_CANDIDATES):
                 c = idx.cluster(cid)
-                if c is None or not _in_window(doc, c):
+                if c is None or not _in_window(doc, c, self.window_days):
                     continue
                 n_cand += 1
                 s = score(features(doc, vecs, c, idx.stats, self.sigma_days))
@@ -243,10 +247,10 @@ class OnlineClusterer:
         return Decision(doc.id, target.id, created, max(best_score, 0.0), n_cand)
 
 
-def _in_window(doc: DocFeatures, c: ClusterState) -> bool:
+def _in_window(doc: DocFeatures, c: ClusterState, window_days: float) -> bool:
     if doc.day is None or c.start is None or c.end is None:
         return True
-    return (c.start - doc.day).days <= BLOCK_WINDOW_DAYS and (doc.day - c.end).days <= BLOCK_WINDOW_DAYS
+    return (c.start - doc.day).days <= window_days and (doc.day - c.end).days <= window_days
 
 
 @dataclass(slots=True)
