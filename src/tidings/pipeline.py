@@ -12,6 +12,7 @@ from .actors.stage import resolve_actors
 from .config import Settings
 from .corpus.boilerplate import sweep_boilerplate
 from .corpus.clusters import update_clusters
+from .corpus.merge import update_merged
 from .corpus.neardup import update_neardups
 from .corpus.stories import update_stories
 from .engines.local import ordered_map
@@ -301,6 +302,10 @@ def _clusters(store: Store, settings: Settings, report: IngestReport) -> None:
     report.clustered = update_clusters(store, settings).clustered
 
 
+def _merge(store: Store, settings: Settings, report: IngestReport) -> None:
+    update_merged(store, settings)
+
+
 def _stories(store: Store, settings: Settings, report: IngestReport) -> None:
     update_stories(store, settings)
 
@@ -311,7 +316,8 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
     CorpusStage("entities", _entities),         # new entities merged across articles, learned roles
     CorpusStage("neardup", _neardups),          # syndicated and lightly edited copies
     CorpusStage("clusters", _clusters),         # online same-event clusters
-    CorpusStage("stories", _stories),           # merged events, stories, timelines, summaries
+    CorpusStage("merge", _merge),               # merged events across outlets, sources, contradictions
+    CorpusStage("stories", _stories),           # clusters threaded into stories, timelines, summaries
 )
 
 

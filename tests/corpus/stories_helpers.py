@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tidings.corpus.merge import Mention, Party
+from tidings.model.corpus import EventMention
+from tidings.model.events import Party
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -19,10 +20,10 @@ _n = 0
 
 def mention(article: str, *, etype="CONSULT", mode=None, modality="asserted", actors=(KHAN,), recipients=(RAHMON,),
             date="2021-10-02", precision="day", source=None, outlet=None, cluster="cl-1", sentence="",
-            copy=False, quad=1, intensity=2.5, place=None) -> Mention:
+            copy=False, quad=1, intensity=2.5, place=None) -> EventMention:
     global _n
     _n += 1
-    return Mention(
+    return EventMention(
         event_id=f"ev:{_n:016x}", article_id=article, cluster_id=cluster, source=source or f"outlet:{outlet or article}",
         outlet=outlet or article, event_type=etype, mode=mode, modality=modality, quad_class=quad,
         intensity=intensity, confidence=0.8, date=date, date_start=date, date_end=date, date_precision=precision,

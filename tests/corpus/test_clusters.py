@@ -6,12 +6,14 @@ from datetime import date
 import pytest
 from corpus_fixtures import corpus
 
+from tidings.config import Settings
 from tidings.corpus.clusters import OnlineClusterer, update_clusters
 from tidings.corpus.features import doc_features
 from tidings.corpus.neardup import update_neardups
 from tidings.store import Store
 from tidings.store.corpus import cluster_rows
 
+SETTINGS = Settings()
 ALL = ["wire", "copy1", "copy2", "own", "june", "july", "other"]
 
 
@@ -22,10 +24,10 @@ def _groups(order: list[str], step: bool = False) -> tuple[list[set[str]], Store
     for key in order:
         store.add_article(arts[key])
         if step:
-            update_neardups(store)
-            update_clusters(store)
-    update_neardups(store)
-    update_clusters(store)
+            update_neardups(store, SETTINGS)
+            update_clusters(store, SETTINGS)
+    update_neardups(store, SETTINGS)
+    update_clusters(store, SETTINGS)
     groups = [{key_of[a] for a in row.article_ids} for row in cluster_rows(store.connection)]
     return sorted(groups, key=sorted), store
 
@@ -58,7 +60,7 @@ def test_ingest_order_does_not_change_the_clusters(order, step):
 
 def test_clustering_again_is_a_no_op_and_every_article_has_a_cluster():
     _, store = _groups(ALL)
-    assert update_clusters(store).clustered == 0
+    assert update_clusters(store, SETTINGS).clustered == 0
     assert all(a.cluster_id for a in store.articles())
 
 
@@ -70,7 +72,20 @@ def test_in_memory_clusterer_keeps_time_apart():
                      day=date(2022, 6, 29))
     c = doc_features("c", "Rahmon meets Putin", text, entities=["rahmon", "putin"], actors=["rahmon", "putin"],
                      day=date(2022, 10, 14))
-    clusterer = OnlineClusterer()
+    clusterer = OnlineClusterer(SETTINGS)
     first, second, third = (clusterer.add(d) for d in (a, b, c))
     assert second.cluster_id == first.cluster_id and not second.created
     assert third.created and third.cluster_id != first.cluster_id
+
+
+def test_a_join_threshold_from_the_settings_file_reaches_the_clusterer(tmp_path):
+    cfg = tmp_path / "tidings.toml"
+    cfg.write_text("[tidings.clusters]\njoin = 1.0\n")
+    strict = Settings.load(config_file=cfg, env={})
+    arts = corpus()
+    with Store.open(":memory:") as store:
+        for a in arts.values():
+            store.add_article(a)
+        report = update_clusters(store, strict)
+        assert report.clustered == report.created == len(arts) and report.joined == 0
+        assert all(len(row.article_ids) == 1 for row in cluster_rows(store.connection))

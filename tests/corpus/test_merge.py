@@ -6,6 +6,7 @@ import shutil
 import pytest
 from stories_helpers import EXAMPLES, KHAN, PUTIN, RAHMON, SEEDS, TJK_GOV, mention
 
+from tidings.config import Settings
 from tidings.corpus.merge import build_record, merge_mentions, numbers_in
 
 SATURDAY = "Prime Minister Imran Khan rang President Emomali Rahmon on Saturday to talk about Afghanistan."
@@ -19,7 +20,7 @@ def test_two_reports_of_one_call_merge_with_a_date_contradiction():
                 outlet="Indus Evening Post", sentence=SUNDAY)
     merged = merge_mentions([a, b])
     assert len(merged) == 1
-    rec = build_record(merged[0])
+    rec = build_record(merged[0], Settings())
     assert rec.num_articles == 2 and rec.num_sources == 2 and rec.mode == "phone"
     [dates] = [c for c in rec.contradictions if c["field"] == "date"]
     assert {(v["value"], v["outlet"], v["article_id"]) for v in dates["values"]} == {
@@ -47,7 +48,7 @@ def test_two_meetings_of_the_same_leaders_months_apart_stay_two():
     october = mention("sw", actors=(RAHMON,), recipients=(PUTIN,), date="2022-10-14", cluster="cl-2")
     merged = merge_mentions([june, june2, october])
     assert sorted(len(m.members) for m in merged) == [1, 2]
-    assert build_record(next(m for m in merged if len(m.members) == 2)).date == "2022-06-28"
+    assert build_record(next(m for m in merged if len(m.members) == 2), Settings()).date == "2022-06-28"
 
 
 def test_asserted_and_negated_mentions_stay_apart():
@@ -79,7 +80,7 @@ def test_numbers_attached_to_one_noun_and_wire_copies_count_once():
               for aid, outlet in (("c1", "CANS"), ("c2", "Indus Evening Post"), ("c3", "Steppe Wire"))]
     own = mention("pd", outlet="Pamir Dispatch", sentence=other, **kw)
     [state] = merge_mentions([*copies, own])
-    rec = build_record(state)
+    rec = build_record(state, Settings())
     assert rec.num_articles == 4 and rec.num_sources == 2
     [numbers] = [c for c in rec.contradictions if c["field"].startswith("number")]
     assert numbers["field"] == "number:reservist"
@@ -96,22 +97,24 @@ def test_close_numbers_are_no_contradiction():
     a = mention("a", sentence="More than 1,000 Afghan troops fled across the frontier.", **kw)
     b = mention("b", sentence="Officials said 1,037 Afghan troops fled across the frontier overnight.", **kw)
     [state] = merge_mentions([a, b])
-    assert build_record(state).contradictions == []
+    assert build_record(state, Settings()).contradictions == []
 
 
 def _ingest(folder, tmp_path):
-    from tidings.config import Settings
     from tidings.corpus.clusters import update_clusters
+    from tidings.corpus.merge import update_merged
     from tidings.corpus.neardup import update_neardups
     from tidings.corpus.stories import update_stories
     from tidings.pipeline import ingest
     from tidings.store import Store
 
+    settings = Settings()
     store = Store.open(tmp_path / "t.db")
-    ingest([str(folder)], store, Settings())
-    update_neardups(store)
-    update_clusters(store)
-    update_stories(store)
+    ingest([str(folder)], store, settings)
+    update_neardups(store, settings)
+    update_clusters(store, settings)
+    update_merged(store, settings)
+    update_stories(store, settings)
     return store
 
 
@@ -133,13 +136,13 @@ def test_seed_call_is_one_merged_event_with_a_date_contradiction(tmp_path):
         assert rec["mode"] == "phone" and rec["num_sources"] == 2
         [dates] = [c for c in rec["contradictions"] if c["field"] == "date"]
         assert sorted(v["value"] for v in dates["values"]) == ["2021-10-02", "2021-10-03"]
-        assert update_stories_again(store).merge.mentions == 0  # idempotent
+        assert merge_again(store).mentions == 0  # idempotent
 
 
-def update_stories_again(store):
-    from tidings.corpus.stories import update_stories
+def merge_again(store):
+    from tidings.corpus.merge import update_merged
 
-    return update_stories(store)
+    return update_merged(store, Settings())
 
 
 @pytest.mark.slow

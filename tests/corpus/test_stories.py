@@ -6,8 +6,11 @@ import shutil
 import pytest
 from stories_helpers import SEEDS
 
+from tidings.config import Settings
 from tidings.corpus.stories import Idf, thread
 from tidings.store.stories import ClusterView
+
+JOIN = Settings().stories_join
 
 
 def view(cid, start, actors, terms, dyads=()):
@@ -30,7 +33,7 @@ def test_follow_ups_months_apart_thread_and_another_topic_stays_out():
         view("cl-ttp", "2021-10-05", ["grp:ttp", "cty:PAK", "grp:taliban"], TTP, ["cty:PAK|grp:ttp"]),
     ]
     stories = {}
-    out = thread(clusters, stories, idf)
+    out = thread(clusters, stories, idf, JOIN)
     assert out["cl-july"] == out["cl-oct"] != out["cl-ttp"]
     assert stories[out["cl-july"]].clusters == ["cl-july", "cl-oct"]
 
@@ -39,12 +42,12 @@ def test_years_apart_do_not_thread_on_weak_overlap():
     idf = Idf(n_clusters=2)
     a = view("cl-2021", "2021-07-06", ["per:emomali-rahmon", "cty:TJK"], BORDER)
     b = view("cl-2025", "2025-01-03", ["per:emomali-rahmon", "per:asim-malik"], ["spy", "chief", "dushanbe", "visit"])
-    out = thread([a, b], {}, idf)
+    out = thread([a, b], {}, idf, JOIN)
     assert out["cl-2021"] != out["cl-2025"]
 
 
 def test_story_ids_are_stable_and_named_after_the_first_cluster():
-    out = thread([view("cl-abc", "2021-01-01", ["x"], ["y"])], {}, Idf())
+    out = thread([view("cl-abc", "2021-01-01", ["x"], ["y"])], {}, Idf(), JOIN)
     assert out == {"cl-abc": "st-abc"}
 
 
@@ -52,7 +55,7 @@ def test_story_ids_are_stable_and_named_after_the_first_cluster():
 def test_seed_articles_of_2021_form_one_story_with_a_cited_timeline(tmp_path):
     if not SEEDS.is_dir():
         pytest.skip("../shared/corpus/seeds is absent")
-    from tidings.config import Settings
+    from tidings.corpus.merge import update_merged
     from tidings.corpus.stories import story_record, update_stories
     from tidings.pipeline import ingest
     from tidings.store import Store
@@ -73,5 +76,5 @@ def test_seed_articles_of_2021_form_one_story_with_a_cited_timeline(tmp_path):
         assert rec["timeline"] and all(e["citations"] and set(e["citations"]) <= set(rec["article_ids"])
                                        for e in rec["timeline"])
         assert all(s["article_id"] in rec["article_ids"] for s in stories[0]["summary"])
-        again = update_stories(store)
-        assert (again.threaded, again.created, again.merge.mentions) == (0, 0, 0)
+        merged, again = update_merged(store, Settings()), update_stories(store, Settings())
+        assert (again.threaded, again.created, merged.mentions) == (0, 0, 0)

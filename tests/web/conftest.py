@@ -24,21 +24,23 @@ def demo_store(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("web") / "demo.db"
     with Store.open(db) as store:
         report = ingest([str(EXAMPLES)], store, Settings.load(db=db))
-        run_corpus_stages(store)
+        run_corpus_stages(store, Settings.load(db=db))
     assert report.new >= 30, report
     return db
 
 
-def run_corpus_stages(store: Store) -> None:
+def run_corpus_stages(store: Store, settings: Settings) -> None:
     """Near-duplicates, clusters, merged events and stories, as `tidings ingest` runs them after the
     per-article stages; each is incremental, so running one the ingest already ran does nothing."""
     from tidings.corpus.clusters import update_clusters
+    from tidings.corpus.merge import update_merged
     from tidings.corpus.neardup import update_neardups
     from tidings.corpus.stories import update_stories
 
-    update_neardups(store)
-    update_clusters(store)
-    update_stories(store)
+    update_neardups(store, settings)
+    update_clusters(store, settings)
+    update_merged(store, settings)
+    update_stories(store, settings)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,6 +10,20 @@ from dataclasses import dataclass
 from ..config import Settings
 from ..errors import ConfigError
 from ..store import Store
+from ..store.boilerplate import (
+    article_body,
+    articles_carrying,
+    count_lines,
+    counted_outlets,
+    debris_hashes,
+    debris_rows,
+    last_sweep_threshold,
+    outlets_with_uncounted_articles,
+    reclassify_lines,
+    set_article_body,
+    set_sweep_threshold,
+    uncounted_articles,
+)
 
 # A recurring paragraph of at most this many words is debris wherever it sits. Chosen on the
 # seed articles: their short debris ("Story highlights", "main img", "·1-min read", photo
@@ -25,7 +38,6 @@ SHORT_WORDS = 20
 # paragraphs once the extract stage has removed captions; background paragraphs that outlets
 # repeat inside stories sit deeper and are kept.
 EDGE_PARAGRAPHS = 3
-_STATE_KEY = "boilerplate_min_articles"  # corpus_state key: the threshold the last sweep applied
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _DIGITS = re.compile(r"\d+")
@@ -106,124 +118,45 @@ def sweep_boilerplate(store: Store, settings: Settings) -> int:
             "a paragraph seen in one article is not recurring."
         )
     conn = store.connection
-    threshold_changed = _last_threshold(conn) != min_articles
-    outlets = _outlets_with_new_articles(conn)
+    threshold_changed = last_sweep_threshold(conn) != min_articles
+    outlets = outlets_with_uncounted_articles(conn)
     if threshold_changed:
-        outlets |= {o for (o,) in conn.execute("SELECT DISTINCT outlet FROM line_stats")}
+        outlets |= counted_outlets(conn)
     changed = 0
     for outlet in sorted(outlets):
         with store.transaction():
             new_ids = _count_new_articles(conn, outlet)
-            newly_debris = _reclassify(conn, outlet, min_articles)
-            affected = set(new_ids) | _articles_carrying(conn, outlet, newly_debris)
-            debris = _debris(conn, outlet)
+            newly_debris = reclassify_lines(conn, outlet, min_articles, SHORT_WORDS)
+            affected = set(new_ids) | articles_carrying(conn, outlet, newly_debris)
+            debris = debris_hashes(conn, outlet)
             changed += sum(_rewrite(conn, article_id, debris) for article_id in sorted(affected))
     if threshold_changed:
         with store.transaction():
-            conn.execute(
-                "INSERT INTO corpus_state (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (_STATE_KEY, str(min_articles)),
-            )
+            set_sweep_threshold(conn, min_articles)
     return changed
 
 
 def debris_lines(store: Store, outlet: str | None = None) -> Iterator[tuple[str, str, int]]:
     """(outlet, paragraph as first seen, number of articles) for every paragraph marked debris."""
-    sql = "SELECT outlet, sample, n_articles FROM line_stats WHERE boilerplate = 1"
-    params: tuple = ()
-    if outlet is not None:
-        sql += " AND outlet = ?"
-        params = (outlet,)
-    yield from store.connection.execute(sql + " ORDER BY outlet, n_articles DESC, sample", params)
+    yield from debris_rows(store.connection, outlet)
 
 
-def _last_threshold(conn: sqlite3.Connection) -> int | None:
-    row = conn.execute("SELECT value FROM corpus_state WHERE key = ?", (_STATE_KEY,)).fetchone()
-    return int(row[0]) if row else None
-
-
-def _outlets_with_new_articles(conn: sqlite3.Connection) -> set[str]:
-    rows = conn.execute(
-        "SELECT DISTINCT a.outlet FROM articles a LEFT JOIN line_counted c ON c.article_id = a.id"
-        " WHERE a.outlet IS NOT NULL AND c.article_id IS NULL"
-    )
-    return {outlet for (outlet,) in rows}
-
-
-def _count_new_articles(conn: sqlite3.Connection, outlet: str) -> list[str]:
+def _count_new_articles(conn, outlet: str) -> list[str]:
     """Add the paragraphs of the outlet's not yet counted articles to line_stats; their ids."""
-    ids = [
-        article_id
-        for (article_id,) in conn.execute(
-            "SELECT a.id FROM articles a LEFT JOIN line_counted c ON c.article_id = a.id"
-            " WHERE a.outlet = ? AND c.article_id IS NULL ORDER BY a.seq",
-            (outlet,),
-        )
-    ]
+    ids = uncounted_articles(conn, outlet)
     for article_id in ids:
-        (body,) = conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
-        found = lines(body).values()
-        conn.executemany(
-            "INSERT INTO line_stats (outlet, line_hash, n_articles, n_edge, n_words, sample)"
-            " VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT (outlet, line_hash) DO UPDATE SET"
-            " n_articles = n_articles + 1, n_edge = n_edge + excluded.n_edge",
-            [(outlet, ln.hash, int(ln.edge), ln.words, ln.text[:300]) for ln in found],
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO line_articles (article_id, line_hash) VALUES (?, ?)",
-            [(article_id, ln.hash) for ln in found],
-        )
-        conn.execute("INSERT INTO line_counted (article_id) VALUES (?)", (article_id,))
+        found = lines(article_body(conn, article_id)).values()
+        count_lines(conn, outlet, article_id, [(ln.hash, ln.edge, ln.words, ln.text) for ln in found])
     return ids
 
 
-# The rule, in SQL over line_stats: recurring enough, and short or (mostly) at an edge.
-_IS_DEBRIS = "(n_articles >= :min AND (n_words <= :short OR 2 * n_edge > n_articles))"
-
-
-def _reclassify(conn: sqlite3.Connection, outlet: str, min_articles: int) -> set[str]:
-    """Apply the rule to the outlet's lines; the hashes that have just become debris."""
-    params = {"outlet": outlet, "min": min_articles, "short": SHORT_WORDS}
-    newly = {
-        h for (h,) in conn.execute(
-            f"SELECT line_hash FROM line_stats WHERE outlet = :outlet AND boilerplate = 0 AND {_IS_DEBRIS}",
-            params,
-        )
-    }
-    conn.execute(
-        f"UPDATE line_stats SET boilerplate = {_IS_DEBRIS} WHERE outlet = :outlet AND boilerplate != {_IS_DEBRIS}",
-        params,
-    )
-    return newly
-
-
-def _articles_carrying(conn: sqlite3.Connection, outlet: str, hashes: set[str]) -> set[str]:
-    found: set[str] = set()
-    for h in hashes:
-        found.update(
-            article_id
-            for (article_id,) in conn.execute(
-                "SELECT la.article_id FROM line_articles la JOIN articles a ON a.id = la.article_id"
-                " WHERE la.line_hash = ? AND a.outlet = ?",
-                (h, outlet),
-            )
-        )
-    return found
-
-
-def _debris(conn: sqlite3.Connection, outlet: str) -> set[str]:
-    rows = conn.execute("SELECT line_hash FROM line_stats WHERE outlet = ? AND boilerplate = 1", (outlet,))
-    return {h for (h,) in rows}
-
-
-def _rewrite(conn: sqlite3.Connection, article_id: str, debris: set[str]) -> bool:
-    """Store the body without debris (the FTS triggers follow); True when it changed."""
+def _rewrite(conn, article_id: str, debris: set[str]) -> bool:
+    """Store the body without debris; True when it changed."""
     if not debris:
         return False
-    (body,) = conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
+    body = article_body(conn, article_id)
     clean = strip_lines(body, debris)
     if clean == body:
         return False
-    conn.execute("UPDATE articles SET body = ? WHERE id = ?", (clean, article_id))
+    set_article_body(conn, article_id, clean)
     return True

@@ -2,27 +2,40 @@
 from __future__ import annotations
 
 import math
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from .features import FIELDS, DocFeatures, DocFreq, cosine
+from ..config import Settings
+from ..model.corpus import FIELDS, ClusterState, DocFeatures
+from ..store import Store
+from ..store.corpus import (
+    ClusterInput,
+    cluster_input,
+    cluster_of,
+    clusters_with_terms,
+    load_cluster,
+    load_term_df,
+    record_member,
+    save_cluster,
+    save_term_df,
+    unclustered_articles,
+)
+from .features import DocFreq, cosine, doc_features, lead_people
 
 # --- The merge-or-create decision (news-stream clustering after Miranda et al. 2018) ---------
 # score(doc, cluster) = time(doc, cluster) * sum_k WEIGHTS[k] * feature_k(doc, cluster);
-# the doc joins the best-scoring candidate when its score reaches MERGE_THRESHOLD.
-# Weights and threshold tuned on the ECB+ dev documents (../shared/eval/clusters, 196 docs,
-# 16 events in 8 topics that each pair two similar events; `tidings eval clusters`) and
-# checked on the demo corpus in examples/ (the three reservists copies one cluster; the two
-# Rahmon-Putin meetings of June and October 2022 two clusters).
+# the doc joins the best-scoring candidate when its score reaches the clusters_join setting.
+# Weights (like that threshold and the time sigma, settings whose tuning tidings.config notes)
+# tuned on the ECB+ dev documents (../shared/eval/clusters, 196 docs, 16 events in 8 topics that
+# each pair two similar events; `tidings eval clusters`) and checked on the demo corpus in
+# examples/ (the three reservists copies one cluster; the two Rahmon-Putin meetings of June and
+# October 2022 two clusters).
 WEIGHTS = {"title": 0.09, "body": 0.67, "ents": 0.12, "actors": 0.13}
-# 0.14-0.16 all give B-cubed F1 0.925-0.926 on that set; 0.12 merges the paired events, 0.2 splits.
-MERGE_THRESHOLD = 0.15
-# Time decay: a Gaussian on the gap in days between the doc's day and the cluster's dated span.
-# 7 days (7 and 10 both give the best ECB+ dev F1; 3-5 split follow-ups): reports of one event
-# land within a week or two there; a meeting a month later scores < 0.0001.
-TIME_SIGMA_DAYS = 7.0
+# Time decay: a Gaussian on the gap in days between the doc's day and the cluster's dated span,
+# with the clusters_time_sigma_days setting as its sigma.
 # Factor when exactly one side is dated (an undated doc against a dated cluster or the reverse):
 # it may still join on content, but needs more of it.
 HALF_DATED_FACTOR = 0.7
@@ -39,47 +52,33 @@ LEAD_CONFLICT_FACTOR = 0.5
 # (those sharing the most such terms). Terms in every other document never block anything.
 BLOCK_TERMS = 24
 MAX_CANDIDATES = 64
-# Dated clusters whose span is more than this many days from a dated doc are never scored.
-BLOCK_WINDOW_DAYS = 21  # 3 sigma: beyond it the time factor is below 0.011
+# Dated clusters whose span is more than this many time sigmas (21 days with the default sigma
+# of 7) from a dated doc are never scored: beyond it the time factor is below 0.011.
+BLOCK_WINDOW_SIGMAS = 3
 # Centroid terms kept per field (the heaviest): bounds memory and store rows per cluster.
 CENTROID_TERMS = 400
 
 
-@dataclass(slots=True)
-class ClusterState:
-    """A cluster as the clusterer keeps it: summed sublinear TF per field, actors, dated span."""
-
-    id: str
-    weights: dict[str, Counter[str]] = field(default_factory=lambda: {f: Counter() for f in FIELDS})
-    actors: Counter[str] = field(default_factory=Counter)
-    leads: Counter[str] = field(default_factory=Counter)
-    start: date | None = None
-    end: date | None = None
-    years: set[int] = field(default_factory=set)
-    n_docs: int = 0
-    title: str = ""
-    doc_ids: list[str] = field(default_factory=list)
-
-    def absorb(self, doc: DocFeatures) -> None:
-        """Add one document to the centroid, the actors and the span."""
-        for f in FIELDS:
-            w = self.weights[f]
-            for t, c in doc.terms[f].items():
-                w[t] += 1.0 + math.log(c)
-            if len(w) > CENTROID_TERMS * 2:
-                self.weights[f] = Counter(dict(w.most_common(CENTROID_TERMS)))
-        self.actors.update(doc.actors)
-        self.leads.update(doc.leads)
-        if doc.day is not None:
-            self.start = doc.day if self.start is None else min(self.start, doc.day)
-            self.end = doc.day if self.end is None else max(self.end, doc.day)
-            self.years.add(doc.day.year)
-        elif doc.year is not None:
-            self.years.add(doc.year)
-        if not self.title and doc.title:
-            self.title = doc.title
-        self.n_docs += 1
-        self.doc_ids.append(doc.id)
+def absorb(c: ClusterState, doc: DocFeatures) -> None:
+    """Add one document to a cluster's centroid, actors and span."""
+    for f in FIELDS:
+        w = c.weights[f]
+        for t, n in doc.terms[f].items():
+            w[t] += 1.0 + math.log(n)
+        if len(w) > CENTROID_TERMS * 2:
+            c.weights[f] = Counter(dict(w.most_common(CENTROID_TERMS)))
+    c.actors.update(doc.actors)
+    c.leads.update(doc.leads)
+    if doc.day is not None:
+        c.start = doc.day if c.start is None else min(c.start, doc.day)
+        c.end = doc.day if c.end is None else max(c.end, doc.day)
+        c.years.add(doc.day.year)
+    elif doc.year is not None:
+        c.years.add(doc.year)
+    if not c.title and doc.title:
+        c.title = doc.title
+    c.n_docs += 1
+    c.doc_ids.append(doc.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +92,11 @@ class Decision:
     candidates: int
 
 
-def time_factor(doc: DocFeatures, c: ClusterState) -> float:
+def time_factor(doc: DocFeatures, c: ClusterState, sigma_days: float) -> float:
     """Gaussian decay on the gap between the doc's day and the cluster's span; neutral when undated."""
     if doc.day is not None and c.start is not None and c.end is not None:
         gap = max((c.start - doc.day).days, (doc.day - c.end).days, 0)
-        return math.exp(-(gap * gap) / (2 * TIME_SIGMA_DAYS ** 2))
+        return math.exp(-(gap * gap) / (2 * sigma_days ** 2))
     year = doc.day.year if doc.day is not None else doc.year
     if year is not None and c.years and year not in c.years:
         return OTHER_YEAR_FACTOR
@@ -117,11 +116,11 @@ def _doc_weights(doc: DocFeatures, fieldname: str) -> dict[str, float]:
 
 
 def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: ClusterState,
-             stats: DocFreq) -> dict[str, float]:
+             stats: DocFreq, sigma_days: float) -> dict[str, float]:
     """The similarity features of a doc against a cluster (each in [0, 1])."""
     out = {f: cosine(doc_vecs[f], _weighted(c.weights[f], f, stats)) for f in FIELDS}
     out["actors"] = len(doc.actors & c.actors.keys()) / len(doc.actors) if doc.actors else 0.0
-    out["time"] = time_factor(doc, c)
+    out["time"] = time_factor(doc, c, sigma_days)
     out["leads"] = LEAD_CONFLICT_FACTOR if lead_conflict(doc, c) else 1.0
     return out
 
@@ -142,7 +141,7 @@ def score(feats: dict[str, float]) -> float:
 
 class ClusterIndex:
     """Where the clusterer keeps its clusters, postings and statistics: in memory here; the store
-    adapter (tidings.store.corpus.StoreClusterIndex) keeps the same in SQLite."""
+    StoreClusterIndex below keeps the same in the store."""
 
     def __init__(self) -> None:
         self.stats = DocFreq()
@@ -180,12 +179,46 @@ def blocking_keys(doc: DocFeatures, stats: DocFreq, n: int = BLOCK_TERMS) -> lis
     return [key for _, key in scored[:n]]
 
 
-class OnlineClusterer:
-    """Assigns documents one at a time: statistics update, blocking, scoring, merge or create."""
+class StoreClusterIndex(ClusterIndex):
+    """The clusterer's index kept in the store: term_df, clusters, cluster_terms (the inverted
+    index). Clusters are read on demand and cached for the run; writes go through `conn` inside
+    the caller's per-article transaction."""
 
-    def __init__(self, index: ClusterIndex | None = None, threshold: float = MERGE_THRESHOLD):
+    def __init__(self, conn: sqlite3.Connection):
+        super().__init__()
+        self.conn = conn
+        self.stats = DocFreq(*load_term_df(conn))
+
+    def new_id(self, doc: DocFeatures) -> str:
+        """Named after the article that starts it: the same articles give the same ids in any store."""
+        return "cl-" + doc.id[:12]
+
+    def cluster(self, cluster_id: str) -> ClusterState | None:
+        if cluster_id not in self.clusters:
+            c = load_cluster(self.conn, cluster_id)
+            if c is None:
+                return None
+            self.clusters[cluster_id] = c
+        return self.clusters[cluster_id]
+
+    def candidates(self, keys: Iterable[str]) -> Counter[str]:
+        return clusters_with_terms(self.conn, keys)
+
+    def save(self, c: ClusterState, doc: DocFeatures) -> None:
+        self.clusters[c.id] = c
+        save_cluster(self.conn, c, CENTROID_TERMS)
+        save_term_df(self.conn, self.stats.n_docs, [(f, t, self.stats.df[f][t]) for f in FIELDS for t in doc.terms[f]])
+
+
+class OnlineClusterer:
+    """Assigns documents one at a time: statistics update, blocking, scoring, merge or create. The
+    join threshold and the time sigma come from the settings (clusters_join, clusters_time_sigma_days)."""
+
+    def __init__(self, settings: Settings, index: ClusterIndex | None = None):
         self.index = index if index is not None else ClusterIndex()
-        self.threshold = threshold
+        self.threshold = settings.clusters_join
+        self.sigma_days = settings.clusters_time_sigma_days
+        self.window_days = BLOCK_WINDOW_SIGMAS * self.sigma_days
 
     def add(self, doc: DocFeatures, forced: str | None = None) -> Decision:
         """Place `doc`; `forced` names the cluster it must join (a near-duplicate's original's)."""
@@ -198,10 +231,10 @@ class OnlineClusterer:
             vecs = {f: _weighted(_doc_weights(doc, f), f, idx.stats) for f in FIELDS}
             for cid, _shared in idx.candidates(keys).most_common(MAX_CANDIDATES):
                 c = idx.cluster(cid)
-                if c is None or not _in_window(doc, c):
+                if c is None or not _in_window(doc, c, self.window_days):
                     continue
                 n_cand += 1
-                s = score(features(doc, vecs, c, idx.stats))
+                s = score(features(doc, vecs, c, idx.stats, self.sigma_days))
                 if s > best_score:
                     best, best_score = c, s
             if best is not None and best_score >= self.threshold:
@@ -209,21 +242,15 @@ class OnlineClusterer:
         created = target is None
         if created:
             target = ClusterState(idx.new_id(doc))
-        target.absorb(doc)
+        absorb(target, doc)
         idx.save(target, doc)
         return Decision(doc.id, target.id, created, max(best_score, 0.0), n_cand)
 
 
-def _in_window(doc: DocFeatures, c: ClusterState) -> bool:
+def _in_window(doc: DocFeatures, c: ClusterState, window_days: float) -> bool:
     if doc.day is None or c.start is None or c.end is None:
         return True
-    return (c.start - doc.day).days <= BLOCK_WINDOW_DAYS and (doc.day - c.end).days <= BLOCK_WINDOW_DAYS
-
-
-def cluster_all(docs: Iterable[DocFeatures], threshold: float = MERGE_THRESHOLD) -> dict[str, str]:
-    """Doc id -> cluster id for documents taken in the given order (in memory, no store)."""
-    clusterer = OnlineClusterer(threshold=threshold)
-    return {d.id: clusterer.add(d).cluster_id for d in docs}
+    return (c.start - doc.day).days <= window_days and (doc.day - c.end).days <= window_days
 
 
 @dataclass(slots=True)
@@ -236,33 +263,42 @@ class ClusterReport:
     compared: int = 0  # doc-cluster scores computed (blocking keeps this far below all pairs)
 
 
-def update_clusters(store, settings=None) -> ClusterReport:
+def update_clusters(store: Store, settings: Settings) -> ClusterReport:
     """Place every article without a cluster, in publication order (undated last), one transaction
     per article; a near-duplicate joins its original's cluster. Running it again does nothing."""
-    from ..store.corpus import (
-        StoreClusterIndex,
-        article_features,
-        record_member,
-        unclustered_articles,
-    )
-
     report = ClusterReport()
     conn = store.connection
-    clusterer = OnlineClusterer(StoreClusterIndex(conn))
+    clusterer = OnlineClusterer(settings, StoreClusterIndex(conn))
     for article_id in unclustered_articles(conn):
         with store.transaction() as tx:
-            found = article_features(tx, article_id)
+            found = cluster_input(tx, article_id)
             if found is None:
                 continue
-            doc, dup_of = found
-            forced = None
-            if dup_of:
-                row = tx.execute("SELECT cluster_id FROM articles WHERE id = ?", (dup_of,)).fetchone()
-                forced = row[0] if row else None
-            decision = clusterer.add(doc, forced=forced)
+            forced = cluster_of(tx, found.near_duplicate_of) if found.near_duplicate_of else None
+            decision = clusterer.add(stored_features(found), forced=forced)
             record_member(tx, article_id, decision.cluster_id, decision.score, decision.created)
         report.clustered += 1
         report.created += decision.created
         report.joined += not decision.created
         report.compared += decision.candidates
     return report
+
+
+def stored_features(a: ClusterInput) -> DocFeatures:
+    """The clusterer's view of a stored article: title, body, resolved actors, publication day."""
+    ents = [eid for eid, _ in a.actors]
+    people = [eid for eid, etype in a.actors if etype == "PER"]
+    day, year = _published_day(a.published, a.published_precision)
+    return doc_features(a.id, a.title, a.body, entities=ents, actors=set(ents), leads=lead_people(people),
+                        day=day, year=year)
+
+
+def _published_day(published: str | None, precision: str) -> tuple[date | None, int | None]:
+    if not published:
+        return None, None
+    try:
+        if precision.startswith(("day", "datetime")):
+            return date.fromisoformat(published[:10]), None
+        return None, int(published[:4])
+    except ValueError:
+        return None, None

@@ -6,39 +6,15 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 
-# Fields of a document that carry their own TF-IDF vector.
-FIELDS = ("title", "body", "ents")
+from ..model.corpus import FIELDS, DocFeatures
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 # Function words and reporting verbs that say nothing about which event a story is about.
 STOPWORDS = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "told", "tell", "according", "reported", "reports", "report", "also", "mr", "mrs", "ms", "dr", "one", "two", "new", "would", "could", "may", "might", "must", "shall", "us", "yet", "still", "even", "since", "per", "via", "http", "https", "www", "com", "org", "net", "html", "htm", "php", "aspx", "shtml", "cfm", "index", "article", "articles", "story", "news"])
-
-
-@dataclass(slots=True)
-class DocFeatures:
-    """One document as the clusterer sees it.
-
-    terms   -- per field (title, body, ents), raw term counts; TF-IDF weights are applied later
-               with the collection statistics of the moment (they change as documents arrive).
-    actors  -- resolved actor ids (knowledge-base or text entities) the document names.
-    leads   -- the people the document is mostly about (its most-mentioned persons).
-    day     -- the day the event is dated to (the publication day for news), or None.
-    year    -- the year when only that is known (None when day is set or nothing is known).
-    """
-
-    id: str
-    terms: dict[str, Counter[str]]
-    actors: frozenset[str] = frozenset()
-    leads: frozenset[str] = frozenset()
-    day: date | None = None
-    year: int | None = None
-    title: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def words(text: str) -> list[str]:
@@ -105,11 +81,6 @@ def unit(vec: Mapping[str, float]) -> dict[str, float]:
     """The vector scaled to length 1 (an empty or zero vector stays empty)."""
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {t: v / norm for t, v in vec.items()} if norm else {}
-
-
-def tfidf(counts: Mapping[str, float], fieldname: str, stats: DocFreq) -> dict[str, float]:
-    """Sublinear TF times IDF, L2-normalised (an empty vector stays empty)."""
-    return unit({t: (1.0 + math.log(c)) * stats.idf(fieldname, t) for t, c in counts.items() if c > 0})
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

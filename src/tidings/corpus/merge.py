@@ -6,7 +6,21 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+
+from ..config import Settings
+from ..model.corpus import EventMention, EventPlace, MergedRecord
+from ..model.events import Party
+from ..store import Store
+from ..store.stories import (
+    delete_merged,
+    merge_candidates,
+    merged_members,
+    pending_articles,
+    pending_mentions,
+    set_merged_id,
+    stale_merged,
+    write_merged,
+)
 
 # --- When two mentions report the same event ----------------------------------------------------
 # Types whose two sides can be told in either order ("Khan called Rahmon" = "Rahmon spoke with
@@ -25,12 +39,13 @@ CONFLICTING_DAYS = 1
 # Across clusters a mention joins a merged event only with this many shared parties (a dyad)
 # and the same day ("strong evidence": same dyad, type and day).
 CROSS_CLUSTER_SHARED = 2
+# Days either side of a mention's dates within which merged events are fetched from the store as
+# candidates: the widest window any date rule above accepts, plus one.
+CANDIDATE_WINDOW_DAYS = max(ARTICLE_DATE_WINDOW_DAYS, CONFLICTING_DAYS) + 1
 
 # --- Contradictions ------------------------------------------------------------------------------
 # Two numbers attached to the same noun disagree when the larger exceeds the smaller by more than
-# this factor: keeps "more than 1,000" vs "1,037" soldiers together and flags 20,000 vs 15,000
-# reservists (demo corpus).
-NUMBER_TOLERANCE = 1.10
+# a factor: the merge_number_tolerance setting (tidings.config, where its tuning is noted).
 # Two event places disagree when both are towns (not countries) this far apart.
 PLACE_CONFLICT_KM = 100.0
 # Modes with no meaningful place (the call's place is where each caller sat).
@@ -49,83 +64,12 @@ _UNITS_SKIPPED = frozenset({"am", "pm", "gmt", "ist", "utc", "hours", "hour", "m
                             "days", "day", "weeks", "week", "months", "month", "st", "nd", "rd", "th"})
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
-    """An actor or recipient of a mention: a resolved entity (or only its country and sector)."""
-
-    entity_id: str | None
-    name: str
-    country: str | None
-    sector: str | None
-
-    @property
-    def key(self) -> str:
-        return self.entity_id or f"{self.country or '?'}/{self.sector or '?'}"
-
-    def record(self) -> dict:
-        return {"entity_id": self.entity_id, "name": self.name, "country": self.country, "sector": self.sector}
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    id: str
-    name: str
-    lat: float | None
-    lon: float | None
-    country: str | None
-    town: bool  # a gazetteer town or region, not a whole country
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One coded event mention as the merger sees it, with the source that reported it."""
-
-    event_id: str
-    article_id: str
-    cluster_id: str | None
-    source: str            # outlet or wire; a near-duplicate copy carries its original's source
-    outlet: str | None
-    event_type: str
-    mode: str | None
-    modality: str
-    quad_class: int
-    intensity: float
-    confidence: float
-    date: str | None
-    date_start: str | None
-    date_end: str | None
-    date_precision: str
-    actors: tuple[Party, ...]
-    recipients: tuple[Party, ...]
-    sentence: str
-    place: Place | None = None
-    copy: bool = False      # the article is a near-duplicate of another
-
-    @property
-    def explicit(self) -> bool:
-        """The sentence itself dates the event (not a fallback to the publication date)."""
-        p = self.date_precision or ""
-        return self.date_start is not None and "article date" not in p and not p.startswith("unknown")
-
-    @property
-    def day_level(self) -> bool:
-        return self.date is not None and (self.date_precision or "").startswith(("day", "datetime"))
-
-    @property
-    def span(self) -> tuple[date, date] | None:
-        if not self.date_start:
-            return None
-        lo = date.fromisoformat(self.date_start[:10])
-        hi = date.fromisoformat((self.date_end or self.date_start)[:10])
-        return lo, max(lo, hi)
-
-
 @dataclass(slots=True)
 class MergedState:
     """A merged event while the merger works: its member mentions."""
 
     id: str
-    members: list[Mention] = field(default_factory=list)
+    members: list[EventMention] = field(default_factory=list)
 
     @property
     def event_type(self) -> str:
@@ -184,7 +128,7 @@ def _merged_sides(state: MergedState) -> tuple[list[Party], list[Party]]:
     return list(actors.values()), list(recipients.values())
 
 
-def party_fit(m: Mention, state: MergedState) -> tuple[int, bool] | None:
+def party_fit(m: EventMention, state: MergedState) -> tuple[int, bool] | None:
     """(shared parties, actor-side conflict) when the mention's parties fit the merged event, in
     its own order or (reciprocal types) swapped; None when they do not."""
     actors, recipients = _merged_sides(state)
@@ -213,12 +157,12 @@ def party_fit(m: Mention, state: MergedState) -> tuple[int, bool] | None:
     return best
 
 
-def mode_fit(m: Mention, state: MergedState) -> bool:
+def mode_fit(m: EventMention, state: MergedState) -> bool:
     modes = {x.mode for x in state.members} - GENERIC_MODES
     return m.mode in GENERIC_MODES or not modes or m.mode in modes
 
 
-def date_fit(m: Mention, state: MergedState, same_cluster: bool) -> str | None:
+def date_fit(m: EventMention, state: MergedState, same_cluster: bool) -> str | None:
     """'same' (same day or overlapping intervals), 'near' (explicit days a day apart, same
     cluster: a date contradiction), 'window' (a publication-date fallback close by), or None."""
     span = m.span
@@ -245,7 +189,7 @@ def date_fit(m: Mention, state: MergedState, same_cluster: bool) -> str | None:
     return best
 
 
-def _fallback_fit(m: Mention, x: Mention) -> str | None:
+def _fallback_fit(m: EventMention, x: EventMention) -> str | None:
     """A publication-date fallback reports something on or up to a few days before that date."""
     (mlo, mhi), (xlo, xhi) = m.span, x.span
     if m.explicit or x.explicit:
@@ -257,7 +201,7 @@ def _fallback_fit(m: Mention, x: Mention) -> str | None:
     return "same" if gap == 0 else ("window" if gap <= ARTICLE_DATE_WINDOW_DAYS else None)
 
 
-def place_fit(m: Mention, state: MergedState) -> bool:
+def place_fit(m: EventMention, state: MergedState) -> bool:
     """Outlets that disagree on where something happened name towns in one country; towns in
     two countries are two events (seen on the demo corpus: Rahmon's calls from Dushanbe merged
     with an envoy's meeting in Moscow two days later)."""
@@ -267,7 +211,7 @@ def place_fit(m: Mention, state: MergedState) -> bool:
     return not countries or m.place.country in countries
 
 
-def match_score(m: Mention, state: MergedState) -> float | None:
+def match_score(m: EventMention, state: MergedState) -> float | None:
     """How well a mention fits a merged event (higher is better), None when it does not fit."""
     if m.event_type != state.event_type or m.modality != state.members[0].modality or not mode_fit(m, state):
         return None
@@ -289,7 +233,7 @@ def match_score(m: Mention, state: MergedState) -> float | None:
     return shared + {"same": 1.0, "window": 0.6, "near": 0.4}[dfit] + (1.0 if same_cluster else 0.0)
 
 
-def best_match(m: Mention, candidates: Iterable[MergedState]) -> MergedState | None:
+def best_match(m: EventMention, candidates: Iterable[MergedState]) -> MergedState | None:
     best, best_score = None, 0.0
     for state in candidates:
         s = match_score(m, state)
@@ -298,7 +242,7 @@ def best_match(m: Mention, candidates: Iterable[MergedState]) -> MergedState | N
     return best
 
 
-def merge_mentions(mentions: Iterable[Mention]) -> list[MergedState]:
+def merge_mentions(mentions: Iterable[EventMention]) -> list[MergedState]:
     """Merge mentions in memory (arrival order decides, as in the store): for tests and small runs."""
     states: list[MergedState] = []
     for m in mentions:
@@ -313,51 +257,15 @@ def merge_mentions(mentions: Iterable[Mention]) -> list[MergedState]:
 # ------------------------------------------------------------------------------------ the record
 
 
-@dataclass(slots=True)
-class MergedRecord:
-    """A merged event as merged_events.jsonl spells it, plus what the corpus stages keep."""
-
-    id: str
-    event_type: str
-    mode: str | None
-    modality: str
-    quad_class: int
-    intensity: float
-    date: str | None
-    date_start: str | None
-    date_end: str | None
-    date_precision: str | None
-    cluster_id: str | None
-    actors: list[dict]
-    recipients: list[dict]
-    article_ids: list[str]
-    num_articles: int
-    num_sources: int
-    sources: list[str]
-    contradictions: list[dict]
-    summary: str
-    text: str                      # the sentence that best reports it
-    dyads: list[tuple[str, str]]   # unordered entity pairs
-    n_members: int
-
-    def record(self) -> dict:
-        return {
-            "id": self.id, "event_type": self.event_type, "modality": self.modality, "actors": self.actors,
-            "recipients": self.recipients, "date": self.date, "date_start": self.date_start,
-            "date_end": self.date_end, "article_ids": self.article_ids, "num_articles": self.num_articles,
-            "num_sources": self.num_sources, "contradictions": self.contradictions, "summary": self.summary,
-        }
-
-
 _PRECISION_RANK = {"datetime": 5, "day": 5, "week": 3, "month": 2, "interval": 2, "season": 1, "year": 1}
 
 
-def _precision_rank(m: Mention) -> int:
+def _precision_rank(m: EventMention) -> int:
     base = _PRECISION_RANK.get((m.date_precision or "").split(":")[0].strip(), 0)
     return base if m.explicit else base - 1  # a publication-date fallback is less sure than a stated day
 
 
-def best_date(members: list[Mention]) -> Mention | None:
+def best_date(members: list[EventMention]) -> EventMention | None:
     """The mention whose date most sources support (ties to the more precise, then to more
     mentions, then to the earlier date)."""
     dated = [m for m in members if m.date_start]
@@ -381,7 +289,7 @@ def best_date(members: list[Mention]) -> Mention | None:
     return max((m for m in dated if (m.date, m.date_start, m.date_end) == top), key=_precision_rank)
 
 
-def _orient(members: list[Mention]) -> tuple[list[Party], list[Party]]:
+def _orient(members: list[EventMention]) -> tuple[list[Party], list[Party]]:
     """Actors and recipients of the merged event: each party on the side most mentions put it."""
     side: dict[str, Counter] = defaultdict(Counter)
     first: dict[str, Party] = {}
@@ -415,8 +323,8 @@ def dyads_of(actors: list[Party], recipients: list[Party]) -> list[tuple[str, st
     return sorted(pairs)
 
 
-def build_record(state: MergedState, summary: str = "") -> MergedRecord:
-    """The merged record of a merged event's members (a pure function of them)."""
+def build_record(state: MergedState, settings: Settings, summary: str = "") -> MergedRecord:
+    """The merged record of a merged event's members (a pure function of them and the settings)."""
     members = state.members
     dated = best_date(members)
     actors, recipients = _orient(members)
@@ -434,12 +342,13 @@ def build_record(state: MergedState, summary: str = "") -> MergedRecord:
         cluster_id=clusters.most_common(1)[0][0] if clusters else None,
         actors=[p.record() for p in actors], recipients=[p.record() for p in recipients],
         article_ids=articles, num_articles=len(articles), num_sources=len(sources), sources=sources,
-        contradictions=contradictions(members), summary=summary or f"{lead.sentence} [{lead.article_id}]",
+        contradictions=contradictions(members, settings.merge_number_tolerance),
+        summary=summary or f"{lead.sentence} [{lead.article_id}]",
         text=lead.sentence, dyads=dyads_of(actors, recipients), n_members=len(members),
     )
 
 
-def _lead(members: list[Mention]) -> Mention:
+def _lead(members: list[EventMention]) -> EventMention:
     """The mention that best reports the event: an original (not a copy), dated explicitly, surest."""
     return max(members, key=lambda m: (not m.copy, m.explicit, m.confidence, -len(m.sentence)))
 
@@ -447,9 +356,9 @@ def _lead(members: list[Mention]) -> Mention:
 # ------------------------------------------------------------------------------------ contradictions
 
 
-def _per_source(members: list[Mention], value_of) -> dict[str, tuple[object, Mention]]:
+def _per_source(members: list[EventMention], value_of) -> dict[str, tuple[object, EventMention]]:
     """One value per source (from its original article when it has one), sources in member order."""
-    out: dict[str, tuple[object, Mention]] = {}
+    out: dict[str, tuple[object, EventMention]] = {}
     for m in sorted(members, key=lambda x: x.copy):
         v = value_of(m)
         if v is not None and m.source not in out:
@@ -457,7 +366,7 @@ def _per_source(members: list[Mention], value_of) -> dict[str, tuple[object, Men
     return out
 
 
-def _side(field_name: str, seen: dict[str, tuple[object, Mention]], show=str) -> dict | None:
+def _side(field_name: str, seen: dict[str, tuple[object, EventMention]], show=str) -> dict | None:
     values = {v for v, _ in seen.values()}
     if len(values) < 2 or len(seen) < 2:
         return None
@@ -502,22 +411,22 @@ def _noun(words: list[str]) -> str | None:
     return word
 
 
-def _number_conflicts(members: list[Mention]) -> list[dict]:
-    by_noun: dict[str, dict[str, tuple[float, Mention]]] = defaultdict(dict)
+def _number_conflicts(members: list[EventMention], tolerance: float) -> list[dict]:
+    by_noun: dict[str, dict[str, tuple[float, EventMention]]] = defaultdict(dict)
     for m in sorted(members, key=lambda x: x.copy):
         for noun, value in numbers_in(m.sentence).items():
             by_noun[noun].setdefault(m.source, (value, m))
     out = []
     for noun, seen in sorted(by_noun.items()):
         values = [v for v, _ in seen.values()]
-        if len(seen) >= 2 and max(values) > min(values) * NUMBER_TOLERANCE:
+        if len(seen) >= 2 and max(values) > min(values) * tolerance:
             rec = _side(f"number:{noun}", seen, show=lambda v: f"{v:,.0f}" if float(v).is_integer() else str(v))
             if rec:
                 out.append(rec)
     return out
 
 
-def _km(a: Place, b: Place) -> float | None:
+def _km(a: EventPlace, b: EventPlace) -> float | None:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
@@ -526,7 +435,7 @@ def _km(a: Place, b: Place) -> float | None:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _place_conflict(members: list[Mention]) -> dict | None:
+def _place_conflict(members: list[EventMention]) -> dict | None:
     """Outlets placing a material act or a meeting in towns far apart (where a statement was
     made, or where each caller sat, is no contradiction)."""
     if any(m.mode in PLACELESS_MODES for m in members):
@@ -545,7 +454,7 @@ def _place_conflict(members: list[Mention]) -> dict | None:
     return _side("place", named)
 
 
-def _actor_conflict(members: list[Mention]) -> dict | None:
+def _actor_conflict(members: list[EventMention]) -> dict | None:
     """Outlets naming different resolved actors for the same act (directed types only)."""
     if members[0].event_type in RECIPROCAL_TYPES:
         return None
@@ -559,27 +468,19 @@ def _actor_conflict(members: list[Mention]) -> dict | None:
     return _side("actor", seen, show=lambda v: ", ".join(v)) if disjoint else None
 
 
-def contradictions(members: list[Mention]) -> list[dict]:
-    """Where the sources of one merged event disagree: date, numbers, place, actor. Each side
-    cites one article per source (an original before its copies), its outlet and sentence."""
+def contradictions(members: list[EventMention], number_tolerance: float) -> list[dict]:
+    """Where the sources of one merged event disagree: date, numbers (the larger above the smaller
+    times number_tolerance), place, actor. Each side cites one article per source (an original
+    before its copies), its outlet and sentence."""
     out = []
     dated = _side("date", _per_source([m for m in members if m.explicit and m.day_level], lambda m: m.date[:10]))
     if dated:
         out.append(dated)
-    out.extend(_number_conflicts(members))
+    out.extend(_number_conflicts(members, number_tolerance))
     for rec in (_place_conflict(members), _actor_conflict(members)):
         if rec:
             out.append(rec)
     return out
-
-
-def source_key(outlet: str | None, wire: str | None, article_id: str) -> str:
-    """Who stands behind an article: its wire service when it carries one, else its outlet."""
-    if wire:
-        return f"wire:{wire.strip().casefold()}"
-    if outlet:
-        return f"outlet:{outlet.strip().casefold()}"
-    return f"article:{article_id}"
 
 
 @dataclass(slots=True)
@@ -593,19 +494,17 @@ class MergeReport:
     removed: int = 0        # merged events left without mentions (their articles were re-coded)
 
 
-def update_merged(store, settings=None) -> MergeReport:
-    """Place every event mention without a merged event, article by article in publication order,
-    one transaction per article; recompute the merged events that changed. Rerunning does nothing."""
-    from ..store.stories import (
-        load_merged,
-        merge_candidates,
-        pending_articles,
-        pending_mentions,
-        set_merged_id,
-        stale_merged,
-        write_merged,
-    )
+def load_merged(conn, merged_id: str) -> MergedState | None:
+    """A stored merged event with its mentions (None when it has none left)."""
+    members = merged_members(conn, merged_id)
+    return MergedState(merged_id, members) if members else None
 
+
+def update_merged(store: Store, settings: Settings) -> MergeReport:
+    """Place every event mention without a merged event, article by article in publication order,
+    one transaction per article; recompute the merged events that changed. Rerunning does nothing.
+    Runs after clustering (an article waits for its cluster: merging leans on it) and before the
+    stories; settings.merge_number_tolerance decides number contradictions."""
     report = MergeReport()
     conn = store.connection
     cache: dict[str, MergedState] = {}
@@ -613,7 +512,8 @@ def update_merged(store, settings=None) -> MergeReport:
         with store.transaction() as tx:
             touched: set[str] = set()
             for m in pending_mentions(tx, article_id):
-                pool = [cache.get(i) or cache.setdefault(i, load_merged(tx, i)) for i in merge_candidates(tx, m)]
+                pool = [cache.get(i) or cache.setdefault(i, load_merged(tx, i))
+                        for i in merge_candidates(tx, m, CANDIDATE_WINDOW_DAYS)]
                 pool += [s for s in cache.values() if s is not None and s.id in touched and s not in pool]
                 found = best_match(m, [s for s in pool if s is not None and s.members])
                 if found is None:
@@ -627,28 +527,24 @@ def update_merged(store, settings=None) -> MergeReport:
                 touched.add(found.id)
                 report.mentions += 1
             for mid in touched:
-                write_merged(tx, build_record(cache[mid]))
+                write_merged(tx, build_record(cache[mid], settings))
                 report.refreshed += 1
     with store.transaction() as tx:
         for mid in stale_merged(tx):
             state = load_merged(tx, mid)
             cache.pop(mid, None)
             if state is None or not state.members:
-                tx.execute("DELETE FROM merged_events WHERE id = ?", (mid,))
+                delete_merged(tx, mid)
                 report.removed += 1
             else:
-                write_merged(tx, build_record(state))
+                write_merged(tx, build_record(state, settings))
                 report.refreshed += 1
     return report
 
 
 __all__ = [
-    "Mention",
     "MergeReport",
-    "MergedRecord",
     "MergedState",
-    "Party",
-    "Place",
     "best_date",
     "best_match",
     "build_record",
@@ -657,6 +553,5 @@ __all__ = [
     "match_score",
     "merge_mentions",
     "numbers_in",
-    "source_key",
     "update_merged",
 ]

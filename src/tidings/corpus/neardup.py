@@ -4,10 +4,23 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
+
+from ..config import Settings
+from ..model.corpus import Fingerprint
+from ..store import Store
+from ..store.corpus import (
+    bucket_members,
+    copies_of,
+    duplicate_roots,
+    load_prints,
+    publication_order,
+    set_near_duplicate,
+    unprinted_articles,
+    write_print,
+)
 
 # Word shingles of this many words. 5 keeps two separately written reports of one event apart
 # (they share names and phrases, rarely five words running) while a copy with a changed
@@ -19,31 +32,16 @@ SHINGLE_WORDS = 5
 NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
-# A candidate is a near-duplicate when its shingle containment (shared shingles over the shorter
-# text's shingles) reaches this. Tuned on the demo corpus in examples/: the three copies of the
-# CANS reservists story (feed item 1, the Indus Evening Post dump, the Steppe Wire page with an
-# added sentence and a new headline) score 0.77-0.86 with one another and the two copies of the
-# Khost/Paktika strikes story 0.73, while every other pair, separately written reports of the
-# same events included (Pamir Dispatch's own reservists story, the two reports of the Khan-Rahmon
-# call), scores 0.09 or less. 0.5 sits between with room for heavier edits.
-MIN_CONTAINMENT = 0.5
-# Texts with fewer shingles than this are too short to call copies (a one-line brief).
-MIN_SHINGLES = 12
+# How close a copy must be (min containment, min shingles): settings neardup_min_containment and
+# neardup_min_shingles (tidings.config, where their tuning is noted).
 _SEED = 0x7469_6469_6E67_73  # fixed: signatures stored in a file must stay comparable across runs
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MASK32 = np.uint64(0xFFFF_FFFF)
 
 
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """A text's shingle hashes (sorted, unique) and its MinHash signature."""
-
-    shingles: np.ndarray  # uint64
-    signature: np.ndarray  # uint32, NUM_PERM values
-
-    def band_keys(self) -> list[int]:
-        """One bucket key per band: a signed 64-bit hash of the band's rows (fits SQLite INTEGER)."""
-        return [band_key(i, self.signature[i * ROWS:(i + 1) * ROWS]) for i in range(BANDS)]
+def band_keys(fp: Fingerprint) -> list[int]:
+    """One bucket key per band: a signed 64-bit hash of the band's rows (fits SQLite INTEGER)."""
+    return [band_key(i, fp.signature[i * ROWS:(i + 1) * ROWS]) for i in range(BANDS)]
 
 
 def _params() -> tuple[np.ndarray, np.ndarray]:
@@ -81,56 +79,17 @@ def band_key(band: int, rows: np.ndarray) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
-def containment(a: np.ndarray, b: np.ndarray) -> float:
-    """Shared shingles over the smaller set's size (0 when either is too short to judge)."""
-    if min(a.size, b.size) < MIN_SHINGLES:
+def containment(a: np.ndarray, b: np.ndarray, min_shingles: int) -> float:
+    """Shared shingles over the smaller set's size (0 when either has fewer than min_shingles)."""
+    if min(a.size, b.size) < min_shingles:
         return 0.0
     return np.intersect1d(a, b, assume_unique=True).size / min(a.size, b.size)
 
 
-def is_near_duplicate(a: Fingerprint, b: Fingerprint) -> bool:
-    return containment(a.shingles, b.shingles) >= MIN_CONTAINMENT
-
-
-@dataclass(slots=True)
-class NearDupIndex:
-    """LSH buckets of fingerprints, in memory (the store keeps the same in neardup_* tables)."""
-
-    buckets: dict[int, set[str]] = field(default_factory=dict)
-    prints: dict[str, Fingerprint] = field(default_factory=dict)
-
-    def add(self, doc_id: str, fp: Fingerprint) -> None:
-        self.prints[doc_id] = fp
-        for key in fp.band_keys():
-            self.buckets.setdefault(key, set()).add(doc_id)
-
-    def candidates(self, fp: Fingerprint) -> set[str]:
-        found: set[str] = set()
-        for key in fp.band_keys():
-            found |= self.buckets.get(key, set())
-        return found
-
-    def matches(self, doc_id: str, fp: Fingerprint) -> list[str]:
-        """Indexed documents that `fp` is a near-duplicate of (verified on shingles)."""
-        return sorted(c for c in self.candidates(fp) if c != doc_id and is_near_duplicate(fp, self.prints[c]))
-
-
-def group_roots(pairs: Iterable[tuple[str, str]], order: dict[str, tuple]) -> dict[str, str]:
-    """Connected groups of near-duplicate pairs, each member -> its group's earliest member by `order`."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb, key=lambda x: order[x])] = min(ra, rb, key=lambda x: order[x])
-    return {x: find(x) for x in parent}
+def is_near_duplicate(a: Fingerprint, b: Fingerprint, settings: Settings) -> bool:
+    """Whether one text is a copy of the other, by the near-duplicate settings."""
+    return (containment(a.shingles, b.shingles, settings.neardup_min_shingles)
+            >= settings.neardup_min_containment)
 
 
 @dataclass(slots=True)
@@ -141,30 +100,20 @@ class NearDupReport:
     linked: int = 0  # articles whose near_duplicate_of was set or changed
 
 
-def update_neardups(store, settings=None) -> NearDupReport:
+def update_neardups(store: Store, settings: Settings) -> NearDupReport:
     """Fingerprint articles not yet fingerprinted (or whose body changed), oldest first; link each
     near-duplicate group to its earliest article (near_duplicate_of; the earliest gets none).
     One transaction per article; running it again does nothing."""
-    from ..store.corpus import (
-        bucket_members,
-        copies_of,
-        duplicate_roots,
-        load_prints,
-        publication_order,
-        set_near_duplicate,
-        unprinted_articles,
-        write_print,
-    )
-
     report = NearDupReport()
     conn = store.connection
     for article_id, body in unprinted_articles(conn):
         fp = fingerprint(body)
         with store.transaction() as tx:
-            found = bucket_members(tx, fp.band_keys()) - {article_id}
+            keys = band_keys(fp)
+            found = bucket_members(tx, keys) - {article_id}
             prints = load_prints(tx, found)
-            matches = [c for c in sorted(found) if c in prints and is_near_duplicate(fp, prints[c])]
-            write_print(tx, article_id, len(body), fp)
+            matches = [c for c in sorted(found) if c in prints and is_near_duplicate(fp, prints[c], settings)]
+            write_print(tx, article_id, len(body), fp, keys)
             report.fingerprinted += 1
             if not matches:
                 continue

@@ -6,16 +6,28 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..config import Settings
+from ..store import Store
+from ..store.stories import (
+    ClusterView,
+    cluster_actor_df,
+    cluster_views,
+    delete_story,
+    set_story,
+    stale_stories,
+    story_articles,
+    story_cluster_sizes,
+    story_term_df,
+    write_story,
+)
+from .features import cosine, unit
+from .summary import summarise_articles
+
 # --- Threading: an arriving cluster joins the best story or starts one ------------------------
-# score = time * (WEIGHTS . [actors cosine, topic cosine, dyad overlap]); join at THRESHOLD.
-# Tuned on the demo corpus in examples/ (36 articles, 22 clusters, 2021-2025) and the seeds: at
-# 0.20 the demo threads into 10 stories (the July-October 2021 Tajik border story with the
-# Khan-Rahmon call; the Panjshir resistance in August-September 2021; the TTP and Pakistan-Taliban
-# story of 2022-2023; the two Rahmon-Putin meetings of 2022), and seeds 000-002 (July and October
-# 2021) score 0.22 and form one story while the 2025 and undated seeds stay apart; at 0.24 the
-# demo's 2021 border story falls apart into pairs.
+# score = time * (WEIGHTS . [actors cosine, topic cosine, dyad overlap]); join at the
+# stories_join setting. Weights and that threshold tuned on the demo corpus in examples/ and
+# the seeds (see stories_join in tidings.config).
 WEIGHTS = {"actors": 0.45, "terms": 0.35, "dyads": 0.20}
-THRESHOLD = 0.20
 # Time factor: 1 up to GRACE_DAYS after the story's last day, then exp(-extra / DECAY_DAYS): a
 # follow-up 3 months on keeps 0.89, one a year on 0.43, so stories run on across years only
 # through close similarity or updates in between.
@@ -33,7 +45,6 @@ STORY_ACTORS = 60
 # shows the Khan-Rahmon call among its five); `tidings timeline` shows every merged event.
 TIMELINE_PER_CLUSTER = 5
 SUMMARY_SENTENCES = 4
-from .features import cosine, unit
 
 
 @dataclass(slots=True)
@@ -101,7 +112,8 @@ def thread_score(feats: dict[str, float]) -> float:
     return feats["time"] * sum(w * feats[k] for k, w in WEIGHTS.items())
 
 
-def thread(clusters: list, stories: dict[str, StoryState], idf: Idf, threshold: float = THRESHOLD) -> dict[str, str]:
+def thread(clusters: list[ClusterView], stories: dict[str, StoryState], idf: Idf,
+           threshold: float) -> dict[str, str]:
     """Cluster id -> story id for clusters taken in the given order (start order): each joins the
     best-scoring story at or above the threshold or starts a new one. `stories` is updated."""
     out = {}
@@ -123,7 +135,6 @@ def thread(clusters: list, stories: dict[str, StoryState], idf: Idf, threshold: 
 class StoriesReport:
     """What one update_stories run did."""
 
-    merge: object = None           # the MergeReport of the merge pass
     threaded: int = 0              # clusters placed in a story
     created: int = 0               # new stories
     refreshed: int = 0             # stories whose span, actors, title and summary were rewritten
@@ -136,14 +147,12 @@ def _story_state(sid: str, views: list) -> StoryState:
     return s
 
 
-def update_stories(store, settings=None) -> StoriesReport:
-    """The corpus stages after clustering, incrementally: merge new event mentions into merged
-    events, thread clusters without a story into stories, and rewrite the stories that changed
-    (span, actors, title, cited summary). Rerunning with nothing new does nothing."""
-    from ..store.stories import cluster_views, set_story, stale_stories
-    from .merge import update_merged
-
-    report = StoriesReport(merge=update_merged(store, settings))
+def update_stories(store: Store, settings: Settings) -> StoriesReport:
+    """The last corpus stage, after merged events (their dyads feed the threading), incrementally:
+    thread clusters without a story into stories (joining at settings.stories_join), and rewrite
+    the stories that changed (span, actors, title, cited summary). Rerunning with nothing new
+    does nothing."""
+    report = StoriesReport()
     conn = store.connection
     views = cluster_views(conn)
     pending = [c for c in views if c.story_id is None]
@@ -159,7 +168,7 @@ def update_stories(store, settings=None) -> StoriesReport:
             stories[sid] = _story_state(sid, members)
         known = set(stories)
         with store.transaction() as tx:
-            for cid, sid in thread(pending, stories, idf).items():
+            for cid, sid in thread(pending, stories, idf, settings.stories_join).items():
                 set_story(tx, cid, sid)
                 touched.add(sid)
                 report.threaded += 1
@@ -172,25 +181,19 @@ def update_stories(store, settings=None) -> StoriesReport:
 
 
 def _idf(conn) -> Idf:
-    from ..store.stories import cluster_actor_df
-
     n_clusters, actor_df = cluster_actor_df(conn)
-    row = conn.execute("SELECT value FROM corpus_state WHERE key = 'clusters_n_docs'").fetchone()
-    term_df = dict(conn.execute("SELECT term, df FROM term_df WHERE field = 'body'").fetchall())
-    return Idf(n_clusters, actor_df, int(row[0]) if row else 0, term_df)
+    n_docs, term_df = story_term_df(conn)
+    return Idf(n_clusters, actor_df, n_docs, term_df)
 
 
 def _refresh(conn, sid: str) -> None:
     """Rewrite one story's row from its clusters (or drop it when it has none left)."""
-    from ..store.stories import cluster_views, story_articles, write_story
-    from .summary import summarise_articles
-
     members = [c for c in cluster_views(conn) if c.story_id == sid]
     if not members:
-        conn.execute("DELETE FROM stories WHERE id = ?", (sid,))
+        delete_story(conn, sid)
         return
     s = _story_state(sid, members)
-    n_articles = dict(conn.execute("SELECT id, n_articles FROM clusters WHERE story_id = ?", (sid,)))
+    n_articles = story_cluster_sizes(conn, sid)
     lead = min(members, key=lambda c: (-n_articles.get(c.id, 0), c.start or "9999", c.id))
     title = next((c.title for c in [lead, *members] if c.title), None)
     originals = [(aid, body) for aid, _t, body, _o, _p, dup in story_articles(conn, sid) if dup is None]

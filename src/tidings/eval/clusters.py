@@ -49,7 +49,7 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
     docs = load_gold(gold)
     texts = [postprocess(d.text) if postprocess else d.text for d in docs]
     feats = list(ticking(list(gold_features(docs, texts, settings)), progress))
-    clusterer = OnlineClusterer()
+    clusterer = OnlineClusterer(settings)
     predicted = {f.id: clusterer.add(f).cluster_id for f in feats}
     with PredictionWriter(out) as writer:
         for d in docs:
@@ -59,8 +59,8 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
     cut, base = best_baseline(docs, texts, truth)
     scores.update({f"baseline_avglink_b3_{k}": v for k, v in base.items()})
     notes = [f"{len(set(predicted.values()))} clusters predicted for {len(set(truth.values()))} gold events",
-             f"baseline: TF-IDF cosine of the whole text, average link (scipy), cut at distance {cut} "
-             "(the best of the cut-offs tried, tuned on these same documents)"]
+             (f"baseline: TF-IDF cosine of the whole text, average link (scipy), cut at distance {cut} "
+             "(the best of the cut-offs tried, tuned on these same documents)")]
     return EvalReport("clusters", len(docs), scores, notes)
 
 

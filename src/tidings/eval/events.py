@@ -113,10 +113,10 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
         "baseline_majority_accuracy": sum(g == majority for g in golds) / n,
         "baseline_majority_macro_f1": macro_f1(golds, [majority] * n),
     }
-    notes = ["type of the first asserted event (most confident first) against the gold event, older "
+    notes = [("type of the first asserted event (most confident first) against the gold event, older "
              "labels mapped (FIGHT->ASSAULT, DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE); "
-             "a record with no asserted event counts as wrong",
-             f"actor country: the first actor of that event is one of the gold source codes ({actor_n} records); "
-             f"recipient country likewise against the target codes ({recipient_n} records); IGOs count as 'IGO'",
+             "a record with no asserted event counts as wrong"),
+             (f"actor country: the first actor of that event is one of the gold source codes ({actor_n} records); "
+             f"recipient country likewise against the target codes ({recipient_n} records); IGOs count as 'IGO'"),
              f"baseline: always the most frequent gold type ({majority})"]
     return EvalReport("events", n, scores, notes)

@@ -543,10 +543,9 @@ def _absorbed(tok, lex: Lexicon) -> bool:
         return True   # "airstrikes targeting the TTP", "groups opposing the Taliban": a description
     if tok.lemma_.lower() == "meet" and _args(tok, {"auxpass"}) and any(c.lower_ == "with" for c in tok.children):
         return True   # "were met with retaliatory attacks": a response, not a meeting
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.light and any(
-            match_trigger(c, lex) for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")):
-        return True   # "held talks": the noun carries the event
-    return False
+    # "held talks": the noun carries the event
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.light and any(
+        match_trigger(c, lex) for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd"))
 
 
 def _depth(tok) -> int:

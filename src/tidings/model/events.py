@@ -19,6 +19,11 @@ class Party:
     # Albania); a country filled in from the sentence skips it.
     not_country: str | None = field(default=None, compare=False)
 
+    @property
+    def key(self) -> str:
+        """The party as the merger compares it: its entity id, else its country and sector."""
+        return self.entity_id or f"{self.country or '?'}/{self.sector or '?'}"
+
     def record(self) -> dict:
         return {"entity_id": self.entity_id, "name": self.name, "country": self.country, "sector": self.sector}
 

@@ -10,9 +10,7 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 
-from ..corpus.clusters import CENTROID_TERMS, ClusterIndex, ClusterState
-from ..corpus.features import FIELDS, DocFeatures, DocFreq, doc_features, lead_people
-from ..corpus.neardup import Fingerprint
+from ..model.corpus import FIELDS, ClusterState, Fingerprint
 
 N_DOCS_KEY = "clusters_n_docs"  # corpus_state: how many articles the term_df counts cover
 _CHUNK = 500  # SQLite host parameters per IN (...) list, well under its limit
@@ -38,13 +36,15 @@ def unprinted_articles(conn: sqlite3.Connection) -> list[tuple[str, str]]:
         " ORDER BY a.published IS NULL, a.published, a.seq").fetchall()
 
 
-def write_print(conn: sqlite3.Connection, article_id: str, body_chars: int, fp: Fingerprint) -> None:
+def write_print(conn: sqlite3.Connection, article_id: str, body_chars: int, fp: Fingerprint,
+                band_keys: list[int]) -> None:
+    """Store an article's fingerprint and put it in the LSH buckets `band_keys` (one per band)."""
     conn.execute("DELETE FROM neardup_bands WHERE article_id = ?", (article_id,))
     conn.execute(
         "INSERT OR REPLACE INTO neardup_prints (article_id, body_chars, shingles, signature) VALUES (?, ?, ?, ?)",
         (article_id, body_chars, fp.shingles.astype("<u8").tobytes(), fp.signature.astype("<u4").tobytes()))
     conn.executemany("INSERT OR IGNORE INTO neardup_bands (bucket, article_id) VALUES (?, ?)",
-                     [(k, article_id) for k in fp.band_keys()])
+                     [(k, article_id) for k in band_keys])
 
 
 def bucket_members(conn: sqlite3.Connection, keys: list[int]) -> set[str]:
@@ -125,9 +125,21 @@ def unclustered_articles(conn: sqlite3.Connection) -> list[str]:
         "SELECT id FROM articles WHERE cluster_id IS NULL ORDER BY published IS NULL, published, seq")]
 
 
-def article_features(conn: sqlite3.Connection, article_id: str) -> tuple[DocFeatures, str | None] | None:
-    """The clusterer's view of a stored article (title, body, resolved actors, publication day),
-    and the article it is a near-duplicate of."""
+@dataclass(frozen=True, slots=True)
+class ClusterInput:
+    """What the clusterer reads of a stored article: its text, its resolved actors in text order
+    (with their entity types), its publication date and the article it is a near-duplicate of."""
+
+    id: str
+    title: str
+    body: str
+    actors: list[tuple[str, str | None]]  # (entity id, entity type) per resolved mention
+    published: str | None
+    published_precision: str
+    near_duplicate_of: str | None
+
+
+def cluster_input(conn: sqlite3.Connection, article_id: str) -> ClusterInput | None:
     row = conn.execute("SELECT title, body, published, published_precision, near_duplicate_of FROM articles"
                        " WHERE id = ?", (article_id,)).fetchone()
     if row is None:
@@ -136,93 +148,78 @@ def article_features(conn: sqlite3.Connection, article_id: str) -> tuple[DocFeat
     mentions = conn.execute(
         "SELECT m.entity_id, e.type FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
         " WHERE m.article_id = ? AND m.entity_id IS NOT NULL ORDER BY m.start", (article_id,)).fetchall()
-    ents = [eid for eid, _ in mentions]
-    people = [eid for eid, etype in mentions if etype == "PER"]
-    day, year = _published_day(published, precision)
-    doc = doc_features(article_id, title or "", body, entities=ents, actors=set(ents),
-                       leads=lead_people(people), day=day, year=year)
-    return doc, dup_of
+    return ClusterInput(article_id, title or "", body, [(eid, etype) for eid, etype in mentions], published,
+                        precision, dup_of)
 
 
-def _published_day(published: str | None, precision: str) -> tuple[date | None, int | None]:
-    if not published:
-        return None, None
-    try:
-        if precision.startswith(("day", "datetime")):
-            return date.fromisoformat(published[:10]), None
-        return None, int(published[:4])
-    except ValueError:
-        return None, None
+def cluster_of(conn: sqlite3.Connection, article_id: str) -> str | None:
+    """The cluster an article is in (None when it has none or is absent)."""
+    row = conn.execute("SELECT cluster_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
 
 
-class StoreClusterIndex(ClusterIndex):
-    """The clusterer's index kept in the store: term_df, clusters, cluster_terms (the inverted
-    index). Clusters are read on demand and cached for the run; writes go through `conn` inside
-    the caller's per-article transaction."""
+def load_term_df(conn: sqlite3.Connection) -> tuple[int, dict[str, dict[str, int]]]:
+    """The clusterer's document frequencies: how many articles they cover, and field -> term -> df."""
+    df: dict[str, dict[str, int]] = {f: {} for f in FIELDS}
+    for f, term, n in conn.execute("SELECT field, term, df FROM term_df"):
+        df.setdefault(f, {})[term] = n
+    row = conn.execute("SELECT value FROM corpus_state WHERE key = ?", (N_DOCS_KEY,)).fetchone()
+    return (int(row[0]) if row else 0), df
 
-    def __init__(self, conn: sqlite3.Connection):
-        super().__init__()
-        self.conn = conn
-        df: dict[str, dict[str, int]] = {f: {} for f in FIELDS}
-        for f, term, n in conn.execute("SELECT field, term, df FROM term_df"):
-            df.setdefault(f, {})[term] = n
-        row = conn.execute("SELECT value FROM corpus_state WHERE key = ?", (N_DOCS_KEY,)).fetchone()
-        self.stats = DocFreq(int(row[0]) if row else 0, df)
 
-    def new_id(self, doc: DocFeatures) -> str:
-        """Named after the article that starts it: the same articles give the same ids in any store."""
-        return "cl-" + doc.id[:12]
+def save_term_df(conn: sqlite3.Connection, n_docs: int, rows: Iterable[tuple[str, str, int]]) -> None:
+    """Set the df of (field, term, df) rows and the number of articles counted."""
+    conn.executemany(
+        "INSERT INTO term_df (field, term, df) VALUES (?, ?, ?)"
+        " ON CONFLICT (field, term) DO UPDATE SET df = excluded.df", list(rows))
+    conn.execute("INSERT INTO corpus_state (key, value) VALUES (?, ?)"
+                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (N_DOCS_KEY, str(n_docs)))
 
-    def cluster(self, cluster_id: str) -> ClusterState | None:
-        if cluster_id in self.clusters:
-            return self.clusters[cluster_id]
-        row = self.conn.execute('SELECT title, start, "end", n_articles, years, actors, leads FROM clusters'
-                                " WHERE id = ?", (cluster_id,)).fetchone()
-        if row is None:
-            return None
-        title, start, end, n, years, actors, leads = row
-        c = ClusterState(cluster_id, title=title or "", n_docs=n,
-                         start=date.fromisoformat(start) if start else None,
-                         end=date.fromisoformat(end) if end else None,
-                         years=set(json.loads(years)), actors=Counter(json.loads(actors)),
-                         leads=Counter(json.loads(leads)))
-        for f, term, w in self.conn.execute("SELECT field, term, weight FROM cluster_terms WHERE cluster_id = ?",
-                                            (cluster_id,)):
-            c.weights[f][term] = w
-        c.doc_ids = [r[0] for r in self.conn.execute(
-            "SELECT article_id FROM cluster_members WHERE cluster_id = ?", (cluster_id,))]
-        self.clusters[cluster_id] = c
-        return c
 
-    def candidates(self, keys: Iterable[str]) -> Counter[str]:
-        pairs = [k.split(":", 1) for k in keys]
-        found: Counter[str] = Counter()
-        for f, term in pairs:
-            found.update(r[0] for r in self.conn.execute(
-                "SELECT cluster_id FROM cluster_terms WHERE field = ? AND term = ?", (f, term)))
-        return found
+def load_cluster(conn: sqlite3.Connection, cluster_id: str) -> ClusterState | None:
+    """A stored cluster with its centroid terms and member articles."""
+    row = conn.execute('SELECT title, start, "end", n_articles, years, actors, leads FROM clusters'
+                       " WHERE id = ?", (cluster_id,)).fetchone()
+    if row is None:
+        return None
+    title, start, end, n, years, actors, leads = row
+    c = ClusterState(cluster_id, title=title or "", n_docs=n,
+                     start=date.fromisoformat(start) if start else None,
+                     end=date.fromisoformat(end) if end else None,
+                     years=set(json.loads(years)), actors=Counter(json.loads(actors)),
+                     leads=Counter(json.loads(leads)))
+    for f, term, w in conn.execute("SELECT field, term, weight FROM cluster_terms WHERE cluster_id = ?",
+                                   (cluster_id,)):
+        c.weights[f][term] = w
+    c.doc_ids = [r[0] for r in conn.execute(
+        "SELECT article_id FROM cluster_members WHERE cluster_id = ?", (cluster_id,))]
+    return c
 
-    def save(self, c: ClusterState, doc: DocFeatures) -> None:
-        conn, now = self.conn, _now()
-        self.clusters[c.id] = c
-        conn.execute(
-            'INSERT INTO clusters (id, title, start, "end", n_articles, years, actors, leads, created_at, updated_at)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
-            ' start = excluded.start, "end" = excluded."end", n_articles = excluded.n_articles,'
-            " years = excluded.years, actors = excluded.actors, leads = excluded.leads,"
-            " updated_at = excluded.updated_at",
-            (c.id, c.title or None, c.start.isoformat() if c.start else None, c.end.isoformat() if c.end else None,
-             c.n_docs, json.dumps(sorted(c.years)), json.dumps(dict(c.actors)), json.dumps(dict(c.leads)), now, now))
-        conn.execute("DELETE FROM cluster_terms WHERE cluster_id = ?", (c.id,))
-        conn.executemany(
-            "INSERT INTO cluster_terms (cluster_id, field, term, weight) VALUES (?, ?, ?, ?)",
-            [(c.id, f, t, w) for f in FIELDS for t, w in c.weights[f].most_common(CENTROID_TERMS)])
-        conn.executemany(
-            "INSERT INTO term_df (field, term, df) VALUES (?, ?, ?)"
-            " ON CONFLICT (field, term) DO UPDATE SET df = excluded.df",
-            [(f, t, self.stats.df[f][t]) for f in FIELDS for t in doc.terms[f]])
-        conn.execute("INSERT INTO corpus_state (key, value) VALUES (?, ?)"
-                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (N_DOCS_KEY, str(self.stats.n_docs)))
+
+def clusters_with_terms(conn: sqlite3.Connection, keys: Iterable[str]) -> Counter[str]:
+    """Cluster ids whose stored centroid holds each "field:term" key, with how many keys they hold."""
+    found: Counter[str] = Counter()
+    for f, term in (k.split(":", 1) for k in keys):
+        found.update(r[0] for r in conn.execute(
+            "SELECT cluster_id FROM cluster_terms WHERE field = ? AND term = ?", (f, term)))
+    return found
+
+
+def save_cluster(conn: sqlite3.Connection, c: ClusterState, centroid_terms: int) -> None:
+    """Insert or update a cluster row and its `centroid_terms` heaviest terms per field."""
+    now = _now()
+    conn.execute(
+        'INSERT INTO clusters (id, title, start, "end", n_articles, years, actors, leads, created_at, updated_at)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+        ' start = excluded.start, "end" = excluded."end", n_articles = excluded.n_articles,'
+        " years = excluded.years, actors = excluded.actors, leads = excluded.leads,"
+        " updated_at = excluded.updated_at",
+        (c.id, c.title or None, c.start.isoformat() if c.start else None, c.end.isoformat() if c.end else None,
+         c.n_docs, json.dumps(sorted(c.years)), json.dumps(dict(c.actors)), json.dumps(dict(c.leads)), now, now))
+    conn.execute("DELETE FROM cluster_terms WHERE cluster_id = ?", (c.id,))
+    conn.executemany(
+        "INSERT INTO cluster_terms (cluster_id, field, term, weight) VALUES (?, ?, ?, ?)",
+        [(c.id, f, t, w) for f in FIELDS for t, w in c.weights[f].most_common(centroid_terms)])
 
 
 def record_member(conn: sqlite3.Connection, article_id: str, cluster_id: str, score: float, created: bool) -> None:

@@ -20,7 +20,8 @@ ARTICLE_COLUMNS = (
     "id", "origin", "body", "title", "outlet", "author", "published", "published_precision",
     "dateline", "wire", "language", "url", "near_duplicate_of", "cluster_id",
 )
-# Fields later corpus stages may set on a stored article (the body changes only via set_body).
+# Fields later corpus stages may set on a stored article (the body changes only through the
+# boilerplate sweep: store.boilerplate.set_article_body).
 UPDATABLE = frozenset({"near_duplicate_of", "cluster_id"})
 
 MIN_PREFIX = 6  # shortest id prefix `article()` accepts: 16.7M values, unique in any realistic store

@@ -7,11 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ..corpus.merge import Mention, MergedRecord, MergedState, Party, Place, source_key
-
-# Days either side of a mention's dates within which merged events are fetched as candidates
-# (the widest window any date rule of tidings.corpus.merge accepts, plus one).
-CANDIDATE_WINDOW_DAYS = 3
+from ..model.corpus import EventMention, EventPlace, MergedRecord, source_key
+from ..model.events import Party
+from .corpus import N_DOCS_KEY
 
 
 def _now() -> str:
@@ -38,7 +36,7 @@ _MENTIONS = (
 _ORDER = " ORDER BY a.published IS NULL, a.published, a.seq, ev.sentence_index, ev.trigger_start, ev.id"
 
 
-def _mentions(conn: sqlite3.Connection, where: str, params: tuple) -> list[Mention]:
+def _mentions(conn: sqlite3.Connection, where: str, params: tuple) -> list[EventMention]:
     rows = conn.execute(_MENTIONS + " WHERE " + where + _ORDER, params).fetchall()
     if not rows:
         return []
@@ -53,8 +51,8 @@ def _mentions(conn: sqlite3.Connection, where: str, params: tuple) -> list[Menti
         (eid, aid, cluster, outlet, wire, dup_of, o_outlet, o_wire, etype, mode, modality, quad, intensity, conf,
          d, ds, de, prec, sentence, pid, pname, lat, lon, pcountry, admin1) = r
         source = source_key(o_outlet, o_wire, dup_of) if dup_of else source_key(outlet, wire, aid)
-        place = Place(pid, pname, lat, lon, pcountry, admin1 is not None) if pid else None
-        out.append(Mention(
+        place = EventPlace(pid, pname, lat, lon, pcountry, admin1 is not None) if pid else None
+        out.append(EventMention(
             event_id=eid, article_id=aid, cluster_id=cluster, source=source, outlet=outlet or wire,
             event_type=etype, mode=mode, modality=modality, quad_class=quad, intensity=intensity, confidence=conf,
             date=d, date_start=ds, date_end=de, date_precision=prec or "unknown",
@@ -73,19 +71,20 @@ def pending_articles(conn: sqlite3.Connection) -> list[str]:
         " ORDER BY a.published IS NULL, a.published, a.seq")]
 
 
-def pending_mentions(conn: sqlite3.Connection, article_id: str) -> list[Mention]:
+def pending_mentions(conn: sqlite3.Connection, article_id: str) -> list[EventMention]:
     return _mentions(conn, "ev.article_id = ? AND (ev.merged_event_id IS NULL OR NOT EXISTS"
                            " (SELECT 1 FROM merged_events m WHERE m.id = ev.merged_event_id))", (article_id,))
 
 
-def merge_candidates(conn: sqlite3.Connection, m: Mention) -> list[str]:
-    """Merged events of the same type and modality dated near the mention, or in its cluster."""
+def merge_candidates(conn: sqlite3.Connection, m: EventMention, window_days: int) -> list[str]:
+    """Merged events of the same type and modality dated within `window_days` of the mention's
+    dates, or in its cluster, or holding another mention of its article."""
     params: list = [m.event_type, m.modality]
     near = []
     if m.span is not None:
         lo, hi = m.span
         near.append("(m.date_start <= date(?, ?) AND coalesce(m.date_end, m.date_start) >= date(?, ?))")
-        params += [hi.isoformat(), f"+{CANDIDATE_WINDOW_DAYS} days", lo.isoformat(), f"-{CANDIDATE_WINDOW_DAYS} days"]
+        params += [hi.isoformat(), f"+{window_days} days", lo.isoformat(), f"-{window_days} days"]
     if m.cluster_id:
         near.append("m.cluster_id = ?")
         params.append(m.cluster_id)
@@ -99,9 +98,9 @@ def merge_candidates(conn: sqlite3.Connection, m: Mention) -> list[str]:
     return [r[0] for r in conn.execute(sql, params)]
 
 
-def load_merged(conn: sqlite3.Connection, merged_id: str) -> MergedState | None:
-    members = _mentions(conn, "ev.merged_event_id = ?", (merged_id,))
-    return MergedState(merged_id, members) if members else None
+def merged_members(conn: sqlite3.Connection, merged_id: str) -> list[EventMention]:
+    """The mentions of one merged event, in publication order (none when it has none left)."""
+    return _mentions(conn, "ev.merged_event_id = ?", (merged_id,))
 
 
 def set_merged_id(conn: sqlite3.Connection, event_id: str, merged_id: str | None) -> None:
@@ -123,6 +122,10 @@ def write_merged(conn: sqlite3.Connection, rec: MergedRecord) -> None:
     conn.execute("DELETE FROM merged_event_dyads WHERE merged_event_id = ?", (rec.id,))
     conn.executemany("INSERT OR IGNORE INTO merged_event_dyads (merged_event_id, a, b) VALUES (?, ?, ?)",
                      [(rec.id, a, b) for a, b in rec.dyads])
+
+
+def delete_merged(conn: sqlite3.Connection, merged_id: str) -> None:
+    conn.execute("DELETE FROM merged_events WHERE id = ?", (merged_id,))
 
 
 def stale_merged(conn: sqlite3.Connection) -> list[str]:
@@ -250,6 +253,23 @@ def cluster_actor_df(conn: sqlite3.Connection) -> tuple[int, dict[str, int]]:
     return n, df
 
 
+def story_term_df(conn: sqlite3.Connection) -> tuple[int, dict[str, int]]:
+    """How many articles the clusterer has counted and in how many each body term occurs (the
+    threader's term IDF)."""
+    row = conn.execute("SELECT value FROM corpus_state WHERE key = ?", (N_DOCS_KEY,)).fetchone()
+    term_df = dict(conn.execute("SELECT term, df FROM term_df WHERE field = 'body'").fetchall())
+    return (int(row[0]) if row else 0), term_df
+
+
+def story_cluster_sizes(conn: sqlite3.Connection, story_id: str) -> dict[str, int]:
+    """Cluster id -> number of articles, for the clusters of one story."""
+    return dict(conn.execute("SELECT id, n_articles FROM clusters WHERE story_id = ?", (story_id,)).fetchall())
+
+
+def delete_story(conn: sqlite3.Connection, story_id: str) -> None:
+    conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+
+
 def set_story(conn: sqlite3.Connection, cluster_id: str, story_id: str) -> None:
     conn.execute("UPDATE clusters SET story_id = ? WHERE id = ?", (story_id, cluster_id))
 
@@ -342,7 +362,7 @@ def find_story(conn: sqlite3.Connection, key: str) -> str | None:
     return None
 
 
-__all__ = ["ClusterView", "MergedFilter", "cluster_actor_df", "cluster_views", "find_story", "load_merged",
-           "merge_candidates", "merged_record", "merged_rows", "pending_articles", "pending_mentions",
-           "set_merged_id", "set_story", "stale_merged", "stale_stories", "story_articles", "story_clusters",
-           "story_rows", "write_merged", "write_story"]
+__all__ = ["ClusterView", "MergedFilter", "cluster_actor_df", "cluster_views", "delete_merged", "delete_story",
+           "find_story", "merge_candidates", "merged_members", "merged_record", "merged_rows", "pending_articles",
+           "pending_mentions", "set_merged_id", "set_story", "stale_merged", "stale_stories", "story_articles",
+           "story_cluster_sizes", "story_clusters", "story_rows", "story_term_df", "write_merged", "write_story"]
