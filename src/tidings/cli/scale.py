@@ -30,7 +30,7 @@ def shard(
     workers: Annotated[int | None, typer.Option(help="Processes (local) or CPUs (ray) for the per-article stages.")] = None,
     batch: Annotated[int | None, typer.Option(help="Articles per batch: one shard file per batch and record type.")] = None,
     load: Annotated[Path | None, typer.Option("--load", help="Load this shard folder into --db instead.")] = None,
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Run the per-article stages into Parquet shards (--engine local|ray), or --load shards into a store."""
@@ -42,10 +42,10 @@ def shard(
         if load is not None:
             if paths or out_dir:
                 raise ConfigError("Give either PATH... --out DIR (write shards) or --load DIR (read them), not both.")
-            with _open_store(db) as store:
+            with _open_store(db or settings.db) as store:
                 report = load_shards(load, store, settings)
             out.print(f"[bold]{report.new}[/] new articles, {report.known} already stored, "
-                      f"[red]{report.failed}[/] failures recorded, from {load} into {db} "
+                      f"[red]{report.failed}[/] failures recorded, from {load} into {db or settings.db} "
                       f"in {time.monotonic() - started:.1f}s.")
             raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
         if not paths or out_dir is None:
