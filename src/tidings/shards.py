@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .api import Corpus
 from .config import Settings
 from .engines.local import ordered_map
 from .engines.ray import ray_map
@@ -26,11 +27,8 @@ from .pipeline import (
     IngestReport,
     batches,
     process_batch,
-    run_corpus_stages,
-    store_item,
 )
 from .resources import shared
-from .store import Store
 
 SHARD_SCHEMA_VERSION = 1
 ENGINES = ("local", "ray")
@@ -265,18 +263,11 @@ def _event(e: dict):
         _location(e["location"], e["geonameid"]), tuple(tuple(seg) for seg in e["clause"] or ()))
 
 
-def load_shards(folder: Path, store: Store, settings: Settings, on_item=None) -> IngestReport:
+def load_shards(folder: Path, corpus: Corpus, on_item=None) -> IngestReport:
     """Store every result in the shards (one transaction per article, as ingest does), then run the
     corpus stages over the store. Returns the pipeline's IngestReport."""
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder of shards; pass the --out folder of `tidings shard`.")
-    manifest, results = read_shards(folder)
-    report = IngestReport()
-    for item in results:
-        store_item(store, item, report, manifest.get("model") or shared(settings).model,
-                   manifest.get("coder") or CODER_VERSION)
-        if on_item:
-            on_item(report)
-    run_corpus_stages(store, settings, report)
-    return report
-
+    manifest, items = read_shards(folder)
+    return corpus.store_items(items, manifest.get("model") or shared(corpus.settings).model,
+                              manifest.get("coder") or CODER_VERSION, on_item=on_item)

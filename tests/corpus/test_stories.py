@@ -56,9 +56,10 @@ def test_seed_articles_of_2021_form_one_story_with_a_cited_timeline(tmp_path):
     if not SEEDS.is_dir():
         pytest.skip("../shared/corpus/seeds is absent")
     from tidings.corpus.merge import update_merged
-    from tidings.corpus.stories import story_record, update_stories
+    from tidings.corpus.stories import update_stories
     from tidings.pipeline import ingest
     from tidings.store import Store
+    from tidings.store.reads.corpus import story_record
     from tidings.store.stories import story_rows
 
     folder = tmp_path / "seeds"

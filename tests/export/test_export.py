@@ -34,7 +34,8 @@ def make(body: str, origin: str, **fields) -> Article:
 
 
 @pytest.fixture
-def store(tmp_path):
+def corpus(tmp_path):
+    """Three articles and a failure written straight into a store, read back through the Python API."""
     with Store.open(tmp_path / "tidings.db") as s:
         s.add_article(make(CALL, "inbox/call.html", title="PM calls Tajik president", outlet="Frontier Post",
                            author="Staff Reporter", published="2021-10-02", published_precision="day",
@@ -43,16 +44,17 @@ def store(tmp_path):
         s.add_article(make(ENVOY, "feeds/region.xml#item2", title="Minister meets Taliban in Kabul",
                            wire="ANI"))
         s.add_failure(Failure("inbox/blank.txt", "The file is empty: nothing to ingest."))
-        yield s
+    with tidings.open(tmp_path / "tidings.db") as c:
+        yield c
 
 
 def read_jsonl(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_jsonl_export_follows_the_contract(store, tmp_path):
+def test_jsonl_export_follows_the_contract(corpus, tmp_path):
     out = tmp_path / "out"
-    counts = export(store, out)
+    counts = export(corpus, out)
     assert _filled(counts) == {"articles.jsonl": 2, "failures.jsonl": 1}
     assert {"entities.jsonl", "events.jsonl", "places.jsonl"} <= set(counts)
     articles = read_jsonl(out / "articles.jsonl")
@@ -71,9 +73,9 @@ def test_jsonl_export_follows_the_contract(store, tmp_path):
     assert not list(out.glob("*.part"))
 
 
-def test_manifest_names_schema_version_counts_and_db(store, tmp_path):
+def test_manifest_names_schema_version_counts_and_db(corpus, tmp_path):
     out = tmp_path / "out"
-    export(store, out)
+    export(corpus, out)
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["schema_version"] == "1"
     assert manifest["tidings_version"] == tidings.__version__
@@ -82,9 +84,9 @@ def test_manifest_names_schema_version_counts_and_db(store, tmp_path):
     assert manifest["created"].endswith("+00:00")
 
 
-def test_csv_carries_the_same_records_with_lists_as_json(store, tmp_path):
+def test_csv_carries_the_same_records_with_lists_as_json(corpus, tmp_path):
     out = tmp_path / "csv"
-    assert _filled(export(store, out, "csv")) == {"articles.csv": 2, "failures.csv": 1}
+    assert _filled(export(corpus, out, "csv")) == {"articles.csv": 2, "failures.csv": 1}
     with (out / "articles.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert set(rows[0]) == ARTICLE_KEYS
@@ -94,10 +96,10 @@ def test_csv_carries_the_same_records_with_lists_as_json(store, tmp_path):
     assert next(r for r in rows if r["wire"] == "ANI")["published"] == ""
 
 
-def test_parquet_carries_the_same_records(store, tmp_path):
+def test_parquet_carries_the_same_records(corpus, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "pq"
-    assert _filled(export(store, out, "parquet")) == {"articles.parquet": 2, "failures.parquet": 1}
+    assert _filled(export(corpus, out, "parquet")) == {"articles.parquet": 2, "failures.parquet": 1}
     table = pq.read_table(out / "articles.parquet")
     assert set(table.column_names) == ARTICLE_KEYS
     rows = table.to_pylist()
@@ -106,35 +108,35 @@ def test_parquet_carries_the_same_records(store, tmp_path):
     assert pq.read_table(out / "failures.parquet").num_rows == 1
 
 
-def test_an_unknown_format_names_the_known_ones(store, tmp_path):
+def test_an_unknown_format_names_the_known_ones(corpus, tmp_path):
     with pytest.raises(TidingsError, match="Known formats: csv, gdelt, jsonl, parquet"):
-        export(store, tmp_path / "out", "xlsx")
+        export(corpus, tmp_path / "out", "xlsx")
     assert not (tmp_path / "out").exists()
 
 
 def test_an_empty_store_exports_empty_files(tmp_path):
-    with Store.open(tmp_path / "empty.db") as s:
-        counts = export(s, tmp_path / "out")
+    with tidings.open(tmp_path / "empty.db") as c:
+        counts = export(c, tmp_path / "out")
         assert {"articles.jsonl", "failures.jsonl"} <= set(counts) and not _filled(counts)
     assert (tmp_path / "out" / "articles.jsonl").read_text() == ""
 
 
-def test_a_later_stage_adds_a_record_source(store, tmp_path):
+def test_a_later_stage_adds_a_record_source(corpus, tmp_path):
     @record_source("outlets", [Field("outlet"), Field("articles", "int"), Field("origins", "list")])
-    def _outlets(s: Store):
-        for outlet, n in s.summary().per_outlet:
+    def _outlets(c: tidings.Corpus):
+        for outlet, n in c.summary().per_outlet:
             yield {"outlet": outlet, "articles": n, "origins": []}
 
     try:
-        counts = export(store, tmp_path / "out")
+        counts = export(corpus, tmp_path / "out")
         assert counts["outlets.jsonl"] == 2
         assert read_jsonl(tmp_path / "out" / "outlets.jsonl")[0] == {"outlet": "(unknown)", "articles": 1, "origins": []}
-        assert export(store, tmp_path / "pq", "parquet")["outlets.parquet"] == 2
+        assert export(corpus, tmp_path / "pq", "parquet")["outlets.parquet"] == 2
     finally:
         del SOURCES["outlets"]
 
 
-def test_rows_are_streamed_not_loaded(store, tmp_path, monkeypatch):
+def test_rows_are_streamed_not_loaded(corpus, tmp_path, monkeypatch):
     # The articles source hands the writer one record at a time from the store's cursor.
     seen = []
     real = FORMATS["jsonl"].open
@@ -151,9 +153,9 @@ def test_rows_are_streamed_not_loaded(store, tmp_path, monkeypatch):
         return w
 
     monkeypatch.setitem(FORMATS, "jsonl", FORMATS["jsonl"].__class__("jsonl", "jsonl", spy))
-    gen = SOURCES["articles"].rows(store)
+    gen = SOURCES["articles"].rows(corpus)
     assert iter(gen) is gen  # a generator, not a list
-    export(store, tmp_path / "out")
+    export(corpus, tmp_path / "out")
     assert seen.count("articles.jsonl.part") == 2
 
 

@@ -82,7 +82,7 @@ def test_export_format_gdelt_writes_a_tsv_per_record_source(tmp_path):
         report = c.ingest_records({"text": text, "title": "Khan and Rahmon speak", "outlet": "Test Wire",
                                    "url": "https://wire.example/khan-rahmon", "published": "2021-10-03"})
         assert report.new == 1
-        counts = export(c._store, tmp_path / "out", "gdelt")
+        counts = export(c, tmp_path / "out", "gdelt")
     assert counts["gdelt_events.tsv"] >= 1 and counts["articles.tsv"] == 1
     with (tmp_path / "out" / "gdelt_events.tsv").open(encoding="utf-8") as fh:
         rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))

@@ -100,13 +100,16 @@ def test_bad_parameters_share_one_error_shape(client):
 
 
 def test_later_stages_answer_empty_with_a_note_only_while_their_table_is_absent(tmp_path):
-
-    from tidings.web.corpus_queries import list_clusters, list_merged, list_stories
+    import tidings
 
     conn = sqlite3.connect(tmp_path / "old.db")  # a store from before the corpus stages existed
-    for query, table in ((list_clusters, "clusters"), (list_merged, "merged events"), (list_stories, "stories")):
-        page = query(conn, limit=5)
-        assert page.items == [] and page.total == 0 and f"no {table.replace(' ', '_')} table" in page.note
+    conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY)")
+    conn.close()
+    with tidings.open(tmp_path / "old.db", read_only=True) as c:  # as the web app reads it: never migrated
+        for query, table in ((c.cluster_page, "clusters"), (c.merged_page, "merged events"),
+                             (c.story_page, "stories"), (c.dyad_page, "merged events")):
+            page = query(limit=5)
+            assert page.items == [] and page.total == 0 and f"no {table.replace(' ', '_')} table" in page.note
 
 
 def test_events_filter_by_actor_recipient_type_quad_modality_dates_and_place(client):

@@ -11,7 +11,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import TidingsError
+from ..export import article_record, failure_record
 from .common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -19,10 +19,8 @@ from .common import (
     ConfigOpt,
     DbOpt,
     JsonOpt,
-    _fail,
-    _open_store,
-    _settings,
     app,
+    corpus,
     emit_json,
     err,
     out,
@@ -32,22 +30,20 @@ from .common import (
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.")],
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     config: ConfigOpt = None,
     workers: Annotated[int | None, typer.Option(help="Processes for the per-article stages.")] = None,
     reprocess: Annotated[bool, typer.Option(help="Process origins already in the store again.")] = False,
     max_item_mb: Annotated[float | None, typer.Option(help="Cap on one article's size in MiB.")] = None,
 ) -> None:
     """Ingest news inputs (text, HTML, JSON lines, RSS/Atom, WARC, .gz) into the store."""
-    from ..pipeline import ingest as run_ingest
-
-    try:
-        overrides = {"workers": workers}
-        if max_item_mb is not None:
-            overrides["max_item_bytes"] = int(max_item_mb * (1 << 20))
-        settings = _settings(config, **overrides)
-        started = time.monotonic()
-        with _open_store(db) as store, Progress(
+    overrides = {"workers": workers}
+    if max_item_mb is not None:
+        overrides["max_item_bytes"] = int(max_item_mb * (1 << 20))
+    started = time.monotonic()
+    with corpus(db, config, **overrides) as c:
+        where = c.path
+        with Progress(
             TextColumn("[bold]ingest"),
             BarColumn(bar_width=None),
             TextColumn("{task.fields[done]} items  {task.fields[rate]:.1f} articles/s  "
@@ -64,10 +60,8 @@ def ingest(
                 progress.update(task, done=done, rate=rate, new=r.new, failed=r.failed)
 
             stdin = sys.stdin.buffer if "-" in paths else None
-            report = run_ingest(paths, store, settings, stdin=stdin, on_item=tick, reprocess=reprocess)
+            report = c.ingest(*paths, stdin=stdin, on_item=tick, reprocess=reprocess)
             tick(report)
-    except TidingsError as e:
-        _fail(e)
     elapsed = time.monotonic() - started
     out.print(
         f"[bold]{report.new}[/] new articles, {report.known} already stored (origin recorded), "
@@ -77,20 +71,18 @@ def ingest(
     for f in report.failures[:20]:
         out.print(f"  [red]failed[/] {f.origin}: {f.error}")
     if report.failed > 20:
-        out.print(f"  ... and {report.failed - 20} more: run `tidings failures --db {db}`.")
+        out.print(f"  ... and {report.failed - 20} more: run `tidings failures --db {where}`.")
     raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
 
 
 @app.command()
-def summary(db: DbOpt = Path("tidings.db")) -> None:
+def summary(db: DbOpt = None) -> None:
     """What the store holds: articles per outlet, date range, what later stages found, failures."""
-    try:
-        with _open_store(db) as store:
-            s = store.summary()
-            failures = list(store.failures())
-    except TidingsError as e:
-        _fail(e)
-    out.print(f"[bold]{db}[/]: {s.n_articles} articles from {s.n_origins} origins; {s.n_failures} inputs failed.")
+    with corpus(db) as c:
+        where = c.path
+        s = c.summary()
+        failures = c.failures()
+    out.print(f"[bold]{where}[/]: {s.n_articles} articles from {s.n_origins} origins; {s.n_failures} inputs failed.")
     out.print(f"Published from {s.first_published or '?'} to {s.last_published or '?'}; {s.n_undated} undated.")
     table = Table("outlet", "articles", title="Articles per outlet")
     for outlet, count in s.per_outlet:
@@ -107,15 +99,9 @@ def summary(db: DbOpt = Path("tidings.db")) -> None:
         out.print(ft)
 
 
-def _article_row(a) -> dict:
-    from ..export import article_record
-
-    return article_record(a)
-
-
 @app.command()
 def articles(
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
     since: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY-MM-DD).")] = None,
@@ -123,14 +109,11 @@ def articles(
     as_json: JsonOpt = False,
 ) -> None:
     """List stored articles."""
-    try:
-        with _open_store(db) as store:
-            rows = list(store.articles(outlet=outlet, since=since, until=until, limit=limit))
-    except TidingsError as e:
-        _fail(e)
+    with corpus(db) as c:
+        rows = c.articles(outlet=outlet, since=since, until=until, limit=limit)
     if as_json:
         for a in rows:
-            emit_json(_article_row(a))
+            emit_json(article_record(a))
         return
     table = Table("id", "published", "outlet", "title", "words")
     for a in rows:
@@ -141,20 +124,17 @@ def articles(
 @app.command()
 def show(
     article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of it (6+ characters).")],
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show one article: metadata, every origin, and the clean body."""
-    try:
-        with _open_store(db) as store:
-            a = store.article(article_id)
-    except TidingsError as e:
-        _fail(e)
+    with corpus(db) as c:
+        a = c.article(article_id)
     if a is None:
         err.print(f"No article with id {article_id!r}. `tidings articles` lists the ids.")
         raise typer.Exit(EXIT_ERROR)
     if as_json:
-        print(json.dumps(_article_row(a), ensure_ascii=False, indent=2))
+        print(json.dumps(article_record(a), ensure_ascii=False, indent=2))
         return
     out.print(f"[bold]{a.title or '(no title)'}[/]")
     for label, value in [
@@ -168,17 +148,12 @@ def show(
 
 
 @app.command()
-def failures(db: DbOpt = Path("tidings.db"), as_json: JsonOpt = False) -> None:
+def failures(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Inputs that could not be ingested, and why."""
-    try:
-        with _open_store(db) as store:
-            rows = list(store.failures())
-    except TidingsError as e:
-        _fail(e)
+    with corpus(db) as c:
+        rows = c.failures()
     if as_json:
         for f in rows:
-            from ..export import failure_record
-
             emit_json(failure_record(f))
         return
     table = Table("origin", "why it was not ingested")
@@ -190,15 +165,12 @@ def failures(db: DbOpt = Path("tidings.db"), as_json: JsonOpt = False) -> None:
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words to find in titles and bodies (SQLite FTS5).")],
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     limit: int = 20,
 ) -> None:
     """Full-text search over stored articles."""
-    try:
-        with _open_store(db) as store:
-            hits = store.search(query, limit=limit)
-    except TidingsError as e:
-        _fail(e)
+    with corpus(db) as c:
+        hits = c.search(query, limit=limit)
     for a, snippet in hits:
         out.print(f"[bold]{a.id[:12]}[/] {a.published or '-'} {a.outlet or '-'}: {a.title or '(no title)'}")
         out.print(f"    {snippet}", markup=False)
@@ -207,17 +179,14 @@ def search(
 @app.command()
 def export(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the files into.")],
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or gdelt (a GDELT-style event TSV; see docs/export.md).")] = "jsonl",
 ) -> None:
     """Export the store per the export contract (articles, failures, manifest ...)."""
     from ..export import export as run_export
 
-    try:
-        with _open_store(db) as store:
-            counts = run_export(store, out_dir, fmt)
-    except TidingsError as e:
-        _fail(e)
+    with corpus(db) as c:
+        counts = run_export(c, out_dir, fmt)
     for name, n in counts.items():
         out.print(f"{out_dir / name}: {n} records")
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +12,8 @@ import typer
 from rich.console import Console
 
 from .. import __version__
+from ..api import Corpus
+from ..api import open as open_corpus
 from ..config import Settings
 from ..errors import TidingsError
 
@@ -30,7 +34,8 @@ PIPED_WIDTH = 160
 out = Console(width=None if sys.stdout.isatty() else PIPED_WIDTH)
 err = Console(stderr=True)
 
-DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.", envvar="TIDINGS_DB")]
+DbOpt = Annotated[Path | None, typer.Option(
+    "--db", help="SQLite store file (default: the db setting of tidings.toml, else tidings.db).", envvar="TIDINGS_DB")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Settings TOML file (default ./tidings.toml).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table.")]
 
@@ -39,15 +44,35 @@ def _settings(config: Path | None = None, **overrides) -> Settings:
     return Settings.load(config_file=config, **overrides)
 
 
-def _open_store(db: Path):
-    from ..store import Store
-
-    return Store.open(db)
+def settings_for(db: Path | None = None, config: Path | None = None, **overrides) -> Settings:
+    """The settings of one command: --db (when given) over TIDINGS_DB over tidings.toml over the default."""
+    if db is not None:
+        overrides["db"] = db
+    return _settings(config, **overrides)
 
 
 def _fail(e: TidingsError) -> None:
     err.print(f"[bold red]error:[/] {e}")
     raise typer.Exit(EXIT_ERROR)
+
+
+@contextmanager
+def handled() -> Iterator[None]:
+    """Turn any TidingsError raised in the block into the one red error line and exit code 3."""
+    try:
+        yield
+    except TidingsError as e:
+        _fail(e)
+
+
+@contextmanager
+def corpus(db: Path | None = None, config: Path | None = None, **overrides) -> Iterator[Corpus]:
+    """The store a command works on, opened through the Python API (--db, else the db setting);
+    any TidingsError inside the block ends the command with the one red error line and exit code 3."""
+    with handled():
+        settings = settings_for(db, config, **overrides)
+        with open_corpus(settings.db, settings) as c:
+            yield c
 
 
 @app.callback(invoke_without_command=True)

@@ -1,14 +1,12 @@
 """Commands over coded events: events."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from ..errors import TidingsError
-from .common import DbOpt, JsonOpt, _fail, _open_store, app, emit_json, out
+from .common import DbOpt, JsonOpt, app, corpus, emit_json, out
 
 
 def _names(parties: list[dict]) -> str:
@@ -17,7 +15,7 @@ def _names(parties: list[dict]) -> str:
 
 @app.command()
 def events(
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     actor: Annotated[str | None, typer.Option(help="Only events with this actor: entity id, name or country code.")] = None,
     recipient: Annotated[str | None, typer.Option(help="Only events with this recipient: entity id, name or country code.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type (CONSULT, ASSAULT ...).")] = None,
@@ -30,14 +28,9 @@ def events(
     as_json: JsonOpt = False,
 ) -> None:
     """List coded PLOVER events: who did what to whom, when, where, and how sure."""
-    from ..store.events import EventFilter, event_records
-
-    f = EventFilter(actor, recipient, type_, quad, modality, date_from, date_to, place, limit=limit)
-    try:
-        with _open_store(db) as store:
-            rows = list(event_records(store.connection, f))
-    except TidingsError as e:
-        _fail(e)
+    with corpus(db) as c:
+        rows = list(c.event_records(actor=actor, recipient=recipient, event_type=type_, quad=quad, modality=modality,
+                                    since=date_from, until=date_to, place=place, limit=limit))
     if as_json:
         for r in rows:
             emit_json(r)

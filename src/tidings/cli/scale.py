@@ -7,18 +7,18 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ConfigError, TidingsError
+from ..errors import ConfigError
 from .common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
     ConfigOpt,
     DbOpt,
-    _fail,
-    _open_store,
-    _settings,
     app,
+    corpus,
     err,
+    handled,
     out,
+    settings_for,
 )
 
 
@@ -30,31 +30,30 @@ def shard(
     workers: Annotated[int | None, typer.Option(help="Processes (local) or CPUs (ray) for the per-article stages.")] = None,
     batch: Annotated[int | None, typer.Option(help="Articles per batch: one shard file per batch and record type.")] = None,
     load: Annotated[Path | None, typer.Option("--load", help="Load this shard folder into --db instead.")] = None,
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Run the per-article stages into Parquet shards (--engine local|ray), or --load shards into a store."""
-    from ..shards import load_shards, write_shards
+    from ..shards import load_shards, write_shards  # loads spaCy: only for this command
 
     started = time.monotonic()
-    try:
-        settings = _settings(config, workers=workers)
-        if load is not None:
+    if load is not None:
+        with handled():
             if paths or out_dir:
                 raise ConfigError("Give either PATH... --out DIR (write shards) or --load DIR (read them), not both.")
-            with _open_store(db) as store:
-                report = load_shards(load, store, settings)
-            out.print(f"[bold]{report.new}[/] new articles, {report.known} already stored, "
-                      f"[red]{report.failed}[/] failures recorded, from {load} into {db} "
-                      f"in {time.monotonic() - started:.1f}s.")
-            raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
+        with corpus(db, config, workers=workers) as c:
+            report = load_shards(load, c)
+        out.print(f"[bold]{report.new}[/] new articles, {report.known} already stored, "
+                  f"[red]{report.failed}[/] failures recorded, from {load} into {c.path} "
+                  f"in {time.monotonic() - started:.1f}s.")
+        raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
+    with handled():
+        settings = settings_for(None, config, workers=workers)
         if not paths or out_dir is None:
             raise ConfigError("Give the inputs and where to write: `tidings shard PATH... --out DIR`.")
         result = write_shards(paths, out_dir, settings, engine=engine, batch_items=batch,
                               on_batch=lambda r: err.print(f"  batch {r.batches}: {r.articles} articles, "
                                                            f"{len(r.failures)} failed", highlight=False))
-    except TidingsError as e:
-        _fail(e)
     out.print(f"[bold]{result.articles}[/] articles, [red]{len(result.failures)}[/] failed, in "
               f"{result.batches} batches written to {out_dir} with the {engine} engine "
               f"in {time.monotonic() - started:.1f}s.")

@@ -1,20 +1,18 @@
 """The serve command: the web UI and REST API over a store, on 127.0.0.1 unless told otherwise."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..errors import TidingsError
-from .common import ConfigOpt, DbOpt, _fail, _settings, app, err
+from .common import ConfigOpt, DbOpt, app, err, handled, settings_for
 
 LOCAL = "127.0.0.1"
 
 
 @app.command()
 def serve(
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Address to bind. The default serves this machine only; "
                                            "0.0.0.0 exposes the store to the network.")] = LOCAL,
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
@@ -28,11 +26,10 @@ def serve(
 
     from ..web import create_app
 
-    try:
-        web = create_app(db, _settings(config, db=db), token=token)
-    except TidingsError as e:
-        _fail(e)
+    with handled():
+        settings = settings_for(db, config)
+        web = create_app(settings.db, settings, token=token)
     if host != LOCAL:
         err.print(f"[yellow]warning:[/] serving on {host}: anyone who can reach this address can read the store.")
-    err.print(f"tidings: serving {db} on http://{host}:{port}/ ({'ingest enabled' if token else 'read-only'})")
+    err.print(f"tidings: serving {settings.db} on http://{host}:{port}/ ({'ingest enabled' if token else 'read-only'})")
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -1,21 +1,19 @@
 """Commands over merged events and stories: stories, story, timeline, contradictions, dyads."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from ..errors import TidingsError
+from ..api import LEVELS, PERIODS
 from .common import (
     EXIT_ERROR,
     EXIT_USAGE,
     DbOpt,
     JsonOpt,
-    _fail,
-    _open_store,
     app,
+    corpus,
     emit_json,
     err,
     out,
@@ -35,18 +33,13 @@ def _parties(rec: dict) -> str:
 
 @app.command()
 def stories(
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
     as_json: JsonOpt = False,
 ) -> None:
     """List stories (clusters threaded over time), biggest first: span, clusters, articles, actors, title."""
-    from ..store.stories import story_rows
-
-    try:
-        with _open_store(db) as store:
-            rows = story_rows(store.connection)[:limit]
-    except TidingsError as e:
-        _fail(e)
+    with corpus(db) as c:
+        rows = c.story_list(limit)
     if as_json:
         for r in rows:
             emit_json({k: r[k] for k in ("id", "title", "cluster_ids", "article_ids", "actors", "start", "end")})
@@ -64,34 +57,24 @@ def stories(
 @app.command()
 def story(
     story_id: Annotated[str, typer.Argument(help="A story id (or unique prefix), a cluster id or an article id in it.")],
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Show one story: title, span, actors, a cited summary and its dated timeline of merged events."""
-    from ..corpus.stories import story_record, timeline
-    from ..store.stories import find_story, story_rows
-
-    try:
-        with _open_store(db) as store:
-            found = find_story(store.connection, story_id)
-            rows = story_rows(store.connection, [found]) if found else []
-            entries = timeline(store.connection, found) if rows else []
-            record = story_record(store.connection, rows[0]) if rows else None
-    except TidingsError as e:
-        _fail(e)
-    if not rows:
+    with corpus(db) as c:
+        r = c.story_view(story_id)
+    if r is None:
         err.print(f"No story {story_id!r}. `tidings stories` lists them.")
         raise typer.Exit(EXIT_ERROR)
-    r = rows[0]
     if as_json:
-        emit_json({**record, "summary": r["summary"]})
+        emit_json({**r["record"], "summary": r["summary"]})
         return
     out.print(f"[bold]{r['title'] or '(no title)'}[/] ({r['id']}): {len(r['cluster_ids'])} clusters, "
               f"{len(r['article_ids'])} articles, {r['start'] or '?'} to {r['end'] or '?'}")
     out.print("actors: " + ", ".join(a["name"] for a in r["actors"][:10]), markup=False, highlight=False)
     for s in r["summary"]:
         out.print(f"  {s['text']} [{s['article_id'][:12]}]", markup=False, highlight=False)
-    _timeline_table(entries)
+    _timeline_table(r["timeline"])
 
 
 def _timeline_table(entries: list[dict]) -> None:
@@ -104,7 +87,7 @@ def _timeline_table(entries: list[dict]) -> None:
 
 @app.command("timeline")
 def timeline_cmd(
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     actor: ActorOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -113,19 +96,11 @@ def timeline_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """A dated timeline of asserted merged events, oldest first, each citing the articles that report it."""
-    from ..corpus.stories import timeline
-    from ..store.stories import find_story
-
-    try:
-        with _open_store(db) as store:
-            sid = find_story(store.connection, story_id) if story_id else None
-            if story_id and sid is None:
-                err.print(f"No story {story_id!r}. `tidings stories` lists them.")
-                raise typer.Exit(EXIT_ERROR)
-            entries = timeline(store.connection, sid, tuple(actor or ()), date_from, date_to,
-                               per_cluster=None)[:limit]
-    except TidingsError as e:
-        _fail(e)
+    with corpus(db) as c:
+        if story_id and c.find_story(story_id) is None:
+            err.print(f"No story {story_id!r}. `tidings stories` lists them.")
+            raise typer.Exit(EXIT_ERROR)
+        entries = c.merged_timeline(tuple(actor or ()), date_from, date_to, story=story_id)[:limit]
     if as_json:
         for e in entries:
             emit_json(e)
@@ -135,7 +110,7 @@ def timeline_cmd(
 
 @app.command()
 def contradictions(
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     actor: ActorOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -143,18 +118,11 @@ def contradictions(
     as_json: JsonOpt = False,
 ) -> None:
     """Merged events whose sources disagree (date, a number, the place, an actor), each side citing its article."""
-    from ..store.stories import MergedFilter, merged_record, merged_rows
-
-    try:
-        with _open_store(db) as store:
-            rows = list(merged_rows(store.connection, MergedFilter(
-                actors=tuple(actor or ()), date_from=date_from, date_to=date_to, modality=None,
-                contradicted=True, limit=limit)))
-    except TidingsError as e:
-        _fail(e)
+    with corpus(db) as c:
+        rows = c.merged_records(tuple(actor or ()), date_from, date_to, modality=None, contradicted=True, limit=limit)
     if as_json:
         for r in rows:
-            emit_json(merged_record(r))
+            emit_json(r)
         return
     table = Table("date", "type", "who", "field", "value", "outlet", "article", "sentence")
     for r in rows:
@@ -169,33 +137,36 @@ def contradictions(
 
 @app.command()
 def dyads(
-    db: DbOpt = Path("tidings.db"),
+    db: DbOpt = None,
     actor: ActorOpt = None,
-    by: Annotated[str, typer.Option("--by", help="Period: day, week, month or year.")] = "month",
+    by: Annotated[str | None, typer.Option("--by", help="One row per period: day, week, month or year (default: totals).")] = None,
     level: Annotated[str, typer.Option("--level", help="Pair entities, or their countries (country).")] = "entity",
     date_from: FromOpt = None,
     date_to: ToOpt = None,
+    modality: Annotated[str, typer.Option(help="Only merged events of this modality: asserted, negated, hypothetical, future, uncertain.")] = "asserted",
+    limit: Annotated[int | None, typer.Option(help="At most this many rows.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Cooperation and conflict per actor pair (unordered) and period, from merged events: counts and intensity."""
-    from ..corpus.dyads import PERIODS, store_dyads
-
-    if by not in PERIODS or level not in ("entity", "country"):
-        err.print(f"--by takes one of {', '.join(PERIODS)}; --level takes entity or country.")
+    """Cooperation and conflict per actor pair (and period), counted in merged events: one event many outlets reported counts once."""
+    if (by is not None and by not in PERIODS) or level not in LEVELS or len(actor or ()) > 2:
+        err.print(f"--by takes one of {', '.join(PERIODS)}; --level takes entity or country; --actor at most twice.")
         raise typer.Exit(EXIT_USAGE)
-    try:
-        with _open_store(db) as store:
-            points = store_dyads(store.connection, by, level, tuple(actor or ()), date_from, date_to)
-    except TidingsError as e:
-        _fail(e)
+    a, b = (list(actor or ()) + [None, None])[:2]
+    with corpus(db) as c:
+        rows = c.dyads(a=a, b=b, period=by, level=level, since=date_from, until=date_to, modality=modality,
+                       limit=limit)
     if as_json:
-        for p in points:
-            emit_json(p.record())
+        for r in rows:
+            emit_json(r)
         return
-    table = Table("pair", "period", "events", "coop", "conflict", "q1", "q2", "q3", "q4", "intensity sum", "mean")
-    for p in points:
-        r = p.record()
-        table.add_row(f"{p.a_name} / {p.b_name}", p.period, str(p.events), str(p.cooperation), str(p.conflict),
-                      str(r["verbal_coop"]), str(r["material_coop"]), str(r["verbal_conflict"]),
-                      str(r["material_conflict"]), f"{p.intensity_sum:.1f}", f"{p.intensity_mean:.2f}")
+    table = Table("pair", "period", "events", "coop", "conflict", "q1", "q2", "q3", "q4", "intensity", "articles",
+                  "sources", "first", "last")
+    for r in rows:
+        q = r["quad"]
+        table.add_row(f"{r['a_name']} / {r['b_name']}", r["period"] or "all", str(r["events"]), str(r["cooperation"]),
+                      str(r["conflict"]), str(q["1"]), str(q["2"]), str(q["3"]), str(q["4"]),
+                      "-" if r["intensity"] is None else f"{r['intensity']:.2f}", str(r["articles"]),
+                      str(r["sources"]), r["first"] or "-", r["last"] or "-")
     out.print(table)
+    if not rows:
+        err.print("No dyads: no merged event pairs two actors under these filters.")

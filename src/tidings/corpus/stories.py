@@ -39,12 +39,7 @@ UNDATED_FACTOR = 0.6
 STORY_TERMS = 300
 STORY_ACTORS = 60
 
-# --- Timelines --------------------------------------------------------------------------------
-# Merged events per cluster on a story's timeline (most sources first, then those the articles
-# date themselves): keeps a long story readable (on the demo corpus the October 2021 cluster
-# shows the Khan-Rahmon call among its five); `tidings timeline` shows every merged event.
-TIMELINE_PER_CLUSTER = 5
-SUMMARY_SENTENCES = 4
+SUMMARY_SENTENCES = 4  # sentences in a story's cited summary
 
 
 @dataclass(slots=True)
@@ -203,44 +198,4 @@ def _refresh(conn, sid: str) -> None:
                 sorted(s.dyads), summary)
 
 
-# ------------------------------------------------------------------------------------ timelines
-
-
-def timeline(conn, story_id: str | None = None, actors: tuple[str, ...] = (), date_from: str | None = None,
-             date_to: str | None = None, per_cluster: int | None = TIMELINE_PER_CLUSTER) -> list[dict]:
-    """Dated entries {date, merged_event_id, text, citations, event_type, num_sources, ...} of
-    asserted merged events, oldest first. For a story, the best supported few per cluster."""
-    from ..store.stories import MergedFilter, merged_rows
-
-    rows = [r for r in merged_rows(conn, MergedFilter(actors=actors, date_from=date_from, date_to=date_to,
-                                                      story_id=story_id)) if r["date_start"]]
-    if story_id and per_cluster:
-        by_cluster: dict[str | None, list[dict]] = {}
-        for r in rows:
-            by_cluster.setdefault(r["cluster_id"], []).append(r)
-        keep = set()
-        for group in by_cluster.values():
-            group.sort(key=lambda r: (-r["num_sources"], _precise(r), -r["num_articles"], r["id"]))
-            keep.update(r["id"] for r in group[:per_cluster])
-        rows = [r for r in rows if r["id"] in keep]
-    return [{"date": r["date"] or r["date_start"], "date_end": r["date_end"], "merged_event_id": r["id"],
-             "event_type": r["event_type"], "text": r["text"], "citations": r["article_ids"],
-             "num_sources": r["num_sources"], "actors": r["actors"], "recipients": r["recipients"],
-             "contradictions": len(r["contradictions"])} for r in rows]
-
-
-def _precise(r: dict) -> int:
-    return 0 if (r.get("date_precision") or "").split(":")[0] in ("day", "datetime") else 1
-
-
-def story_record(conn, row: dict) -> dict:
-    """A story as stories.jsonl spells it: the export contract, the timeline citing its articles."""
-    entries = timeline(conn, row["id"])
-    return {"id": row["id"], "title": row["title"], "cluster_ids": row["cluster_ids"],
-            "article_ids": row["article_ids"], "actors": row["actors"], "start": row["start"], "end": row["end"],
-            "timeline": [{"date": e["date"], "merged_event_id": e["merged_event_id"], "text": e["text"],
-                          "citations": e["citations"]} for e in entries]}
-
-
-__all__ = ["Idf", "StoriesReport", "StoryState", "similarity", "story_record", "thread", "thread_score",
-           "timeline", "update_stories"]
+__all__ = ["Idf", "StoriesReport", "StoryState", "similarity", "thread", "thread_score", "update_stories"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..store import Store
+from ..api import Corpus
 from .records import Field, record_source
 
 ENTITY_FIELDS = (
@@ -14,9 +14,5 @@ ENTITY_FIELDS = (
 
 
 @record_source("entities", ENTITY_FIELDS)
-def _entities(store: Store) -> Iterator[dict]:
-    from ..actors.kb import KnowledgeBase
-    from ..store.actors import entity_rows
-
-    for row in entity_rows(store.connection, KnowledgeBase.load()):
-        yield row.record()
+def _entities(corpus: Corpus) -> Iterator[dict]:
+    yield from corpus.entity_records()

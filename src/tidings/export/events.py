@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..store import Store
+from ..api import Corpus
 from .records import Field, record_source
 
 EVENT_FIELDS = (
@@ -20,14 +20,10 @@ PLACE_FIELDS = (
 
 
 @record_source("events", EVENT_FIELDS)
-def _events(store: Store) -> Iterator[dict]:
-    from ..store.events import event_records
-
-    yield from event_records(store.connection)
+def _events(corpus: Corpus) -> Iterator[dict]:
+    yield from corpus.event_records()
 
 
 @record_source("places", PLACE_FIELDS)
-def _places(store: Store) -> Iterator[dict]:
-    from ..store.events import place_records
-
-    yield from place_records(store.connection)
+def _places(corpus: Corpus) -> Iterator[dict]:
+    yield from corpus.place_records()

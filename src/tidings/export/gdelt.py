@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 
-from ..store import Store
+from ..api import Corpus
 from .records import Field, record_source
 
 # The 61 columns of a GDELT 2.0 event file, in order (the GDELT 2.0 Event Database codebook).
@@ -89,16 +88,12 @@ def _action_geo(location: dict | None) -> dict:
 class _Articles:
     """Per-article facts the rows need (source URL, outlet, when its events were coded), cached."""
 
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn, self.cache = conn, {}
+    def __init__(self, corpus: Corpus):
+        self.corpus, self.cache = corpus, {}
 
     def get(self, article_id: str) -> tuple[str, str, str | None]:
         if article_id not in self.cache:
-            row = self.conn.execute(
-                "SELECT coalesce(a.url, a.origin), coalesce(a.outlet, a.id), a.near_duplicate_of, ec.coded_at"
-                " FROM articles a LEFT JOIN events_coded ec ON ec.article_id = a.id WHERE a.id = ?",
-                (article_id,)).fetchone() or ("", article_id, None, None)
-            url, outlet, dup, coded = row
+            url, outlet, dup, coded = self.corpus.event_article_facts(article_id)
             added = "".join(ch for ch in (coded or "")[:19] if ch.isdigit()) or None
             self.cache[article_id] = (url, outlet if dup is None else f"copy:{dup}", added)
         return self.cache[article_id]
@@ -123,14 +118,12 @@ def _row(tidings_id: str, lead: dict, members: list[dict], articles: _Articles) 
     return {c: row.get(c) for c in COLUMNS}
 
 
-def gdelt_rows(conn: sqlite3.Connection) -> Iterator[dict]:
+def gdelt_rows(corpus: Corpus) -> Iterator[dict]:
     """A row per asserted-or-not coded happening: each merged event once (its most confident mention
     leads), and each event mention no merge stage has placed."""
-    from ..store.events import event_records
-
-    articles = _Articles(conn)
+    articles = _Articles(corpus)
     merged: dict[str, list[dict]] = {}
-    for ev in event_records(conn):
+    for ev in corpus.event_records():
         if ev.get("merged_event_id"):
             merged.setdefault(ev["merged_event_id"], []).append(ev)
         else:
@@ -144,5 +137,5 @@ GDELT_FIELDS = tuple(Field(c, "int" if c in INTEGER else "float" if c in FLOAT e
 
 
 @record_source("gdelt_events", GDELT_FIELDS)
-def _gdelt(store: Store) -> Iterator[dict]:
-    yield from gdelt_rows(store.connection)
+def _gdelt(corpus: Corpus) -> Iterator[dict]:
+    yield from gdelt_rows(corpus)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..store import Store
+from ..api import Corpus
 from .records import Field, record_source
 
 MERGED_EVENT_FIELDS = (
@@ -14,8 +14,5 @@ MERGED_EVENT_FIELDS = (
 
 
 @record_source("merged_events", MERGED_EVENT_FIELDS)
-def _merged_events(store: Store) -> Iterator[dict]:
-    from ..store.stories import MergedFilter, merged_record, merged_rows
-
-    for row in merged_rows(store.connection, MergedFilter(modality=None)):
-        yield merged_record(row)
+def _merged_events(corpus: Corpus) -> Iterator[dict]:
+    yield from corpus.merged_records()

@@ -4,8 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..model.article import Article, Failure
-from ..store import Store
+from ..api import Article, Corpus, Failure
 
 # Field kinds a format must know how to write; csv and parquet map each to a column type.
 KINDS = ("str", "int", "float", "bool", "list", "json")  # list: of strings; json: any nested value
@@ -19,11 +18,11 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class RecordSource:
-    """One exported file: `name`.jsonl (or .csv ...) with these fields, rows streamed from the store."""
+    """One exported file: `name`.jsonl (or .csv ...) with these fields, rows streamed from a Corpus."""
 
     name: str
     fields: tuple[Field, ...]
-    rows: Callable[[Store], Iterable[dict]]
+    rows: Callable[[Corpus], Iterable[dict]]
 
 
 SOURCES: dict[str, RecordSource] = {}
@@ -44,13 +43,14 @@ def source_modules() -> list[str]:
 
 
 def record_source(name: str, fields: Iterable[Field | str]) -> Callable:
-    """Register `fn(store) -> Iterable[dict]` as the rows of `name`.<ext>; plain names are str fields."""
+    """Register `fn(corpus) -> Iterable[dict]` as the rows of `name`.<ext> (`corpus` a tidings.api.Corpus,
+    the one way a source reads the store); plain names are str fields."""
     spec = tuple(f if isinstance(f, Field) else Field(f) for f in fields)
     for f in spec:
         if f.kind not in KINDS:
             raise ValueError(f"Field {name}.{f.name} has kind {f.kind!r}; known kinds: {', '.join(KINDS)}.")
 
-    def register(fn: Callable[[Store], Iterable[dict]]) -> Callable[[Store], Iterable[dict]]:
+    def register(fn: Callable[[Corpus], Iterable[dict]]) -> Callable[[Corpus], Iterable[dict]]:
         SOURCES[name] = RecordSource(name, spec, fn)
         return fn
 
@@ -76,12 +76,12 @@ def failure_record(f: Failure) -> dict:
 
 
 @record_source("articles", ARTICLE_FIELDS)
-def _articles(store: Store) -> Iterator[dict]:
-    for a in store.articles():
+def _articles(corpus: Corpus) -> Iterator[dict]:
+    for a in corpus.iter_articles():
         yield article_record(a)
 
 
 @record_source("failures", ("origin", "error"))
-def _failures(store: Store) -> Iterator[dict]:
-    for f in store.failures():
+def _failures(corpus: Corpus) -> Iterator[dict]:
+    for f in corpus.failures():
         yield failure_record(f)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..store import Store
+from ..api import Corpus
 from .records import Field, record_source
 
 STORY_FIELDS = (
@@ -13,10 +13,5 @@ STORY_FIELDS = (
 
 
 @record_source("stories", STORY_FIELDS)
-def _stories(store: Store) -> Iterator[dict]:
-    from ..corpus.stories import story_record
-    from ..store.stories import story_rows
-
-    conn = store.connection
-    for row in sorted(story_rows(conn), key=lambda r: (r["start"] or "9999", r["id"])):
-        yield story_record(conn, row)
+def _stories(corpus: Corpus) -> Iterator[dict]:
+    yield from corpus.story_records()

@@ -8,16 +8,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__
+from ..api import SCHEMA_VERSION, Corpus
 from ..errors import TidingsError
-from ..store import SCHEMA_VERSION, Store
 from .formats import FORMATS, Format
 from .records import SOURCES, RecordSource, source_modules
 
 EXPORT_SCHEMA_VERSION = "1"  # bump when a field of an exported record changes meaning or goes away
 
 
-def export(store: Store, out_dir: Path, fmt: str = "jsonl") -> dict[str, int]:
-    """Write every registered record source into `out_dir` as `fmt`, then manifest.json.
+def export(corpus: Corpus, out_dir: Path, fmt: str = "jsonl") -> dict[str, int]:
+    """Write every registered record source of a Corpus (tidings.open(...)) into `out_dir` as `fmt`,
+    then manifest.json.
 
     Rows are streamed from the store; each file is written beside its final name and renamed
     into place when complete, so a crashed export never leaves a half file under a real name.
@@ -33,19 +34,19 @@ def export(store: Store, out_dir: Path, fmt: str = "jsonl") -> dict[str, int]:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise TidingsError(f"Cannot create the export folder {out_dir}: {e}.") from e
-    counts = {f"{source.name}.{form.extension}": _write(store, source, form, out_dir) for source in SOURCES.values()}
-    _write_manifest(store, out_dir, fmt, counts)
+    counts = {f"{source.name}.{form.extension}": _write(corpus, source, form, out_dir) for source in SOURCES.values()}
+    _write_manifest(corpus, out_dir, fmt, counts)
     return counts
 
 
-def _write(store: Store, source: RecordSource, form: Format, out_dir: Path) -> int:
+def _write(corpus: Corpus, source: RecordSource, form: Format, out_dir: Path) -> int:
     path = out_dir / f"{source.name}.{form.extension}"
     part = path.with_name(path.name + ".part")
     n = 0
     try:
         writer = form.open(part, source.fields)
         try:
-            for record in source.rows(store):
+            for record in source.rows(corpus):
                 writer.write(record)
                 n += 1
         finally:
@@ -58,8 +59,9 @@ def _write(store: Store, source: RecordSource, form: Format, out_dir: Path) -> i
     return n
 
 
-def _write_manifest(store: Store, out_dir: Path, fmt: str, counts: dict[str, int]) -> None:
-    db = store.path if store.path == ":memory:" else str(Path(store.path).resolve())
+def _write_manifest(corpus: Corpus, out_dir: Path, fmt: str, counts: dict[str, int]) -> None:
+    path = corpus.store_path
+    db = path if path == ":memory:" else str(Path(path).resolve())
     manifest = {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "tidings_version": __version__,

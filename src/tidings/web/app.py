@@ -8,8 +8,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from .. import __version__
+from ..api import open as open_corpus
 from ..config import Settings
-from ..store import Store
 from . import api_routes, pages
 from .errors import install_handlers
 
@@ -30,11 +30,15 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db_path: str | Path, settings: Settings | None = None, token: str | None = None) -> FastAPI:
-    """The web app over the store at db_path (created and migrated if needed). Read-only unless
-    `token` is given: then POST /api/ingest accepts requests that carry it as a Bearer token."""
-    settings = settings or Settings.load(db=db_path)
-    Store.open(db_path).close()  # create the file or apply pending migrations before any reader opens it
+def create_app(db_path: str | Path | None = None, settings: Settings | None = None,
+               token: str | None = None) -> FastAPI:
+    """The web app over the store at db_path, or the `db` setting when None (created and migrated if
+    needed). Read-only unless `token` is given: then POST /api/ingest accepts requests that carry it
+    as a Bearer token."""
+    if settings is None:
+        settings = Settings.load(db=db_path) if db_path is not None else Settings.load()
+    db_path = settings.db if db_path is None else db_path
+    open_corpus(db_path, settings).close()  # create the file or apply pending migrations before any reader opens it
     app = FastAPI(title="tidings", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="Read clean articles, actors, events and stories from a tidings store. "
@@ -43,7 +47,6 @@ def create_app(db_path: str | Path, settings: Settings | None = None, token: str
     app.state.db_path = str(db_path)
     app.state.settings = settings
     app.state.token = token or None
-    app.state.kb = None
     templates = Jinja2Templates(directory=str(TEMPLATES))  # autoescapes .html templates
     templates.env.globals["version"] = __version__
     templates.env.globals["read_only"] = not token

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..store import SNIPPET_CLOSE, SNIPPET_OPEN
+from ..api import SNIPPET_CLOSE, SNIPPET_OPEN
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hmac
-import io
 import json
 import threading
 from datetime import UTC, datetime
@@ -10,8 +9,7 @@ from datetime import UTC, datetime
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
-from ..pipeline import IngestReport, ingest
-from ..store import Store
+from ..api import open as open_corpus
 from .errors import ApiError
 
 # Largest request body accepted: a generous batch of articles (each is also held to the
@@ -52,8 +50,8 @@ def _too_large() -> ApiError:
                                       "send the articles in several requests.")
 
 
-def as_json_lines(body: bytes) -> bytes:
-    """The request's article objects as JSON Lines for the JSONL reader ("html" is read as the body)."""
+def article_items(body: bytes) -> list:
+    """The request's article objects (each is then checked by the JSON Lines reader, as a file's lines are)."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -65,21 +63,16 @@ def as_json_lines(body: bytes) -> bytes:
     if len(items) > MAX_INGEST_ITEMS:
         raise ApiError(413, "too_many", f"{len(items)} articles in one request; at most "
                                         f"{MAX_INGEST_ITEMS}. Split them into several requests.")
-    lines = []
-    for item in items:
-        if isinstance(item, dict) and "html" in item and "text" not in item and "body" not in item:
-            item = {**item, "body": item["html"]}
-        lines.append(json.dumps(item, ensure_ascii=False))  # not an object: the reader explains the failure
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return items
 
 
-def _run(path: str, settings, data: bytes) -> IngestReport:
-    with _write_lock, Store.open(path) as store:
+def _run(path: str, settings, items: list):
+    with _write_lock, open_corpus(path, settings) as c:
         label = f"<api {datetime.now(UTC).strftime('%Y-%m-%dT%H:%M:%S.%fZ')}>"
-        return ingest(["-"], store, settings, stdin=io.BytesIO(data), stdin_label=label)
+        return c.ingest_records(items, label=label)
 
 
-def report_record(report: IngestReport) -> dict:
+def report_record(report) -> dict:
     return {"ok": report.ok, "new": report.new, "known": report.known, "failed": report.failed,
             "failures": [{"origin": f.origin, "error": f.error} for f in report.failures],
             "analysed": report.analysed}
@@ -87,7 +80,7 @@ def report_record(report: IngestReport) -> dict:
 
 async def ingest_request(request: Request) -> dict:
     check_token(request)
-    data = as_json_lines(await _read_capped(request))
+    items = article_items(await _read_capped(request))
     state = request.app.state
-    report = await run_in_threadpool(_run, state.db_path, state.settings, data)
+    report = await run_in_threadpool(_run, state.db_path, state.settings, items)
     return report_record(report)

@@ -7,10 +7,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from . import corpus_queries as cq
-from . import queries
+from ..api import Page
 from .api_routes import ArticleId, ItemId
-from .deps import MAX_FILTER_CHARS, MAX_QUERY_CHARS, Offset, ReadStore, knowledge_base
+from .deps import MAX_FILTER_CHARS, MAX_QUERY_CHARS, Offset, ReadCorpus
 from .errors import ApiError
 from .highlight import pieces, snippet_pieces
 
@@ -30,7 +29,7 @@ def _render(request: Request, template: str, **context) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, template, context)
 
 
-def _pager(page: queries.Page, request: Request) -> dict:
+def _pager(page: Page, request: Request) -> dict:
     """Previous/next links that keep the current filters."""
     def link(offset: int) -> str:
         params = {k: v for k, v in request.query_params.items() if v and k != "offset"}
@@ -42,28 +41,25 @@ def _pager(page: queries.Page, request: Request) -> dict:
 
 
 @router.get("/")
-def dashboard(request: Request, store: ReadStore):
-    conn = store.connection
-    data = queries.dashboard(store)
-    later = {"clusters": cq.list_clusters(conn, min_size=2, limit=LATEST),
-             "stories": cq.list_stories(conn, limit=LATEST)}
+def dashboard(request: Request, c: ReadCorpus):
+    data = c.dashboard()
+    later = {"clusters": c.cluster_page(min_size=2, limit=LATEST), "stories": c.story_page(limit=LATEST)}
     return _render(request, "dashboard.html", data=data, later=later, active="dashboard")
 
 
 @router.get("/articles")
-def articles(request: Request, store: ReadStore, outlet: Text = None, since: Since = None,
+def articles(request: Request, c: ReadCorpus, outlet: Text = None, since: Since = None,
              until: Until = None, entity: Text = None, offset: Offset = 0):
-    page = queries.list_articles(store.connection, outlet=outlet or None, since=since or None,
-                                 until=until or None, entity=entity or None, limit=PAGE, offset=offset)
-    return _render(request, "articles.html", page=page, pager=_pager(page, request),
-                   outlets=queries.outlets(store.connection),
+    page = c.article_list(outlet=outlet or None, since=since or None, until=until or None, entity=entity or None,
+                          limit=PAGE, offset=offset)
+    return _render(request, "articles.html", page=page, pager=_pager(page, request), outlets=c.outlets(),
                    filters={"outlet": outlet or "", "since": since or "", "until": until or "",
                             "entity": entity or ""}, active="articles")
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, store: ReadStore, article_id: ArticleId):
-    found = queries.article_detail(store, article_id)
+def article(request: Request, c: ReadCorpus, article_id: ArticleId):
+    found = c.article_detail(article_id)
     if found is None:
         raise ApiError(404, "not_found", f"No article with id {article_id!r} in this store.")
     paragraphs = pieces(found["body"], found["mentions"] + _event_marks(found["events"]))
@@ -82,72 +78,69 @@ def _event_marks(events: list[dict]) -> list[dict]:
 
 
 @router.get("/entities")
-def entities(request: Request, store: ReadStore, type: EntityType = None, country: Code = None,
+def entities(request: Request, c: ReadCorpus, type: EntityType = None, country: Code = None,
              q: Text = None, offset: Offset = 0):
-    page = queries.list_entities(store.connection, knowledge_base(request), type=type or None,
-                                 country=country or None, q=q or None, limit=PAGE, offset=offset)
-    types = [t for (t,) in store.connection.execute("SELECT DISTINCT type FROM entities ORDER BY type")]
+    page = c.entity_page(type=type or None, country=country or None, name=q or None, limit=PAGE, offset=offset)
+    types = c.entity_types()
     return _render(request, "entities.html", page=page, pager=_pager(page, request), types=types,
                    filters={"type": type or "", "country": country or "", "q": q or ""}, active="entities")
 
 
 @router.get("/entities/{entity_id}")
-def entity(request: Request, store: ReadStore, entity_id: ItemId):
-    found = queries.entity_detail(store.connection, knowledge_base(request), entity_id)
+def entity(request: Request, c: ReadCorpus, entity_id: ItemId):
+    found = c.entity_by_id(entity_id)
     if found is None:
         raise ApiError(404, "not_found", f"No actor with id {entity_id!r} in this store.")
     return _render(request, "entity.html", e=found, active="entities")
 
 
 @router.get("/search")
-def search(request: Request, store: ReadStore,
+def search(request: Request, c: ReadCorpus,
            q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None, offset: Offset = 0):
-    page = queries.search(store, q, PAGE, offset) if q and q.strip() else None
+    page = c.search_page(q, PAGE, offset) if q and q.strip() else None
     results = [(item, snippet_pieces(item["snippet"])) for item in page.items] if page else []
     return _render(request, "search.html", q=q or "", page=page, results=results,
                    pager=_pager(page, request) if page else None, active="search")
 
 
 @router.get("/events")
-def events(request: Request, store: ReadStore):
-    conn = store.connection
-    has = queries.table_exists(conn, "events")
-    types = [t for (t,) in conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1")] if has else []
-    return _render(request, "events.html", note=None if has else cq.not_yet("events"), types=types,
+def events(request: Request, c: ReadCorpus):
+    has = c.has("events")
+    return _render(request, "events.html", note=None if has else c.not_yet("events"), types=c.event_types(),
                    active="events")
 
 
 @router.get("/map")
-def map_page(request: Request, store: ReadStore):
-    has = queries.table_exists(store.connection, "events")
-    return _render(request, "map.html", note=None if has else cq.not_yet("events"), active="map")
+def map_page(request: Request, c: ReadCorpus):
+    has = c.has("events")
+    return _render(request, "map.html", note=None if has else c.not_yet("events"), active="map")
 
 
 @router.get("/clusters")
-def clusters(request: Request, store: ReadStore, q: Text = None,
+def clusters(request: Request, c: ReadCorpus, q: Text = None,
              min_size: Annotated[int, Query(ge=1, le=100_000)] = 1, offset: Offset = 0):
-    page = cq.list_clusters(store.connection, q=q or None, min_size=min_size, limit=PAGE, offset=offset)
+    page = c.cluster_page(title=q or None, min_size=min_size, limit=PAGE, offset=offset)
     return _render(request, "clusters.html", page=page, pager=_pager(page, request),
                    filters={"q": q or "", "min_size": min_size}, active="clusters")
 
 
 @router.get("/clusters/{cluster_id}")
-def cluster(request: Request, store: ReadStore, cluster_id: ItemId):
-    found = cq.cluster_detail(store.connection, cluster_id)
+def cluster(request: Request, c: ReadCorpus, cluster_id: ItemId):
+    found = c.cluster(cluster_id)
     if found is None:
         raise ApiError(404, "not_found", f"No cluster with id {cluster_id!r} in this store.")
     return _render(request, "cluster.html", c=found, active="clusters")
 
 
 @router.get("/stories")
-def stories(request: Request, store: ReadStore, offset: Offset = 0):
-    page = cq.list_stories(store.connection, limit=PAGE, offset=offset)
+def stories(request: Request, c: ReadCorpus, offset: Offset = 0):
+    page = c.story_page(limit=PAGE, offset=offset)
     return _render(request, "stories.html", page=page, pager=_pager(page, request), active="stories")
 
 
 @router.get("/stories/{story_id}")
-def story(request: Request, store: ReadStore, story_id: ItemId):
-    found = cq.story_detail(store.connection, story_id)
+def story(request: Request, c: ReadCorpus, story_id: ItemId):
+    found = c.story(story_id)
     if found is None:
         raise ApiError(404, "not_found", f"No story with id {story_id!r} in this store.")
     return _render(request, "story.html", s=found, active="stories")

@@ -1,0 +1,125 @@
+"""Article reads behind the lists, the article page, search and the dashboard: parameterised SQL only."""
+from __future__ import annotations
+
+import sqlite3
+
+from ..db import Store, fts_query
+from .common import Page, sql_limit, table_exists
+from .events import article_event_spans
+
+EXCERPT_CHARS = 240  # body characters shown in article lists: about three lines of a table cell
+LATEST = 8           # latest articles on the dashboard
+# Tables of the later stages the dashboard counts (each may be absent from an older store).
+LATER_TABLES = ("events", "places", "clusters", "merged_events", "stories")
+
+LIST_COLUMNS = ("id", "title", "outlet", "author", "published", "published_precision", "dateline",
+                "wire", "language", "url", "origin", "cluster_id", "near_duplicate_of")
+
+
+def _article_filters(outlet, since, until, entity, cluster) -> tuple[list[str], list]:
+    where, params = [], []
+    if outlet:
+        where.append("a.outlet = ?")
+        params.append(outlet)
+    if since:
+        where.append("substr(a.published, 1, 10) >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(a.published, 1, ?) <= ?")
+        params += [len(until), until]
+    if entity:
+        where.append("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
+        params.append(entity)
+    if cluster:
+        where.append("a.cluster_id = ?")
+        params.append(cluster)
+    return where, params
+
+
+def list_articles(conn: sqlite3.Connection, *, outlet: str | None = None, since: str | None = None,
+                  until: str | None = None, entity: str | None = None, cluster: str | None = None,
+                  newest_first: bool = True, limit: int | None = 50, offset: int = 0) -> Page:
+    """Articles without their bodies (an excerpt instead), newest publication first by default."""
+    where, params = _article_filters(outlet, since, until, entity, cluster)
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) FROM articles a{clause}", params).fetchone()[0]
+    order = "a.published IS NULL, a.published DESC, a.seq DESC" if newest_first else \
+        "a.published IS NULL, a.published, a.seq"
+    cols = ", ".join(f"a.{c}" for c in LIST_COLUMNS)
+    rows = conn.execute(
+        f"SELECT {cols}, substr(a.body, 1, ?), length(a.body),"
+        " (SELECT count(*) FROM origins o WHERE o.article_id = a.id)"
+        f" FROM articles a{clause} ORDER BY {order} LIMIT ? OFFSET ?",
+        [EXCERPT_CHARS, *params, sql_limit(limit), offset]).fetchall()
+    items = []
+    for r in rows:
+        item = dict(zip(LIST_COLUMNS, r[:len(LIST_COLUMNS)]))
+        excerpt, length, n_origins = r[len(LIST_COLUMNS):]
+        item["excerpt"] = excerpt + ("…" if length > EXCERPT_CHARS else "")
+        item["num_origins"] = n_origins
+        items.append(item)
+    return Page(items, total, limit, offset)
+
+
+def article_detail(store: Store, id_or_prefix: str) -> dict | None:
+    """One article with its body, origins, sentences, actor mentions and the entities they name."""
+    a = store.article(id_or_prefix)
+    if a is None:
+        return None
+    conn = store.connection
+    record = {c: getattr(a, c) for c in LIST_COLUMNS}
+    record.update(body=a.body, origins=a.origins)
+    record["sentences"] = [{"index": i, "start": s, "end": e} for i, s, e in conn.execute(
+        'SELECT idx, start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', (a.id,))]
+    record["mentions"] = [
+        {"sentence_index": si, "start": s, "end": e, "text": t, "label": lab, "entity_id": eid,
+         "entity_name": name, "entity_type": etype, "country": country}
+        for si, s, e, t, lab, eid, name, etype, country in conn.execute(
+            'SELECT m.sentence_index, m.start, m."end", m.text, m.label, m.entity_id, e.name, e.type,'
+            " e.country FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.article_id = ? ORDER BY m.start", (a.id,))]
+    seen: dict[str, dict] = {}
+    for m in record["mentions"]:
+        if m["entity_id"] and m["entity_name"]:
+            ent = seen.setdefault(m["entity_id"], {"id": m["entity_id"], "name": m["entity_name"],
+                                                   "type": m["entity_type"], "country": m["country"],
+                                                   "mentions": 0})
+            ent["mentions"] += 1
+    record["entities"] = sorted(seen.values(), key=lambda e: (-e["mentions"], e["name"]))
+    record["events"] = article_event_spans(conn, a.id) if table_exists(conn, "events") else []
+    return record
+
+
+def outlets(conn: sqlite3.Connection) -> list[dict]:
+    return [{"outlet": o, "articles": n} for o, n in conn.execute(
+        "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL"
+        " GROUP BY outlet ORDER BY n DESC, outlet")]
+
+
+def search(store: Store, q: str, limit: int, offset: int) -> Page:
+    """Full-text search (FTS5, bm25), best first, with snippets; matches lie between « and »."""
+    found = store.search(q, limit=limit + offset)
+    items = [{**{c: getattr(a, c) for c in LIST_COLUMNS}, "snippet": snippet}
+             for a, snippet in found[offset:]]
+    match = fts_query(q)
+    total = store.connection.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                     (match,)).fetchone()[0] if match else 0
+    return Page(items, total, limit, offset, extra={"query": q})
+
+
+def dashboard(store: Store) -> dict:
+    """Counts, outlets, articles per month and the latest articles, for the front page."""
+    conn = store.connection
+    s = store.summary()
+    counts = {"articles": s.n_articles, "origins": s.n_origins, "failures": s.n_failures,
+              "entities": conn.execute("SELECT count(*) FROM entities").fetchone()[0],
+              "mentions": conn.execute("SELECT count(*) FROM mentions").fetchone()[0]}
+    for table in LATER_TABLES:  # None: the stage's table is absent from this store
+        counts[table] = (conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                         if table_exists(conn, table) else None)
+    by_month = [{"month": mo, "articles": n} for mo, n in conn.execute(
+        "SELECT substr(published, 1, 7) AS mo, count(*) FROM articles WHERE published IS NOT NULL"
+        " GROUP BY mo ORDER BY mo")]
+    return {"counts": counts, "outlets": outlets(conn), "first_published": s.first_published,
+            "last_published": s.last_published, "undated": s.n_undated, "by_month": by_month,
+            "latest": list_articles(conn, limit=LATEST).items}

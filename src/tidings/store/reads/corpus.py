@@ -1,0 +1,343 @@
+"""Reads of the corpus stages: same-event clusters, merged events, stories and timelines."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..corpus import cluster_rows, find_cluster
+from ..events import DAY_END, EventFilter, event_records, event_where
+from ..stories import MergedFilter, find_story, merged_record, merged_rows, story_rows
+from .common import (
+    Page,
+    articles_brief,
+    decode,
+    has_rows,
+    not_yet,
+    placeholders,
+    sql_limit,
+    table_exists,
+    window,
+)
+from .events import EVENTS_FROM, materialise
+
+SOURCE_LIST = 50      # articles listed per merged event or story in a detail record
+# Merged events per cluster on a story's timeline (most sources first, then those the articles
+# date themselves): keeps a long story readable (on the demo corpus the October 2021 cluster
+# shows the Khan-Rahmon call among its five); `tidings timeline` shows every merged event.
+TIMELINE_PER_CLUSTER = 5
+
+
+# ---------------------------------------------------------------- clusters
+
+
+def _cluster_record(row, conn: sqlite3.Connection, with_articles: bool = False) -> dict:
+    rec = {**row.record(), "num_articles": len(row.article_ids), "num_sources": row.num_sources,
+           "outlets": row.outlets, "story_id": row.story_id}
+    if with_articles:
+        rec["articles"] = articles_brief(conn, row.article_ids)
+    return rec
+
+
+def list_clusters(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
+                  min_size: int = 1, q: str | None = None, story: str | None = None, limit: int | None = 50,
+                  offset: int = 0) -> Page:
+    """Same-event clusters, biggest first (the clusters stage's own reader, then filtered here)."""
+    if not table_exists(conn, "clusters"):
+        return Page([], 0, limit, offset, note=not_yet("clusters"))
+    rows = [r for r in cluster_rows(conn) if len(r.article_ids) >= min_size
+            and (not since or (r.end or r.start or "") >= since)
+            and (not until or (r.start or r.end or "9999") <= until + DAY_END)
+            and (not q or q.lower() in (r.title or "").lower())
+            and (not story or r.story_id == story)]
+    return Page([_cluster_record(r, conn) for r in window(rows, limit, offset)], len(rows), limit, offset)
+
+
+def cluster_detail(conn: sqlite3.Connection, key: str) -> dict | None:
+    """One cluster with its articles and the merged events computed in it."""
+    if not table_exists(conn, "clusters"):
+        return None
+    found = find_cluster(conn, key)
+    rows = cluster_rows(conn, [found]) if found else []
+    if not rows:
+        return None
+    rec = _cluster_record(rows[0], conn, with_articles=True)
+    rec["merged_events"] = list_merged(conn, cluster=rows[0].id, limit=500).items
+    return rec
+
+
+# ---------------------------------------------------------------- merged events
+
+_MERGED_JSON = ("actors", "recipients", "article_ids", "sources", "contradictions")
+_MERGED_COLUMNS = ("id", "event_type", "mode", "modality", "quad_class", "intensity", "date", "date_start",
+                   "date_end", "date_precision", "cluster_id", "actors", "recipients", "article_ids",
+                   "num_articles", "num_sources", "sources", "contradictions", "summary", "text")
+
+
+def _json_party(column: str, key: str) -> str:
+    """A merged event's JSON party list (actors or recipients) holds a party matching :key."""
+    return (f"EXISTS (SELECT 1 FROM json_each(me.{column}) j WHERE"
+            f" json_extract(j.value, '$.entity_id') = :{key}"
+            f" OR upper(json_extract(j.value, '$.country')) = upper(:{key})"
+            f" OR lower(json_extract(j.value, '$.name')) = lower(:{key})"
+            f" OR (length(:{key}) > 3 AND instr(lower(json_extract(j.value, '$.name')), lower(:{key})) > 0))")
+
+
+def _merged_where(*, actor=None, other=None, event_type=None, modality=None, since=None, until=None,
+                  cluster=None, cluster_ids=None, contradicted=None, min_sources=None) -> tuple[str, dict]:
+    where, params = [], {}
+    for value, key in ((actor, "ma"), (other, "mb")):
+        if value:
+            where.append(f"({_json_party('actors', key)} OR {_json_party('recipients', key)})")
+            params[key] = value
+    if event_type:
+        where.append("me.event_type = upper(:etype)")
+        params["etype"] = event_type
+    if modality:
+        where.append("me.modality = lower(:modality)")
+        params["modality"] = modality
+    if since:
+        where.append("coalesce(me.date_end, me.date_start, me.date) >= :dfrom")
+        params["dfrom"] = since
+    if until:
+        where.append("coalesce(me.date_start, me.date) <= :dto")
+        params["dto"] = until + DAY_END
+    if cluster:
+        where.append("me.cluster_id = :cluster")
+        params["cluster"] = cluster
+    if cluster_ids is not None:
+        where.append("me.cluster_id IN (SELECT value FROM json_each(:clusters))")
+        params["clusters"] = json.dumps(list(cluster_ids))
+    if contradicted:
+        where.append("json_array_length(me.contradictions) > 0")
+    if min_sources:
+        where.append("me.num_sources >= :minsrc")
+        params["minsrc"] = min_sources
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _merged_record(conn: sqlite3.Connection, row: tuple) -> dict:
+    rec = {k: (decode(v) if k in _MERGED_JSON else v) for k, v in zip(_MERGED_COLUMNS, row)}
+    rec["articles"] = articles_brief(conn, list(rec["article_ids"] or [])[:SOURCE_LIST])
+    return rec
+
+
+def list_merged(conn: sqlite3.Connection, *, newest_first: bool = True, limit: int | None = 50, offset: int = 0,
+                **filters) -> Page:
+    """Merged events with their sources (articles) and contradictions, latest first."""
+    if not table_exists(conn, "merged_events"):
+        return Page([], 0, limit, offset, note=not_yet("merged_events"))
+    clause, params = _merged_where(**filters)
+    total = conn.execute("SELECT count(*) FROM merged_events me" + clause, params).fetchone()[0]
+    order = "DESC" if newest_first else "ASC"
+    rows = conn.execute(
+        "SELECT " + ", ".join(f"me.{c}" for c in _MERGED_COLUMNS) + " FROM merged_events me" + clause
+        + f" ORDER BY coalesce(me.date_start, me.date) IS NULL, coalesce(me.date_start, me.date) {order},"
+        " me.num_sources DESC, me.id LIMIT :limit OFFSET :offset", {**params, "limit": sql_limit(limit), "offset": offset})
+    return Page([_merged_record(conn, r) for r in rows.fetchall()], total, limit, offset)
+
+
+def merged_detail(conn: sqlite3.Connection, mid: str) -> dict | None:
+    if not table_exists(conn, "merged_events"):
+        return None
+    row = conn.execute("SELECT " + ", ".join(_MERGED_COLUMNS) + " FROM merged_events WHERE id = ?",
+                       (mid,)).fetchone()
+    if row is None:
+        return None
+    rec = _merged_record(conn, row)
+    rec["mentions"] = [e for aid in rec["article_ids"]
+                       for e in event_records(conn, EventFilter(article_id=aid)) if e["merged_event_id"] == mid]
+    return rec
+
+
+# ---------------------------------------------------------------- stories
+
+_STORY_COLUMNS = ("id", "title", "start", "end", "n_clusters", "actors", "terms", "dyads", "summary")
+
+
+def _names(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    return dict(conn.execute(f"SELECT id, name FROM entities WHERE id IN ({placeholders(ids)})", ids).fetchall())
+
+
+def _story_record(conn: sqlite3.Connection, row: tuple) -> dict:
+    rec = {k: decode(v) for k, v in zip(_STORY_COLUMNS, row)}
+    weights = rec["actors"] if isinstance(rec["actors"], dict) else {}
+    names = _names(conn, list(weights))
+    rec["actors"] = [{"id": i, "name": names.get(i, i), "clusters": n}
+                     for i, n in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
+    cluster_ids = [c for (c,) in conn.execute("SELECT id FROM clusters WHERE story_id = ? ORDER BY start, id",
+                                              (rec["id"],))]
+    rec["cluster_ids"] = cluster_ids
+    rec["article_ids"] = [a for (a,) in conn.execute(
+        "SELECT id FROM articles WHERE cluster_id IN (SELECT value FROM json_each(?))"
+        " ORDER BY published IS NULL, published, seq", (json.dumps(cluster_ids),))]
+    return rec
+
+
+def _story_where(actor: str | None, since: str | None, until: str | None, q: str | None) -> tuple[str, dict]:
+    where, params = [], {}
+    if actor:
+        where.append("(EXISTS (SELECT 1 FROM json_each(s.actors) j WHERE j.key = :actor)"
+                     " OR EXISTS (SELECT 1 FROM json_each(s.actors) j JOIN entities e ON e.id = j.key"
+                     " WHERE lower(e.name) = lower(:actor) OR upper(e.country) = upper(:actor)))")
+        params["actor"] = actor
+    if since:
+        where.append('coalesce(s."end", s.start) >= :since')
+        params["since"] = since
+    if until:
+        where.append('coalesce(s.start, s."end") <= :until')
+        params["until"] = until + DAY_END
+    if q:
+        where.append("instr(lower(s.title), lower(:q)) > 0")
+        params["q"] = q
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def list_stories(conn: sqlite3.Connection, *, actor: str | None = None, since: str | None = None,
+                 until: str | None = None, q: str | None = None, limit: int | None = 50, offset: int = 0) -> Page:
+    """Stories, latest activity first, with their actors, clusters and articles."""
+    if not table_exists(conn, "stories"):
+        return Page([], 0, limit, offset, note=not_yet("stories"))
+    clause, params = _story_where(actor, since, until, q)
+    total = conn.execute("SELECT count(*) FROM stories s" + clause, params).fetchone()[0]
+    rows = conn.execute("SELECT " + ", ".join(f's."{c}"' for c in _STORY_COLUMNS) + " FROM stories s" + clause
+                        + ' ORDER BY s."end" IS NULL, s."end" DESC, s.id LIMIT :limit OFFSET :offset',
+                        {**params, "limit": sql_limit(limit), "offset": offset}).fetchall()
+    items = []
+    for row in rows:
+        rec = _story_record(conn, row)
+        rec["num_articles"] = len(rec["article_ids"])
+        items.append(rec)
+    return Page(items, total, limit, offset)
+
+
+def story_detail(conn: sqlite3.Connection, sid: str) -> dict | None:
+    """One story: its timeline of merged events with citations, cited summary, sources, clusters and
+    the contradictions among its outlets."""
+    if not table_exists(conn, "stories"):
+        return None
+    key = find_story(conn, sid)
+    row = conn.execute("SELECT " + ", ".join(f'"{c}"' for c in _STORY_COLUMNS) + " FROM stories WHERE id = ?",
+                       (key,)).fetchone() if key else None
+    if row is None:
+        return None
+    rec = _story_record(conn, row)
+    merged = list_merged(conn, cluster_ids=rec["cluster_ids"], newest_first=False, limit=1000).items \
+        if rec["cluster_ids"] else []
+    quads = {m["id"]: m["quad_class"] for m in merged}
+    rec["timeline"] = [{**e, "quad_class": quads.get(e["merged_event_id"])} for e in merged_timeline(conn, key)]
+    rec["sources"] = articles_brief(conn, rec["article_ids"])
+    cited = {a["id"]: i + 1 for i, a in enumerate(rec["sources"])}
+    rec["summary"] = [{"text": s.get("text", ""), "article_id": s.get("article_id"),
+                       "source": cited.get(s.get("article_id"))}
+                      for s in (rec["summary"] if isinstance(rec["summary"], list) else []) if isinstance(s, dict)]
+    rec["contradictions"] = [{"merged_event_id": m["id"], "event_type": m["event_type"], "date": m["date"],
+                              "text": m["text"], **c} for m in merged for c in (m["contradictions"] or [])]
+    rec["clusters"] = [_cluster_record(r, conn) for r in cluster_rows(conn, rec["cluster_ids"])]
+    return rec
+
+
+def _timeline_entry(m: dict) -> dict:
+    return {"date": m["date"] or m["date_start"], "date_precision": m["date_precision"],
+            "merged_event_id": m["id"], "event_type": m["event_type"], "modality": m["modality"],
+            "quad_class": m["quad_class"], "text": m["text"] or m["summary"] or "",
+            "actors": m["actors"], "recipients": m["recipients"], "citations": m["article_ids"],
+            "num_sources": m["num_sources"]}
+
+
+# ---------------------------------------------------------------- timelines
+
+
+def timeline(conn: sqlite3.Connection, *, a: str | None = None, b: str | None = None, since: str | None = None,
+             until: str | None = None, modality: str | None = "asserted", limit: int | None = 50, offset: int = 0) -> Page:
+    """Dated happenings involving actor a (and b), oldest first: merged events once that stage has
+    run, else single event mentions. `source` says which."""
+    if has_rows(conn, "merged_events"):
+        page = list_merged(conn, actor=a, other=b, since=since, until=until, modality=modality,
+                           newest_first=False, limit=limit, offset=offset)
+        page.items = [_timeline_entry(m) for m in page.items if (m["date"] or m["date_start"])]
+        page.extra["source"] = "merged_events"
+        return page
+    clause, params = event_where(EventFilter(modality=modality, date_from=since, date_to=until), a, b)
+    clause += (" AND " if clause else " WHERE ") + "coalesce(ev.date_start, ev.date) IS NOT NULL"
+    total = conn.execute("SELECT count(*)" + EVENTS_FROM + clause, params).fetchone()[0]
+    page_ids = conn.execute(
+        "SELECT ev.id, ev.article_id" + EVENTS_FROM + clause
+        + " ORDER BY coalesce(ev.date_start, ev.date), ev.article_id, ev.sentence_index LIMIT :limit OFFSET :offset",
+        {**params, "limit": sql_limit(limit), "offset": offset}).fetchall()
+    items = [{"date": e["date"] or e["date_start"], "date_precision": e["date_precision"], "event_id": e["id"],
+              "event_type": e["event_type"], "modality": e["modality"], "quad_class": e["quad_class"],
+              "text": e["sentence"], "actors": e["actors"], "recipients": e["recipients"],
+              "citations": [e["article_id"]], "num_sources": 1} for e in materialise(conn, page_ids)]
+    return Page(items, total, limit, offset, extra={"source": "events"})
+
+
+def merged_timeline(conn: sqlite3.Connection, story_id: str | None = None, actors: tuple[str, ...] = (),
+                    date_from: str | None = None, date_to: str | None = None,
+                    per_cluster: int | None = TIMELINE_PER_CLUSTER) -> list[dict]:
+    """Dated entries {date, merged_event_id, text, citations, event_type, num_sources, ...} of
+    asserted merged events, oldest first. For a story, the best supported few per cluster."""
+    rows = [r for r in merged_rows(conn, MergedFilter(actors=actors, date_from=date_from, date_to=date_to,
+                                                      story_id=story_id)) if r["date_start"]]
+    if story_id and per_cluster:
+        by_cluster: dict[str | None, list[dict]] = {}
+        for r in rows:
+            by_cluster.setdefault(r["cluster_id"], []).append(r)
+        keep = set()
+        for group in by_cluster.values():
+            group.sort(key=lambda r: (-r["num_sources"], _precise(r), -r["num_articles"], r["id"]))
+            keep.update(r["id"] for r in group[:per_cluster])
+        rows = [r for r in rows if r["id"] in keep]
+    return [{"date": r["date"] or r["date_start"], "date_end": r["date_end"], "merged_event_id": r["id"],
+             "event_type": r["event_type"], "text": r["text"], "citations": r["article_ids"],
+             "num_sources": r["num_sources"], "actors": r["actors"], "recipients": r["recipients"],
+             "contradictions": len(r["contradictions"])} for r in rows]
+
+
+def _precise(r: dict) -> int:
+    return 0 if (r.get("date_precision") or "").split(":")[0] in ("day", "datetime") else 1
+
+
+def story_record(conn: sqlite3.Connection, row: dict, entries: list[dict] | None = None) -> dict:
+    """A story as stories.jsonl spells it: the export contract, the timeline citing its articles.
+    `entries` is its merged_timeline when the caller has it already."""
+    entries = merged_timeline(conn, row["id"]) if entries is None else entries
+    return {"id": row["id"], "title": row["title"], "cluster_ids": row["cluster_ids"],
+            "article_ids": row["article_ids"], "actors": row["actors"], "start": row["start"], "end": row["end"],
+            "timeline": [{"date": e["date"], "merged_event_id": e["merged_event_id"], "text": e["text"],
+                          "citations": e["citations"]} for e in entries]}
+
+
+def story_records(conn: sqlite3.Connection) -> list[dict]:
+    """Every story as stories.jsonl spells it, by start (undated last), then id."""
+    return [story_record(conn, row) for row in sorted(story_rows(conn), key=lambda r: (r["start"] or "9999", r["id"]))]
+
+
+def story_view(conn: sqlite3.Connection, key: str) -> dict | None:
+    """One story as `tidings story` shows it, found by its id (or a unique prefix), a cluster id or an
+    article id in it: its row (title, span, actors, summary ...), `timeline` (every entry, as
+    merged_timeline gives it for the story) and `record` (the stories.jsonl record)."""
+    sid = find_story(conn, key)
+    rows = story_rows(conn, [sid]) if sid else []
+    if not rows:
+        return None
+    entries = merged_timeline(conn, sid)
+    return {**rows[0], "timeline": entries, "record": story_record(conn, rows[0], entries)}
+
+
+def story_list(conn: sqlite3.Connection, limit: int | None = None) -> list[dict]:
+    """Stories as `tidings stories` lists them: most articles first, each with id, title, cluster_ids,
+    article_ids, actors, start, end and summary."""
+    return story_rows(conn)[:limit]
+
+
+def merged_records(conn: sqlite3.Connection, f: MergedFilter | None = None) -> list[dict]:
+    """Merged events as merged_events.jsonl spells them, dated first in date order (every modality
+    unless `f` says otherwise)."""
+    return [merged_record(r) for r in merged_rows(conn, f or MergedFilter(modality=None))]
+
+
+def cluster_records(conn: sqlite3.Connection) -> list[dict]:
+    """Every cluster as clusters.jsonl spells it, biggest first."""
+    return [r.record() for r in cluster_rows(conn)]

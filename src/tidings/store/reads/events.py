@@ -1,0 +1,117 @@
+"""Event and place reads behind the event list, the trend chart, the map and the article page."""
+from __future__ import annotations
+
+import sqlite3
+
+from ..events import EventFilter, event_records, event_where, place_records
+from .common import COOPERATION, Page, articles_brief, period_label, sql_limit, window
+
+EVENTS_FROM = " FROM events ev LEFT JOIN places pl ON pl.id = ev.place_id"
+
+
+def list_events(conn: sqlite3.Connection, f: EventFilter, *, party: str | None = None, other: str | None = None,
+                limit: int | None = 50, offset: int = 0) -> Page:
+    """Events as events.jsonl spells them (plus the article's outlet, title and date), latest event
+    date first, undated last."""
+    clause, params = event_where(f, party, other)
+    total = conn.execute("SELECT count(*)" + EVENTS_FROM + clause, params).fetchone()[0]
+    page = conn.execute(
+        "SELECT ev.id, ev.article_id" + EVENTS_FROM + " JOIN articles a ON a.id = ev.article_id" + clause
+        + " ORDER BY coalesce(ev.date_start, ev.date) IS NULL, coalesce(ev.date_start, ev.date) DESC,"
+        " a.seq DESC, ev.sentence_index, ev.trigger_start LIMIT :limit OFFSET :offset",
+        {**params, "limit": sql_limit(limit), "offset": offset}).fetchall()
+    return Page(materialise(conn, page), total, limit, offset)
+
+
+def materialise(conn: sqlite3.Connection, page: list[tuple[str, str]]) -> list[dict]:
+    """Full records for (event id, article id) pairs, through the event stage's own reader."""
+    found: dict[str, dict] = {}
+    for aid in dict.fromkeys(a for _, a in page):
+        brief = articles_brief(conn, [aid])
+        for rec in event_records(conn, EventFilter(article_id=aid)):
+            rec["article"] = brief[0] if brief else None
+            found[rec["id"]] = rec
+    return [found[e] for e, _ in page if e in found]
+
+
+def article_event_spans(conn: sqlite3.Connection, article_id: str) -> list[dict]:
+    """The article's events with their trigger offsets and the offsets of their date text inside the
+    sentence (when the sentence spells it), for highlighting the body."""
+    spans = {r[0]: r[1:] for r in conn.execute(
+        "SELECT id, trigger_start, trigger_end, sentence_start, sentence_end FROM events WHERE article_id = ?",
+        (article_id,))}
+    body = conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()
+    out = []
+    for rec in event_records(conn, EventFilter(article_id=article_id)):
+        t0, t1, s0, s1 = spans.get(rec["id"], (None, None, 0, 0))
+        rec.update(trigger_start=t0, trigger_end=t1, date_start_offset=None, date_end_offset=None)
+        text = rec.get("date_text")
+        if body and text and rec.get("date_start"):
+            at = body[0].find(text, s0, s1)
+            if at >= 0:
+                rec.update(date_start_offset=at, date_end_offset=at + len(text))
+        out.append(rec)
+    return out
+
+
+def event_types(conn: sqlite3.Connection) -> list[str]:
+    """The event types coded in this store, by name."""
+    return [t for (t,) in conn.execute("SELECT DISTINCT event_type FROM events ORDER BY 1")]
+
+
+def event_trend(conn: sqlite3.Connection, f: EventFilter, period: str = "month", party: str | None = None) -> list[dict]:
+    """Dated events per period and quad class. Mentions merged into one event count once."""
+    clause, params = event_where(f, party)
+    counts: dict[str, dict] = {}
+    for day, quad, n in conn.execute(
+            "SELECT coalesce(ev.date_start, ev.date) AS d, ev.quad_class, count(DISTINCT coalesce("
+            "ev.merged_event_id, ev.id))" + EVENTS_FROM + clause + " GROUP BY d, ev.quad_class", params):
+        label = period_label(day, period)
+        if label is None:
+            continue
+        row = counts.setdefault(label, {"period": label, "events": 0, "cooperation": 0, "conflict": 0,
+                                        "quad": {"1": 0, "2": 0, "3": 0, "4": 0}})
+        row["events"] += n
+        row["cooperation" if quad in COOPERATION else "conflict"] += n
+        row["quad"][str(quad)] = row["quad"].get(str(quad), 0) + n
+    return [counts[k] for k in sorted(counts)]
+
+
+def event_places(conn: sqlite3.Connection, f: EventFilter, limit: int = 500) -> list[dict]:
+    """Located events grouped by place, most events first: the map's dots."""
+    clause, params = event_where(f)
+    clause += (" AND " if clause else " WHERE ") + "pl.lat IS NOT NULL AND pl.lon IS NOT NULL"
+    rows = conn.execute(
+        "SELECT pl.id, pl.name, pl.lat, pl.lon, pl.country, pl.admin1, count(*),"
+        " sum(ev.quad_class IN (1, 2)), group_concat(DISTINCT ev.event_type)" + EVENTS_FROM + clause
+        + " GROUP BY pl.id ORDER BY count(*) DESC, pl.name LIMIT :limit", {**params, "limit": limit})
+    return [{"id": pid, "name": name, "lat": lat, "lon": lon, "country": country, "admin1": admin1,
+             "events": n, "cooperation": coop, "conflict": n - coop, "event_types": sorted((types or "").split(","))}
+            for pid, name, lat, lon, country, admin1, n, coop, types in rows]
+
+
+def list_places(conn: sqlite3.Connection, *, country: str | None = None, q: str | None = None,
+                limit: int | None = 50, offset: int = 0) -> Page:
+    """Places as places.jsonl spells them, with the number of events located at each; most events,
+    then most articles, first."""
+    events = {(n, c, la, lo): k for n, c, la, lo, k in conn.execute(
+        "SELECT pl.name, pl.country, pl.lat, pl.lon, count(ev.id) FROM places pl"
+        " JOIN events ev ON ev.place_id = pl.id GROUP BY pl.id")}
+    items = []
+    for rec in place_records(conn):
+        if country and (rec["country"] or "").upper() != country.upper():
+            continue
+        if q and not any(q.lower() in s.lower() for s in [rec["name"], *rec["aliases"]]):
+            continue
+        rec["events"] = events.get((rec["name"], rec["country"], rec["lat"], rec["lon"]), 0)
+        items.append(rec)
+    items.sort(key=lambda r: (-r["events"], -len(r["article_ids"]), r["name"]))
+    return Page(window(items, limit, offset), len(items), limit, offset)
+
+
+def event_article_facts(conn: sqlite3.Connection, article_id: str) -> tuple[str, str, str | None, str | None]:
+    """(url or origin, outlet or id, near_duplicate_of, when its events were coded) of one article."""
+    return conn.execute(
+        "SELECT coalesce(a.url, a.origin), coalesce(a.outlet, a.id), a.near_duplicate_of, ec.coded_at"
+        " FROM articles a LEFT JOIN events_coded ec ON ec.article_id = a.id WHERE a.id = ?",
+        (article_id,)).fetchone() or ("", article_id, None, None)
