@@ -21,9 +21,12 @@ from .common import (
 
 @app.command(name="eval")
 def evaluate(
-    task: Annotated[str, typer.Argument(help="articles | pubdates (later stages add more).")],
+    task: Annotated[str, typer.Argument(help="articles | pubdates | actors | events | geo | timex | clusters.")],
     gold: Annotated[Path, typer.Argument(help="Gold set folder or file, in its published format.")],
     pred_out: Annotated[Path, typer.Option("--out", help="Write one prediction per line here.")] = Path("pred.jsonl"),
+    folds: Annotated[int | None, typer.Option(
+        "--folds", help="Grouped K-fold cross-validation of what the task tunes on data (clusters by topic, "
+                        "events by record, geo by article); the cross-validated figure is the headline.")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Score tidings on a public gold set and print the benchmark's own metric."""
@@ -34,7 +37,7 @@ def evaluate(
         with Progress(TextColumn(f"[bold]eval {task}"), BarColumn(bar_width=None),
                       TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err) as progress:
             bar = progress.add_task(task, total=None)
-            report = run_eval(task, gold, pred_out, settings,
+            report = run_eval(task, gold, pred_out, settings, folds=folds,
                               progress=lambda done, total: progress.update(bar, completed=done, total=total))
     except TidingsError as e:
         _fail(e)

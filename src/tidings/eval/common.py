@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, Self, TextIO
@@ -19,7 +20,11 @@ Postprocess = Callable[[str], str]
 
 
 class TaskRunner(Protocol):
-    """One benchmark: read GOLD in its published format, write PRED lines to out, score them."""
+    """One benchmark: read GOLD in its published format, write PRED lines to out, score them.
+
+    A task with anything tuned on data (weights, thresholds, a learned model) also takes
+    `folds=K` and then reports the K-fold cross-validated scores (EvalReport.cv): what it tunes
+    is chosen on K-1 folds and scored on the fold left out, for each fold in turn."""
 
     def __call__(self, gold: Path, out: Path, settings: Settings, *,
                  progress: Progress | None = None, postprocess: Postprocess | None = None) -> EvalReport:
@@ -28,21 +33,54 @@ class TaskRunner(Protocol):
 
 @dataclass
 class EvalReport:
-    """Scores of one run. Keys "baseline_<system>_<metric>" hold a reference system measured in the same run."""
+    """Scores of one run. Keys "baseline_<system>_<metric>" hold a reference system measured in the
+    same run. `cv` holds the cross-validated scores of a --folds run (the headline figure then),
+    `scores` the fitted ones: what is tuned, tuned on all of the gold set."""
 
     task: str
     n: int
     scores: dict[str, float]  # headline metric first
     notes: list[str] = field(default_factory=list)
+    cv: dict[str, float] = field(default_factory=dict)
+    folds: int | None = None
 
     def lines(self) -> list[str]:
-        """Human-readable summary: one line for tidings, one per baseline, then the notes."""
+        """Human-readable summary: the cross-validated line (with --folds), the fitted one, one per
+        baseline, then the notes."""
         ours = {k: v for k, v in self.scores.items() if not k.startswith("baseline_")}
-        out = [f"{self.task}: {self.n} documents", f"  {'tidings':<26} {_row(ours)}"]
+        out = [f"{self.task}: {self.n} documents"]
+        if self.cv:
+            cv_ours = {k: v for k, v in self.cv.items() if not k.startswith("baseline_")}
+            out.append(f"  {f'tidings, {self.folds}-fold CV':<26} {_row(cv_ours)}")
+            for system, row in _baselines(self.cv, cv_ours).items():
+                out.append(f"  {system + f' baseline, {self.folds}-fold CV':<26} {_row(row)}")
+        out.append(f"  {'tidings' + (', fitted' if self.cv else ''):<26} {_row(ours)}")
         for system, row in _baselines(self.scores, ours).items():
             out.append(f"  {system + ' baseline':<26} {_row(row)}")
         out.extend(f"  note: {note}" for note in self.notes)
         return out
+
+
+# Seed of the fold assignment: fixed, so a --folds figure is reproducible run to run.
+FOLD_SEED = 20261203
+
+
+def grouped_folds(groups: Sequence[Hashable], k: int, seed: int = FOLD_SEED) -> list[tuple[list[int], list[int]]]:
+    """(train, test) index lists of K folds that never split a group (a topic, an article, a record):
+    the distinct groups are shuffled with a fixed seed and dealt round-robin. K above the number of
+    groups gives one fold per group (leave-one-group-out)."""
+    if k < 2:
+        raise ValueError("cross-validation needs at least 2 folds")
+    distinct = sorted(set(groups), key=str)
+    random.Random(seed).shuffle(distinct)
+    k = min(k, len(distinct))
+    fold_of = {g: i % k for i, g in enumerate(distinct)}
+    out = []
+    for f in range(k):
+        test = [i for i, g in enumerate(groups) if fold_of[g] == f]
+        train = [i for i, g in enumerate(groups) if fold_of[g] != f]
+        out.append((train, test))
+    return out
 
 
 def _row(scores: dict[str, float]) -> str:
