@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from ..model.actors import ArticleActors
 from ..model.article import Article
 from ..model.events import Event
+from ..model.time import EventDate
 from .event import event_date
 from .find import find_timexes
 
@@ -28,9 +29,25 @@ def date_events(a: Article, actors: ArticleActors, events: list[Event]) -> None:
         if lead is not None and own and all(_quoted_today(a.body, ev.sentence_start, t) for t in own):
             own = [lead]
         shifted = _relative_day(a, ev, timexes, precision)
-        d = shifted or event_date(own, a.published, precision)
+        if not own and shifted is None and _past_perfect(a.body, ev.trigger_start):
+            d = EventDate(None, None, None, PAST_PERFECT, None)  # happened before the story; not on its day
+        else:
+            d = shifted or event_date(own, a.published, precision)
         ev.date, ev.date_start, ev.date_end = d.date, d.date_start, d.date_end
         ev.date_precision, ev.date_text = d.precision, d.text
+
+
+# An event told in the past perfect ("militants had attacked the post") happened before the
+# time the story speaks from, so the publication date is not its date; without a time expression
+# of its own it stays undated, with this precision saying why.
+PAST_PERFECT = "unknown: before the time of the story (past perfect)"
+_HAD_BEFORE = re.compile(r"\b(?:had|'d)\s+(?:(?:not|never|already|just|earlier|previously|also|been)\s+){0,2}$",
+                         re.IGNORECASE)
+
+
+def _past_perfect(body: str, trigger_start: int) -> bool:
+    """The trigger verb follows "had" (with at most two of not / already / been ... between)."""
+    return _HAD_BEFORE.search(body, max(0, trigger_start - 40), trigger_start) is not None
 
 
 # Words that name the day a statement was made, not a day of the reporter's own.
