@@ -64,16 +64,17 @@ class Corpus:
     `pandas.DataFrame(c.events(...))` works as it is (pandas is optional, not a dependency).
 
     `path` None means the `db` setting (the --db flag, TIDINGS_DB, tidings.toml, else tidings.db).
-    `read_only` opens the store over a connection that cannot write (the web server's readers)."""
+    `read_only` opens the store over a connection that cannot write (the web server's readers);
+    `knowledge_base` shares one already loaded (the web server loads it once, not per request)."""
 
     def __init__(self, path: str | Path | None = None, settings: Settings | None = None, *,
-                 read_only: bool = False):
+                 read_only: bool = False, knowledge_base=None):
         if settings is None:
             settings = Settings.load(db=path) if path is not None else Settings.load()
         self.settings = settings
         self.path = Path(path) if path is not None else settings.db
         self._store = open_read_only(self.path) if read_only else Store.open(self.path)
-        self._kb_cache = None
+        self._kb_cache = knowledge_base
 
     def __enter__(self) -> Self:
         return self
@@ -208,12 +209,18 @@ class Corpus:
         """Mentions and articles per country actor, with ISO 3166 numeric codes for maps."""
         return countries(self._conn)
 
-    def _kb(self):
+    @property
+    def knowledge_base(self):
+        """The knowledge base of the kb_files setting (packaged data with the user's files on top),
+        loaded on first use."""
         if self._kb_cache is None:
-            from .actors.stage import knowledge_base
+            from .actors.stage import knowledge_base  # rapidfuzz and the TOML data: only when asked
 
             self._kb_cache = knowledge_base(self.settings)
         return self._kb_cache
+
+    def _kb(self):
+        return self.knowledge_base
 
     # -- events and the corpus stages: plain dicts, ready for pandas.DataFrame(...) -------------
 
@@ -457,6 +464,7 @@ def _pipeline():
     return pipeline
 
 
-def open(path: str | Path | None = None, settings: Settings | None = None, *, read_only: bool = False) -> Corpus:
+def open(path: str | Path | None = None, settings: Settings | None = None, *, read_only: bool = False,
+         knowledge_base=None) -> Corpus:
     """Open (or create) a tidings store; `path` None means the `db` setting (default tidings.db)."""
-    return Corpus(path, settings, read_only=read_only)
+    return Corpus(path, settings, read_only=read_only, knowledge_base=knowledge_base)

@@ -38,7 +38,8 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
     if settings is None:
         settings = Settings.load(db=db_path) if db_path is not None else Settings.load()
     db_path = settings.db if db_path is None else db_path
-    open_corpus(db_path, settings).close()  # create the file or apply pending migrations before any reader opens it
+    with open_corpus(db_path, settings) as c:  # create the file or apply pending migrations before any reader opens it
+        app_kb = c.knowledge_base             # loaded once for the process; every request's Corpus shares it
     app = FastAPI(title="tidings", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="Read clean articles, actors, events and stories from a tidings store. "
@@ -46,6 +47,7 @@ def create_app(db_path: str | Path | None = None, settings: Settings | None = No
                               '{"error": {"code", "message", "detail"}}.')
     app.state.db_path = str(db_path)
     app.state.settings = settings
+    app.state.kb = app_kb
     app.state.token = token or None
     templates = Jinja2Templates(directory=str(TEMPLATES))  # autoescapes .html templates
     templates.env.globals["version"] = __version__

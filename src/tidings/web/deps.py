@@ -26,7 +26,7 @@ Text = Annotated[str | None, Query(min_length=1, max_length=MAX_FILTER_CHARS)]
 def _corpus(request: Request) -> Iterator[Corpus]:
     """A read-only Corpus per request: the web reader can never change the store, whatever a query says."""
     state = request.app.state
-    c = open_corpus(state.db_path, state.settings, read_only=True)
+    c = open_corpus(state.db_path, state.settings, read_only=True, knowledge_base=state.kb)
     try:
         yield c
     finally:
