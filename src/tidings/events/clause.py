@@ -61,6 +61,9 @@ BACKER = frozenset({"back", "support", "sponsor", "broker", "fund", "finance", "
 # Prepositions that place a party with a sector noun ("students throughout Indonesia").
 PLACING = frozenset({"in", "from", "throughout", "across"})
 UNIDENTIFIED = "unidentified"
+# "unidentified men", "armed men", "masked gunmen": people with no name who act as an armed party.
+PERSONS = frozenset({"man", "men", "person", "people", "individual", "youth", "assailant"})
+UNKNOWN_ARMED = frozenset({"unidentified", "unknown", "armed", "masked", "suspected"})
 # Nominal events of these types take "of X" as their target ("the blockade of Serbia",
 # "criticism of the decision", "the killing of X"); others as their doer ("the visit of the
 # president", "the withdrawal of the troops", "at the request of the Taliban").
@@ -162,10 +165,10 @@ def match_trigger(tok, lex: Lexicon) -> Trigger | None:
     """The most specific lexicon entry this token heads, if any."""
     lemma, lower = tok.lemma_.lower(), tok.lower_
     if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
-        entries = lex.verbs.get(lemma) or lex.verbs.get(lower) or []
+        entries = lex.verbs.get(lemma) or lex.verbs.get(lower) or _by_form(lex.verbs, lower, lex)
         near = _near_words(tok) if entries else set()
     elif tok.pos_ in ("NOUN", "PROPN"):
-        entries = lex.nouns.get(lemma) or lex.nouns.get(lower) or []
+        entries = lex.nouns.get(lemma) or lex.nouns.get(lower) or _by_form(lex.nouns, lower, lex)
         near = _modifier_words(tok) if entries else set()
     else:
         return None
@@ -173,6 +176,12 @@ def match_trigger(tok, lex: Lexicon) -> Trigger | None:
         if all(w in near for w in entry.extras):
             return entry
     return None
+
+
+def _by_form(index: dict[str, list[Trigger]], form: str, lex: Lexicon) -> list[Trigger]:
+    """Entries of the head words a surface form inflects, when the tagger's lemma is no head word
+    ("raped" lemmatised as "rap")."""
+    return [t for h in lex.form_heads.get(form, ()) if h != form for t in index.get(h, ())]
 
 
 # ---------------------------------------------------------------- parties
@@ -346,14 +355,17 @@ def _generic(ctx: SentenceContext, c, lex: Lexicon, sector: str | None) -> list[
     coalition"): the phrase itself with the sector of its head noun, or of an "of" phrase or a
     modifier when the head says little ("leaders" of a coalition: OPP, not GOV). Its country is
     filled in later from the place or the sentence."""
-    if c.pos_ != "NOUN" or c.dep_ in ("compound", "amod", "npadvmod", "poss"):
-        return []
+    if c.pos_ not in ("NOUN", "PROPN") or c.dep_ in ("compound", "amod", "npadvmod", "poss"):
+        return []          # a PROPN here is a capitalised common noun with no entity ("Militiamen looted")
     if c.lemma_.lower() in GROUP_ANAPHORS and any(d.lower_ == "the" for d in c.children if d.dep_ == "det"):
         named = [eid for eid, etype in [*ctx.earlier, *((m.entity_id, ctx.entity_type(m.entity_id))
                                                          for m in ctx.mentions if m.end <= c.i)] if etype == "GROUP"]
         if named:                        # "the group agreed to a ceasefire": the last group named
             p = ctx.party(named[-1], None)
             return [p] if p else []
+    if sector is None and c.lemma_.lower() in PERSONS and any(
+            a.dep_ == "amod" and a.lower_ in UNKNOWN_ARMED for a in c.children):
+        return [Party(None, phrase_text(c), None, "UAF")]   # "unidentified men", "armed men"
     if sector is None or (c.lemma_.lower() in MASS_SENSES and c.tag_ == "NN"):
         return []
     if sector in ("GOV", "UNK"):
@@ -529,9 +541,25 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     if any(e.explicit for e in found):
         found = [e for e in found if e.explicit or e.token is not None and doc[e.token].pos_ == "VERB"]
     found = _drop_frames(ctx, found, lex)
+    found = [_riot(ev, lex) for ev in found]
     found += _requests(ctx, lex, found)
     found += _derived(found, lex)
     return _dedupe(found)
+
+
+def _riot(ev: Coded, lex: Lexicon) -> Coded:
+    """Violence by a crowd ("protesters clashed with police", "rioters attacked shops") is a
+    violent protest: PROTEST with mode riot, as the PLOVER manual codes CAMEO 145."""
+    if ev.event_type != "ASSAULT" or not ev.actors or not lex.crowds:
+        return ev
+    if all(p.entity_id is None and _crowd_noun(p.name, lex) for p in ev.actors):
+        ev.event_type, ev.mode, ev.cameo = "PROTEST", "riot", "145"
+    return ev
+
+
+def _crowd_noun(name: str, lex: Lexicon) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return bool(words) and any(w in lex.crowds or (w.endswith("s") and w[:-1] in lex.crowds) for w in words)
 
 
 def _absorbed(tok, lex: Lexicon) -> bool:
