@@ -321,7 +321,7 @@ def convert(resources: Path) -> dict[tuple[str, str | None, str], set[str]]:
             block_code = header.group(2) if header.group(2).isdigit() else None
             verbs = []
             continue
-        if not line.strip() or line.startswith("#") or line.startswith("~"):
+        if not line.strip() or line.startswith(("#", "~")):
             continue
         if line.startswith("- "):
             code = _code_of(line.split("#", 1)[0])
