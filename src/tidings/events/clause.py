@@ -71,6 +71,12 @@ OF_TARGET = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "COERCE", "ASS
 # Event types a passive subject does to itself when no agent is named ("troops have been
 # deployed", "guerrillas have been demobilized"): the subject is the actor.
 SELF_PASSIVE = frozenset({"MOBILIZE", "RETREAT"})
+# Last words of an organisation's name: a capitalised run ending in one is a name, not an event.
+ORGANISATION_HEADS = frozenset({"organization", "organisation", "alliance", "union", "council", "front",
+                                "party", "movement", "pact", "league", "association", "committee", "coalition",
+                                "bloc", "agency", "commission", "court", "tribunal", "bank", "fund", "corps",
+                                "brigade", "brigades", "command", "ministry", "institute", "foundation",
+                                "forces", "army", "group", "network", "federation", "assembly"})
 # Longest name given to a party with no entity ("Leaders of the Azadliq opposition coalition").
 MAX_NAME_WORDS = 8
 
@@ -532,7 +538,7 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     inside = {c.i for tok, trig in matched if trig is not None and trig.extras
               for c in tok.children if c.dep_ == "compound" and (c.lemma_.lower() in trig.extras or c.lower_ in trig.extras)}
     for tok, trig in matched:
-        if trig is None or tok.i in inside or _absorbed(tok, lex):
+        if trig is None or tok.i in inside or _absorbed(tok, lex) or _in_name(ctx, tok):
             continue
         ev = _code(ctx, tok, trig, lex)
         if ev is not None:
@@ -545,6 +551,26 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     found += _requests(ctx, lex, found)
     found += _derived(found, lex)
     return _dedupe(found)
+
+
+def _in_name(ctx: SentenceContext, tok) -> bool:
+    """A word inside an organisation's name is no trigger ("Collective Security Treaty
+    Organization" is no treaty, "the Northern Alliance" no alliance): inside the mention of an
+    entity that is neither a person nor a country, or in a run of capitalised words (not opening
+    the sentence) that ends in a word naming an organisation."""
+    m = _mention_at(ctx, tok)
+    if m is not None and ctx.entity_type(m.entity_id) not in ("PER", "COUNTRY"):
+        return True
+    if not _capitalised(tok):
+        return False
+    end = tok
+    while end.i + 1 < len(ctx.doc) and _capitalised(ctx.doc[end.i + 1]):
+        end = ctx.doc[end.i + 1]
+    return end.lower_ in ORGANISATION_HEADS
+
+
+def _capitalised(tok) -> bool:
+    return tok.i > 0 and tok.text[:1].isupper() and tok.is_alpha
 
 
 def _riot(ev: Coded, lex: Lexicon) -> Coded:

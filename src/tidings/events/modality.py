@@ -68,6 +68,8 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
     v = anchor
     if negated(v, lex) or (tok.i != v.i and negated(tok, lex)):
         return "negated"
+    if _under_negated_report(v, lex):
+        return "uncertain"             # "the statement did not say that X had called for Y"
     frame = frame_above(v, lex)
     reported = False
     if frame is not None:
@@ -92,6 +94,24 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
         return "hypothetical"                        # a purpose: "in order to prevent a meltdown"
     reported = _reported(v, lex)
     return _own(v, tok, lex, reported)
+
+
+def _under_negated_report(v, lex: Lexicon) -> bool:
+    """True when v is the content of a reporting verb that is itself negated ("did not say that
+    ...", "never claimed that ..."): the report asserts nothing, so neither does its content."""
+    cur = v
+    for _ in range(MAX_CLIMB):
+        dep = cur.dep_
+        if dep == "pobj" and cur.head.dep_ == "prep":
+            cur = cur.head
+            dep = cur.dep_
+        if dep not in ("ccomp", "xcomp", "dobj") or cur.head.i == cur.i:
+            return False
+        head = cur.head
+        if head.lemma_.lower() in lex.speech and negated(head, lex):
+            return True
+        cur = head
+    return False
 
 
 def _reported(v, lex: Lexicon) -> bool:
