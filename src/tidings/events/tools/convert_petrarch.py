@@ -16,7 +16,8 @@ What is kept, and how it maps:
     table does not reach are dropped; a mode is kept only where tidings' ontology lists it for
     the type ("assassinate" is ASSAULT's "targeted");
   * a verb with a code of its own gives a bare verb entry; so does each verb of a block named for
-    a category (EXPLOSIVE_DESTRUCTION: "torch", "bombard") with the block's code; of a block named
+    a category of material conflict (EXPLOSIVE_DESTRUCTION: "torch", "bombard") with the block's
+    code (FORCE_ROOTS); of a block named
     after one of its verbs (DESTROY) only that verb does, since its other verbs are loose synonyms
     ("master", "overshadow") that take part only through the patterns, which name the words that
     must hang off the verb;
@@ -26,6 +27,10 @@ What is kept, and how it maps:
     sets (`&TREATY`) are expanded; patterns with words before the verb (subjects) are dropped,
     because the coder matches a verb's complements, never its subject; so are patterns asking
     only for a preposition that also opens time and place phrases ("kill in", "demand on").
+  * blocks of reporting verbs (default code in root 01) and blocks named after a verb tidings'
+    own lexicon reads as a frame, report or light verb ("expect", "say", "hold") are skipped whole:
+    their synonyms share that role, and their patterns code what was said or intended, which the
+    coder already reads through the frame;
   * Phoenix agent nouns (`TEACHER [~EDU]`, `MILITIAMAN [~REB]`) become `[sectors]`: one-word nouns
     whose agent code starts with a sector of tidings' ontology (`~GOVMIL` is GOV); religious
     codes are REL; codes with no PLOVER sector (criminals, health, elites) are left out.
@@ -37,9 +42,11 @@ import argparse
 import itertools
 import re
 import sys
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
+OWN_LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.toml"
 VERBS = Path("petrarch2") / "CAMEO.2.0.txt"
 AGENTS = Path("petrarch2") / "Phoenix.agents.txt"
 TABLE = Path("plover") / "CAMEO2PLOVER-2021.txt"
@@ -61,6 +68,14 @@ MODES = {
 }
 # CAMEO roots the table leaves out and what tidings' ontology (PLOVER.md) codes them as.
 ROOT_EXTRA = {"02": ("REQUEST", None)}
+# CAMEO roots of material conflict (protest, force posture, reducing relations, coercion, assault):
+# a category block of these (EXPLOSIVE_DESTRUCTION) lists verbs that each name the act ("torch",
+# "dynamite"); the verbs of other category blocks (OVERSEE_MANAGE: "control", "manage") need the
+# object their patterns name.
+FORCE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+# CAMEO roots of statements: a block with such a default holds reporting verbs ("comment",
+# "repeat") whose patterns code what was said; tidings reads through reporting verbs instead.
+STATEMENT_ROOTS = frozenset({"01"})
 # Most words a converted entry asks for after its verb (the coder reaches children and grandchildren).
 MAX_EXTRAS = 3
 # Most variants one pattern expands to through its synonym sets.
@@ -294,8 +309,15 @@ def _verb_named_blocks(lines: list[str]) -> set[str]:
     return named
 
 
-def convert(resources: Path) -> dict[tuple[str, str | None, str], set[str]]:
+def reserved_verbs(lexicon: Path = OWN_LEXICON) -> set[str]:
+    """Verbs tidings' own lexicon reads as frames, reports or light verbs ("expect", "say", "hold")."""
+    frames = tomllib.loads(lexicon.read_text(encoding="utf-8")).get("frames", {})
+    return {p.split()[0] for words in frames.values() for p in words}
+
+
+def convert(resources: Path, reserved: set[str] | None = None) -> dict[tuple[str, str | None, str], set[str]]:
     """(type, mode, CAMEO code) -> verb phrases in tidings' layout ("burn house", "riot")."""
+    reserved = reserved_verbs() if reserved is None else reserved
     table = read_table(resources / TABLE)
     lines = (resources / VERBS).read_text(encoding="utf-8", errors="replace").splitlines()
     start = next(i for i, line in enumerate(lines) if "VERB PATTERNS" in line)
@@ -313,6 +335,7 @@ def convert(resources: Path) -> dict[tuple[str, str | None, str], set[str]]:
     block_name = ""
     verbs: list[tuple[str, str | None]] = []
     named = _verb_named_blocks(lines[start + 1:])
+    skip = False
     for raw in lines[start + 1:]:
         line = raw.rstrip()
         header = _HEADER.match(line)
@@ -320,6 +343,9 @@ def convert(resources: Path) -> dict[tuple[str, str | None, str], set[str]]:
             block_name = header.group(1).lower()
             block_code = header.group(2) if header.group(2).isdigit() else None
             verbs = []
+            skip = (block_code or "")[:2] in STATEMENT_ROOTS or block_name.replace("_", " ") in reserved
+            continue
+        if skip:
             continue
         if not line.strip() or line.startswith(("#", "~")):
             continue
@@ -339,7 +365,8 @@ def convert(resources: Path) -> dict[tuple[str, str | None, str], set[str]]:
         verbs.append((verb, own))
         if own is not None:
             add(own, verb)
-        elif block_code is not None and (verb == block_name.replace("_", " ") or block_name not in named):
+        elif block_code is not None and (verb == block_name.replace("_", " ")
+                                         or (block_name not in named and block_code[:2] in FORCE_ROOTS)):
             add(block_code, verb)
     return out
 
