@@ -79,3 +79,17 @@ def test_a_signed_accord_is_support_and_a_reached_agreement_is_agree(code):
 def test_a_verb_the_tagger_lemmatises_wrongly_is_still_found(code):
     ev = code("Soldiers raped several women in a village in South Kivu, a rights group said.")
     assert asserted(ev, "ASSAULT")
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_clause_addresses(code):
+    ev = code("Thousands of Kenyan farmers marched through Nairobi to demand compensation from the government of Uganda.")
+    demo = asserted(ev, "PROTEST")
+    assert demo and {p.country for p in demo[0].recipients} == {"UGA"}
+    ev = code("Hundreds of Tajik students demonstrated in Dushanbe calling for sanctions against Russia.")
+    assert {p.country for p in asserted(ev, "PROTEST")[0].recipients} == {"RUS"}
+
+
+def test_a_call_for_measures_against_a_state_is_aimed_at_it(code):
+    ev = code("The archbishop of Cape Town called for an arms embargo against Myanmar on Sunday.")
+    req = asserted(ev, "REQUEST")
+    assert req and "MMR" in {p.country for p in req[0].recipients}

@@ -549,6 +549,7 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     found = _drop_frames(ctx, found, lex)
     found = [_riot(ev, lex) for ev in found]
     found += _requests(ctx, lex, found)
+    _protest_targets(ctx, found)
     found += _derived(found, lex)
     return _dedupe(found)
 
@@ -571,6 +572,32 @@ def _in_name(ctx: SentenceContext, tok) -> bool:
 
 def _capitalised(tok) -> bool:
     return tok.i > 0 and tok.text[:1].isupper() and tok.is_alpha
+
+
+# Events that name what a protest is for or against ("to demand reforms from X", "calling for
+# independence from X", "to protest X's decision").
+PURPOSE_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+
+
+def _protest_targets(ctx: SentenceContext, found: list[Coded]) -> None:
+    """A protest with no recipient is aimed at whoever its purpose clause addresses: "students
+    staged demonstrations to demand reforms by the government", "Kurds demonstrated calling for
+    independence from Iraq"."""
+    doc = ctx.doc
+    for ev in found:
+        if ev.event_type != "PROTEST" or ev.recipients:
+            continue
+        v = doc[ev.token]
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        clauses = [c for c in v.children if c.dep_ in ("advcl", "xcomp", "acl", "ccomp")]
+        clauses += [c for c in doc[ev.token].children if c.dep_ in ("acl", "relcl", "prep")]
+        for other in found:
+            if other is ev or other.event_type not in PURPOSE_TYPES or not other.recipients:
+                continue
+            if any(doc[other.token] in c.subtree for c in clauses):
+                ev.recipients = [r for r in other.recipients if r not in ev.actors]
+                break
 
 
 def _riot(ev: Coded, lex: Lexicon) -> Coded:
@@ -728,7 +755,10 @@ def _complement_targets(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon, 
     "rejected calls by Belarus's rulers", "offered to hand over two suspects to Britain",
     "threatened to break relations with Russia", "demanded that the Turkish government provide ..."."""
     out: list[Party] = []
-    for o in _args(tok, {"dobj"}):
+    objects = _args(tok, {"dobj"})
+    if trig.type == "REQUEST":      # "called for sanctions against Nigeria": what was asked names the target
+        objects += _prep_objects(tok, frozenset({"for"}))
+    for o in objects:
         for g in _prep_objects(o, OBJECT_NOUN_PREPS):
             out += phrase_parties(ctx, g, lex)
     for c in tok.children:
