@@ -93,3 +93,17 @@ def test_a_call_for_measures_against_a_state_is_aimed_at_it(code):
     ev = code("The archbishop of Cape Town called for an arms embargo against Myanmar on Sunday.")
     req = asserted(ev, "REQUEST")
     assert req and "MMR" in {p.country for p in req[0].recipients}
+
+
+def test_an_event_noun_asked_for_is_the_content_of_the_request(code):
+    ev = code("Opposition parties in Nepal demanded the resignation of Prime Minister Sher Bahadur Deuba.")
+    assert asserted(ev, "REQUEST")
+    assert not asserted(ev, "RETREAT")
+    ev = code("Kyrgyzstan called for the release of two journalists held in Tajikistan.")
+    assert not asserted(ev, "RETREAT")
+
+
+def test_a_two_word_agent_noun_names_a_party(code):
+    ev = code("Islamic fundamentalists staged a rally in Algiers on Friday.")
+    demo = asserted(ev, "PROTEST")
+    assert demo and demo[0].actors[0].sector == "REL" and demo[0].actors[0].country == "DZA"

@@ -252,8 +252,20 @@ def phrase_parties(ctx: SentenceContext, tok, lex: Lexicon, depth: int = 0) -> l
     return out
 
 
-def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]:
+def _sector_of(c, lex: Lexicon) -> str | None:
+    """The sector a head noun gives, alone ("police") or with its modifier ("Islamic fundamentalists")."""
     sector = lex.sectors.get(c.lemma_.lower()) or lex.sectors.get(c.lower_)
+    if sector is None:
+        for m in c.children:
+            if m.dep_ in ("amod", "compound") and m.i < c.i:
+                sector = lex.sectors.get(f"{m.lower_} {c.lemma_.lower()}")
+                if sector:
+                    break
+    return sector
+
+
+def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]:
+    sector = _sector_of(c, lex)
     m = _mention_at(ctx, c)
     if m is not None:
         people = _people(ctx, c, m, sector)

@@ -5,6 +5,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -95,7 +96,9 @@ class Lexicon:
     def names_party(self, sentence: str) -> bool:
         """True when the sentence holds a noun that can be a party with no name ("police", "rebels")."""
         words = _WORD.findall(sentence.lower())
-        return any(w in self.sectors or (w.endswith("s") and w[:-1] in self.sectors) for w in words)
+        pairs = [f"{a} {b.removesuffix('s')}" for a, b in pairwise(words)]
+        return (any(w in self.sectors or (w.endswith("s") and w[:-1] in self.sectors) for w in words)
+                or any(p in self.sectors for p in pairs))
 
 
 def load_lexicon(extra_files: Sequence[Path | str] = ()) -> Lexicon:

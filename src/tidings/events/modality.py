@@ -70,6 +70,8 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
         return "negated"
     if _under_negated_report(v, lex):
         return "uncertain"             # "the statement did not say that X had called for Y"
+    if _requested_noun(tok, lex):
+        return "suppressed"            # "demanded the resignation of X": what was asked for
     frame = frame_above(v, lex)
     reported = False
     if frame is not None:
@@ -94,6 +96,20 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
         return "hypothetical"                        # a purpose: "in order to prevent a meltdown"
     reported = _reported(v, lex)
     return _own(v, tok, lex, reported)
+
+
+def _requested_noun(tok, lex: Lexicon) -> bool:
+    """A nominal event that is the object of a request ("demanded the resignation of X", "called
+    for the release of Y", "sought the withdrawal of Z"): the content of the request, not an event."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "dobj":
+        head = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.dep_ == "prep":
+        head = tok.head.head
+    else:
+        return False
+    return head.pos_ == "VERB" and lex.frame_of(head) == "request"
 
 
 def _under_negated_report(v, lex: Lexicon) -> bool:

@@ -31,7 +31,7 @@ What is kept, and how it maps:
     own lexicon reads as a frame, report or light verb ("expect", "say", "hold") are skipped whole:
     their synonyms share that role, and their patterns code what was said or intended, which the
     coder already reads through the frame;
-  * Phoenix agent nouns (`TEACHER [~EDU]`, `MILITIAMAN [~REB]`) become `[sectors]`: one-word nouns
+  * Phoenix agent nouns (`TEACHER [~EDU]`, `MILITIAMAN [~REB]`) become `[sectors]`: nouns of one or two words
     whose agent code starts with a sector of tidings' ontology (`~GOVMIL` is GOV); religious
     codes are REL; codes with no PLOVER sector (criminals, health, elites) are left out.
 The output is deterministic (sorted), so rerunning it on the same inputs gives the same file.
@@ -139,7 +139,8 @@ AGENT_SECTORS |= {"AGR": "CVL", "CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN":
 
 
 def read_agents(path: Path) -> dict[str, list[str]]:
-    """Sector -> one-word agent nouns (singular, lower case; "-man" nouns with their "-men" plural)."""
+    """Sector -> agent nouns of one or two words (lower case, the last word singular; "-man" nouns
+    with their "-men" plural): "teacher", "islamic fundamentalist"."""
     subs: dict[str, list[str]] = {}
     out: dict[str, set[str]] = defaultdict(set)
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -159,8 +160,9 @@ def read_agents(path: Path) -> dict[str, list[str]]:
             if key in words[0]:
                 words = [w.replace(key, a) for w in words for a in alts]
         for w in words:
-            w = w.strip("_").lower()
-            if re.fullmatch(r"[a-z][a-z-]+", w):
+            w = w.strip("_").lower().replace("_", " ")
+            if re.fullmatch(r"[a-z][a-z-]+( [a-z][a-z-]+)?", w):
+                w = " ".join([*w.split()[:-1], singular(w.split()[-1])]) if " " in w else w
                 out[sector].add(w)
                 if w.endswith("man"):
                     out[sector].add(w[:-3] + "men")
