@@ -107,3 +107,16 @@ def test_a_two_word_agent_noun_names_a_party(code):
     ev = code("Islamic fundamentalists staged a rally in Algiers on Friday.")
     demo = asserted(ev, "PROTEST")
     assert demo and demo[0].actors[0].sector == "REL" and demo[0].actors[0].country == "DZA"
+
+
+def test_an_event_that_is_the_topic_of_an_agreement_has_not_happened(code):
+    ev = code("Ethiopia and Eritrea signed an agreement on the withdrawal of troops from the border.")
+    assert not asserted(ev, "RETREAT")
+    first = max(ev, key=lambda e: e.confidence)
+    assert first.event_type == "SUPPORT" and {p.country for p in first.actors} == {"ETH", "ERI"}
+
+
+def test_a_passive_signing_between_two_sides_has_them_as_actors(code):
+    ev = code("A peace agreement was signed between Armenia and Azerbaijan in Washington.")
+    sup = asserted(ev, "SUPPORT")
+    assert sup and {"ARM", "AZE"} <= {p.country for p in sup[0].actors}

@@ -734,6 +734,10 @@ def _verb_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> tup
         if own_passive or passive:
             for a in agents:
                 actors += phrase_parties(ctx, a, lex)
+            if not agents:         # "an agreement was signed between X and Y": both sides acted
+                for o in _prep_objects(tok, frozenset({"between"})) + (
+                        _prep_objects(subj, frozenset({"between"})) if subj is not None else []):
+                    actors += [p for p in phrase_parties(ctx, o, lex) if p not in actors]
             if subj is not None:
                 recipients += phrase_parties(ctx, subj, lex)
         elif subj is not None:

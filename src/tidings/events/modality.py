@@ -72,6 +72,8 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
         return "uncertain"             # "the statement did not say that X had called for Y"
     if _requested_noun(tok, lex):
         return "suppressed"            # "demanded the resignation of X": what was asked for
+    if _agreed_noun(tok, lex):
+        return "future"                # "an agreement on the withdrawal of troops": agreed, not done
     frame = frame_above(v, lex)
     reported = False
     if frame is not None:
@@ -110,6 +112,25 @@ def _requested_noun(tok, lex: Lexicon) -> bool:
     else:
         return False
     return head.pos_ == "VERB" and lex.frame_of(head) == "request"
+
+
+# Nouns of a plan or proposal whose topic is only planned ("a plan for the release of ...").
+PLAN_NOUNS = frozenset({"plan", "proposal", "roadmap", "framework", "blueprint", "initiative"})
+
+
+def _agreed_noun(tok, lex: Lexicon) -> bool:
+    """A nominal event that is the topic of an agreement, treaty or plan ("signed an agreement on
+    the withdrawal of troops", "a deal for the release of prisoners"): agreed, not yet done."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    if tok.head.lower_ not in ("on", "for", "over", "about", "to", "of"):
+        return False
+    owner = tok.head.head
+    if owner.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = owner.lemma_.lower()
+    return lemma in PLAN_NOUNS or any(t.type in ("AGREE", "SUPPORT") and t.layer == 0 and not t.extras
+                                      for t in lex.nouns.get(lemma, ()))
 
 
 def _under_negated_report(v, lex: Lexicon) -> bool:
