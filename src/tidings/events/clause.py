@@ -61,6 +61,9 @@ BACKER = frozenset({"back", "support", "sponsor", "broker", "fund", "finance", "
 # Prepositions that place a party with a sector noun ("students throughout Indonesia").
 PLACING = frozenset({"in", "from", "throughout", "across"})
 UNIDENTIFIED = "unidentified"
+# "unidentified men", "armed men", "masked gunmen": people with no name who act as an armed party.
+PERSONS = frozenset({"man", "men", "person", "people", "individual", "youth", "assailant"})
+UNKNOWN_ARMED = frozenset({"unidentified", "unknown", "armed", "masked", "suspected"})
 # Nominal events of these types take "of X" as their target ("the blockade of Serbia",
 # "criticism of the decision", "the killing of X"); others as their doer ("the visit of the
 # president", "the withdrawal of the troops", "at the request of the Taliban").
@@ -68,6 +71,12 @@ OF_TARGET = frozenset({"ACCUSE", "REJECT", "PROTEST", "SANCTION", "COERCE", "ASS
 # Event types a passive subject does to itself when no agent is named ("troops have been
 # deployed", "guerrillas have been demobilized"): the subject is the actor.
 SELF_PASSIVE = frozenset({"MOBILIZE", "RETREAT"})
+# Last words of an organisation's name: a capitalised run ending in one is a name, not an event.
+ORGANISATION_HEADS = frozenset({"organization", "organisation", "alliance", "union", "council", "front",
+                                "party", "movement", "pact", "league", "association", "committee", "coalition",
+                                "bloc", "agency", "commission", "court", "tribunal", "bank", "fund", "corps",
+                                "brigade", "brigades", "command", "ministry", "institute", "foundation",
+                                "forces", "army", "group", "network", "federation", "assembly"})
 # Longest name given to a party with no entity ("Leaders of the Azadliq opposition coalition").
 MAX_NAME_WORDS = 8
 
@@ -162,10 +171,10 @@ def match_trigger(tok, lex: Lexicon) -> Trigger | None:
     """The most specific lexicon entry this token heads, if any."""
     lemma, lower = tok.lemma_.lower(), tok.lower_
     if tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX"):
-        entries = lex.verbs.get(lemma) or lex.verbs.get(lower) or []
+        entries = lex.verbs.get(lemma) or lex.verbs.get(lower) or _by_form(lex.verbs, lower, lex)
         near = _near_words(tok) if entries else set()
     elif tok.pos_ in ("NOUN", "PROPN"):
-        entries = lex.nouns.get(lemma) or lex.nouns.get(lower) or []
+        entries = lex.nouns.get(lemma) or lex.nouns.get(lower) or _by_form(lex.nouns, lower, lex)
         near = _modifier_words(tok) if entries else set()
     else:
         return None
@@ -173,6 +182,12 @@ def match_trigger(tok, lex: Lexicon) -> Trigger | None:
         if all(w in near for w in entry.extras):
             return entry
     return None
+
+
+def _by_form(index: dict[str, list[Trigger]], form: str, lex: Lexicon) -> list[Trigger]:
+    """Entries of the head words a surface form inflects, when the tagger's lemma is no head word
+    ("raped" lemmatised as "rap")."""
+    return [t for h in lex.form_heads.get(form, ()) if h != form for t in index.get(h, ())]
 
 
 # ---------------------------------------------------------------- parties
@@ -237,8 +252,20 @@ def phrase_parties(ctx: SentenceContext, tok, lex: Lexicon, depth: int = 0) -> l
     return out
 
 
-def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]:
+def _sector_of(c, lex: Lexicon) -> str | None:
+    """The sector a head noun gives, alone ("police") or with its modifier ("Islamic fundamentalists")."""
     sector = lex.sectors.get(c.lemma_.lower()) or lex.sectors.get(c.lower_)
+    if sector is None:
+        for m in c.children:
+            if m.dep_ in ("amod", "compound") and m.i < c.i:
+                sector = lex.sectors.get(f"{m.lower_} {c.lemma_.lower()}")
+                if sector:
+                    break
+    return sector
+
+
+def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]:
+    sector = _sector_of(c, lex)
     m = _mention_at(ctx, c)
     if m is not None:
         people = _people(ctx, c, m, sector)
@@ -346,14 +373,17 @@ def _generic(ctx: SentenceContext, c, lex: Lexicon, sector: str | None) -> list[
     coalition"): the phrase itself with the sector of its head noun, or of an "of" phrase or a
     modifier when the head says little ("leaders" of a coalition: OPP, not GOV). Its country is
     filled in later from the place or the sentence."""
-    if c.pos_ != "NOUN" or c.dep_ in ("compound", "amod", "npadvmod", "poss"):
-        return []
+    if c.pos_ not in ("NOUN", "PROPN") or c.dep_ in ("compound", "amod", "npadvmod", "poss"):
+        return []          # a PROPN here is a capitalised common noun with no entity ("Militiamen looted")
     if c.lemma_.lower() in GROUP_ANAPHORS and any(d.lower_ == "the" for d in c.children if d.dep_ == "det"):
         named = [eid for eid, etype in [*ctx.earlier, *((m.entity_id, ctx.entity_type(m.entity_id))
                                                          for m in ctx.mentions if m.end <= c.i)] if etype == "GROUP"]
         if named:                        # "the group agreed to a ceasefire": the last group named
             p = ctx.party(named[-1], None)
             return [p] if p else []
+    if sector is None and c.lemma_.lower() in PERSONS and any(
+            a.dep_ == "amod" and a.lower_ in UNKNOWN_ARMED for a in c.children):
+        return [Party(None, phrase_text(c), None, "UAF")]   # "unidentified men", "armed men"
     if sector is None or (c.lemma_.lower() in MASS_SENSES and c.tag_ == "NN"):
         return []
     if sector in ("GOV", "UNK"):
@@ -520,7 +550,7 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     inside = {c.i for tok, trig in matched if trig is not None and trig.extras
               for c in tok.children if c.dep_ == "compound" and (c.lemma_.lower() in trig.extras or c.lower_ in trig.extras)}
     for tok, trig in matched:
-        if trig is None or tok.i in inside or _absorbed(tok, lex):
+        if trig is None or tok.i in inside or _absorbed(tok, lex) or _in_name(ctx, tok):
             continue
         ev = _code(ctx, tok, trig, lex)
         if ev is not None:
@@ -529,9 +559,72 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     if any(e.explicit for e in found):
         found = [e for e in found if e.explicit or e.token is not None and doc[e.token].pos_ == "VERB"]
     found = _drop_frames(ctx, found, lex)
+    found = [_riot(ev, lex) for ev in found]
     found += _requests(ctx, lex, found)
+    _protest_targets(ctx, found)
     found += _derived(found, lex)
     return _dedupe(found)
+
+
+def _in_name(ctx: SentenceContext, tok) -> bool:
+    """A word inside an organisation's name is no trigger ("Collective Security Treaty
+    Organization" is no treaty, "the Northern Alliance" no alliance): inside the mention of an
+    entity that is neither a person nor a country, or in a run of capitalised words (not opening
+    the sentence) that ends in a word naming an organisation."""
+    m = _mention_at(ctx, tok)
+    if m is not None and ctx.entity_type(m.entity_id) not in ("PER", "COUNTRY"):
+        return True
+    if not _capitalised(tok):
+        return False
+    end = tok
+    while end.i + 1 < len(ctx.doc) and _capitalised(ctx.doc[end.i + 1]):
+        end = ctx.doc[end.i + 1]
+    return end.lower_ in ORGANISATION_HEADS
+
+
+def _capitalised(tok) -> bool:
+    return tok.i > 0 and tok.text[:1].isupper() and tok.is_alpha
+
+
+# Events that name what a protest is for or against ("to demand reforms from X", "calling for
+# independence from X", "to protest X's decision").
+PURPOSE_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+
+
+def _protest_targets(ctx: SentenceContext, found: list[Coded]) -> None:
+    """A protest with no recipient is aimed at whoever its purpose clause addresses: "students
+    staged demonstrations to demand reforms by the government", "Kurds demonstrated calling for
+    independence from Iraq"."""
+    doc = ctx.doc
+    for ev in found:
+        if ev.event_type != "PROTEST" or ev.recipients:
+            continue
+        v = doc[ev.token]
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        clauses = [c for c in v.children if c.dep_ in ("advcl", "xcomp", "acl", "ccomp")]
+        clauses += [c for c in doc[ev.token].children if c.dep_ in ("acl", "relcl", "prep")]
+        for other in found:
+            if other is ev or other.event_type not in PURPOSE_TYPES or not other.recipients:
+                continue
+            if any(doc[other.token] in c.subtree for c in clauses):
+                ev.recipients = [r for r in other.recipients if r not in ev.actors]
+                break
+
+
+def _riot(ev: Coded, lex: Lexicon) -> Coded:
+    """Violence by a crowd ("protesters clashed with police", "rioters attacked shops") is a
+    violent protest: PROTEST with mode riot, as the PLOVER manual codes CAMEO 145."""
+    if ev.event_type != "ASSAULT" or not ev.actors or not lex.crowds:
+        return ev
+    if all(p.entity_id is None and _crowd_noun(p.name, lex) for p in ev.actors):
+        ev.event_type, ev.mode, ev.cameo = "PROTEST", "riot", "145"
+    return ev
+
+
+def _crowd_noun(name: str, lex: Lexicon) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return bool(words) and any(w in lex.crowds or (w.endswith("s") and w[:-1] in lex.crowds) for w in words)
 
 
 def _absorbed(tok, lex: Lexicon) -> bool:
@@ -641,6 +734,10 @@ def _verb_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> tup
         if own_passive or passive:
             for a in agents:
                 actors += phrase_parties(ctx, a, lex)
+            if not agents:         # "an agreement was signed between X and Y": both sides acted
+                for o in _prep_objects(tok, frozenset({"between"})) + (
+                        _prep_objects(subj, frozenset({"between"})) if subj is not None else []):
+                    actors += [p for p in phrase_parties(ctx, o, lex) if p not in actors]
             if subj is not None:
                 recipients += phrase_parties(ctx, subj, lex)
         elif subj is not None:
@@ -674,7 +771,10 @@ def _complement_targets(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon, 
     "rejected calls by Belarus's rulers", "offered to hand over two suspects to Britain",
     "threatened to break relations with Russia", "demanded that the Turkish government provide ..."."""
     out: list[Party] = []
-    for o in _args(tok, {"dobj"}):
+    objects = _args(tok, {"dobj"})
+    if trig.type == "REQUEST":      # "called for sanctions against Nigeria": what was asked names the target
+        objects += _prep_objects(tok, frozenset({"for"}))
+    for o in objects:
         for g in _prep_objects(o, OBJECT_NOUN_PREPS):
             out += phrase_parties(ctx, g, lex)
     for c in tok.children:

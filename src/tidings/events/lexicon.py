@@ -5,11 +5,19 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import ConfigError
 
 PACKAGED = Path(__file__).parent / "data" / "lexicon.toml"
+# Packaged layers read after tidings' own entries: triggers converted from public dictionaries
+# (events/tools/convert_petrarch.py). A head word is tried against every entry of tidings' own
+# (and user) files first, longest first; a converted entry is tried only when none of those
+# matched. A converted entry never makes a trigger of a frame or reporting verb ("expect",
+# "say") or of a light verb ("hold", "launch": the noun they govern carries the event), nor
+# restates a noun trigger of ours as its object ("complete withdrawal").
+LAYERS = (Path(__file__).parent / "data" / "petrarch.toml",)
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 FRAME_KINDS = ("negate", "request", "promise", "threat", "uncertain", "cause")
@@ -37,6 +45,7 @@ class Trigger:
     cameo: str
     swap: bool = False
     order: int = 0            # position in the file: earlier wins a tie
+    layer: int = 0            # 0: tidings' own and user entries; 1: a converted layer (LAYERS), tried after
 
     @property
     def words(self) -> int:
@@ -60,6 +69,8 @@ class Lexicon:
     reciprocal_heads: frozenset[str] = frozenset()
     reciprocal_dets: frozenset[str] = frozenset()
     forms: frozenset[str] = frozenset()                         # surface forms of every head word
+    form_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)   # surface form -> head words
+    crowds: frozenset[str] = frozenset()                        # nouns for a crowd ("protesters", "mob")
 
     def info(self, event_type: str) -> TypeInfo:
         return self.types[event_type]
@@ -85,37 +96,45 @@ class Lexicon:
     def names_party(self, sentence: str) -> bool:
         """True when the sentence holds a noun that can be a party with no name ("police", "rebels")."""
         words = _WORD.findall(sentence.lower())
-        return any(w in self.sectors or (w.endswith("s") and w[:-1] in self.sectors) for w in words)
+        pairs = [f"{a} {b.removesuffix('s')}" for a, b in pairwise(words)]
+        return (any(w in self.sectors or (w.endswith("s") and w[:-1] in self.sectors) for w in words)
+                or any(p in self.sectors for p in pairs))
 
 
 def load_lexicon(extra_files: Sequence[Path | str] = ()) -> Lexicon:
-    """The packaged lexicon with any user files layered on top (their entries come first)."""
+    """The packaged lexicon with any user files layered on top (their entries come first) and the
+    packaged converted layers (LAYERS) below it."""
     stamps = tuple((str(p), Path(p).stat().st_mtime_ns) for p in extra_files if Path(p).is_file())
     missing = [str(p) for p in extra_files if not Path(p).is_file()]
     if missing:
         raise ConfigError(f"Lexicon file(s) not found: {', '.join(missing)}. Check the paths given.")
-    return _load(stamps)
+    return _load(stamps, tuple(p for p in LAYERS if p.is_file()))
 
 
-def _load(stamps: tuple[tuple[str, int], ...]) -> Lexicon:
-    docs = [_read(Path(p)) for p, _ in stamps] + [_read(PACKAGED)]
-    base = docs[-1]
+def _load(stamps: tuple[tuple[str, int], ...], layers: Sequence[Path] = ()) -> Lexicon:
+    base = _read(PACKAGED)
+    docs = [_read(Path(p)) for p, _ in stamps] + [base] + [_read(p) for p in layers]
     types = {k: TypeInfo(int(v["quad"]), float(v["intensity"]), str(v["cameo"])) for k, v in base["types"].items()}
     lex = Lexicon(types=types, aliases={k.upper(): v.upper() for k, v in base.get("aliases", {}).items()})
     order = 0
     irregular: dict[str, list[str]] = {}
-    for doc in docs:
+    frames = base.get("frames", {})
+    reserved = {p.split()[0] for kind in (*FRAME_KINDS, "speech", "light") for p in frames.get(kind, [])}
+    own = len(docs) - len(layers)
+    for n, doc in enumerate(docs):
+        layer = int(n >= own)
         for k, v in doc.get("forms", {}).items():
             irregular.setdefault(k, []).extend(v)
         for entry in doc.get("trigger", []):
-            for trig in _entries(entry, types, order):
+            for trig in _entries(entry, types, order, layer):
+                if layer and (trig.head in reserved or _restates(trig, lex.nouns)):
+                    continue
                 index = lex.verbs if trig.pos == "verb" else lex.nouns
                 index.setdefault(trig.head, []).append(trig)
                 order += 1
     for index in (lex.verbs, lex.nouns):
         for entries in index.values():
-            entries.sort(key=lambda t: (-t.words, t.order))
-    frames = base.get("frames", {})
+            entries.sort(key=lambda t: (t.layer, -t.words, t.order))
     for kind in FRAME_KINDS:
         for phrase in frames.get(kind, []):
             lemma, *particle = phrase.split()
@@ -126,12 +145,28 @@ def _load(stamps: tuple[tuple[str, int], ...]) -> Lexicon:
     lex.light = frozenset(w for w in frames.get("light", []) if " " not in w)
     lex.modality = {k: frozenset(v) for k, v in base.get("modality", {}).items()}
     lex.sectors = {w: sector for sector, words in base.get("sectors", {}).items() for w in words}
+    for doc in docs[own:]:
+        for sector, words in doc.get("sectors", {}).items():
+            for w in words:
+                lex.sectors.setdefault(w, sector)
+    lex.crowds = frozenset(base.get("riot", {}).get("crowds", []))
     rec = base.get("reciprocal", {})
     lex.reciprocal_heads = frozenset(rec.get("heads", []))
     lex.reciprocal_dets = frozenset(rec.get("determiners", []))
     heads = set(lex.verbs) | set(lex.nouns)   # a frame alone ("agreed to") needs a trigger under it
-    lex.forms = frozenset(f for h in heads for f in inflections(h, irregular.get(h, ())))
+    form_heads: dict[str, list[str]] = {}
+    for h in sorted(heads):
+        for f in inflections(h, irregular.get(h, ())):
+            form_heads.setdefault(f, []).append(h)
+    lex.form_heads = {f: tuple(hs) for f, hs in form_heads.items()}
+    lex.forms = frozenset(form_heads)
     return lex
+
+
+def _restates(trig: Trigger, nouns: dict[str, list[Trigger]]) -> bool:
+    """A converted verb entry whose object is already a noun trigger of the same type ("complete
+    withdrawal", "stage protest"): the noun codes that event, with the parties the noun finds."""
+    return any(t.type == trig.type and t.layer == 0 for w in trig.extras for t in nouns.get(w, ()))
 
 
 def _read(path: Path) -> dict:
@@ -141,7 +176,7 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"Cannot read lexicon file {path}: {e}. Fix the file (docs/events.md shows the layout).") from e
 
 
-def _entries(entry: dict, types: dict[str, TypeInfo], order: int) -> Iterable[Trigger]:
+def _entries(entry: dict, types: dict[str, TypeInfo], order: int, layer: int = 0) -> Iterable[Trigger]:
     etype = str(entry.get("type", "")).upper()
     if etype not in types:
         raise ConfigError(f"Lexicon entry {entry!r} has type {etype!r}; known types: {', '.join(types)}.")
@@ -149,10 +184,10 @@ def _entries(entry: dict, types: dict[str, TypeInfo], order: int) -> Iterable[Tr
     cameo = str(entry.get("cameo", types[etype].cameo))
     for phrase in entry.get("verbs", []):
         words = phrase.lower().split()
-        yield Trigger(words[0], tuple(words[1:]), "verb", etype, mode, cameo, swap, order)
+        yield Trigger(words[0], tuple(words[1:]), "verb", etype, mode, cameo, swap, order, layer)
     for phrase in entry.get("nouns", []):
         words = phrase.lower().split()
-        yield Trigger(words[-1], tuple(words[:-1]), "noun", etype, mode, cameo, swap, order)
+        yield Trigger(words[-1], tuple(words[:-1]), "noun", etype, mode, cameo, swap, order, layer)
 
 
 def inflections(lemma: str, irregular: Iterable[str] = ()) -> set[str]:

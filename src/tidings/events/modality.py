@@ -68,6 +68,12 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
     v = anchor
     if negated(v, lex) or (tok.i != v.i and negated(tok, lex)):
         return "negated"
+    if _under_negated_report(v, lex):
+        return "uncertain"             # "the statement did not say that X had called for Y"
+    if _requested_noun(tok, lex):
+        return "suppressed"            # "demanded the resignation of X": what was asked for
+    if _agreed_noun(tok, lex):
+        return "future"                # "an agreement on the withdrawal of troops": agreed, not done
     frame = frame_above(v, lex)
     reported = False
     if frame is not None:
@@ -92,6 +98,57 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
         return "hypothetical"                        # a purpose: "in order to prevent a meltdown"
     reported = _reported(v, lex)
     return _own(v, tok, lex, reported)
+
+
+def _requested_noun(tok, lex: Lexicon) -> bool:
+    """A nominal event that is the object of a request ("demanded the resignation of X", "called
+    for the release of Y", "sought the withdrawal of Z"): the content of the request, not an event."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "dobj":
+        head = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.dep_ == "prep":
+        head = tok.head.head
+    else:
+        return False
+    return head.pos_ == "VERB" and lex.frame_of(head) == "request"
+
+
+# Nouns of a plan or proposal whose topic is only planned ("a plan for the release of ...").
+PLAN_NOUNS = frozenset({"plan", "proposal", "roadmap", "framework", "blueprint", "initiative"})
+
+
+def _agreed_noun(tok, lex: Lexicon) -> bool:
+    """A nominal event that is the topic of an agreement, treaty or plan ("signed an agreement on
+    the withdrawal of troops", "a deal for the release of prisoners"): agreed, not yet done."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    if tok.head.lower_ not in ("on", "for", "over", "about", "to", "of"):
+        return False
+    owner = tok.head.head
+    if owner.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = owner.lemma_.lower()
+    return lemma in PLAN_NOUNS or any(t.type in ("AGREE", "SUPPORT") and t.layer == 0 and not t.extras
+                                      for t in lex.nouns.get(lemma, ()))
+
+
+def _under_negated_report(v, lex: Lexicon) -> bool:
+    """True when v is the content of a reporting verb that is itself negated ("did not say that
+    ...", "never claimed that ..."): the report asserts nothing, so neither does its content."""
+    cur = v
+    for _ in range(MAX_CLIMB):
+        dep = cur.dep_
+        if dep == "pobj" and cur.head.dep_ == "prep":
+            cur = cur.head
+            dep = cur.dep_
+        if dep not in ("ccomp", "xcomp", "dobj") or cur.head.i == cur.i:
+            return False
+        head = cur.head
+        if head.lemma_.lower() in lex.speech and negated(head, lex):
+            return True
+        cur = head
+    return False
 
 
 def _reported(v, lex: Lexicon) -> bool:

@@ -14,7 +14,7 @@ from .clause import UNIDENTIFIED, ArgMention, Coded, SentenceContext, code_sente
 from .lexicon import Lexicon
 
 # Bumped when coding changes enough that stored events should be recomputed.
-CODER_VERSION = "2"
+CODER_VERSION = "3"
 # Sentences per nlp.pipe batch when parsing the selected sentences.
 PARSE_BATCH = 64
 # Parse components the coder does not need (entities come from the actor stage).
