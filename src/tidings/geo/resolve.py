@@ -9,24 +9,48 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .gazetteer import ALIAS, ALTERNATE, Gazetteer, Match, Place, distance_km, norm
+from .gazetteer import ALIAS, ALTERNATE, NAME, Gazetteer, Match, Place, distance_km, norm
 
-# Scores below were tuned on the GeoWebNews dev half (../shared/eval/geo/GWN.xml, 2,601 gold
-# toponyms with coordinates) and checked on the hand-written sentences in tests/geo.
+# Scores below were set on the GeoWebNews dev half (../shared/eval/geo/GWN.xml, 2,601 gold
+# toponyms with coordinates) and checked on the hand-written sentences in tests/geo. The ones
+# varied on that file are the fields of Weights, which `tidings eval geo --folds K` re-chooses
+# inside each fold on the training articles only, so its cross-validated figure is not fitted.
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The weights of resolve_places that were tuned on gold data; production uses the defaults.
+
+    Each default is the middle of the grid `tidings eval geo --folds K` searches ({0.5x, 1x, 1.5x}
+    of it, one weight at a time); see docs/benchmarks.md ("geo: cross-validated")."""
+
+    # The place lies in one of the article's countries. GeoWebNews dev half, all 200 articles:
+    # 0.5 / 1.0 / 1.5 gave Acc@161 0.905 / 0.9035 / 0.900; 1.0 kept.
+    context: float = 1.0
+    # ... in a country another toponym of the text names or lies in. Same file: 0.4 / 0.7 / 1.0
+    # gave 0.904 / 0.9035 / 0.901.
+    mentioned: float = 0.7
+    # A national capital ("Washington" is the city, not the state). Same file: 0.5 / 1.0 / 1.5
+    # gave 0.902 / 0.9035 / 0.905.
+    capital: float = 1.0
+    # Scale of the nearness bonuses (_NEAR). Same file: 0.67x / 1x / 1.33x gave 0.895 / 0.9035 / 0.897.
+    near: float = 1.0
+    # A town or district inside a state, province or county the text names elsewhere ("N.J.",
+    # "Bergen County"), and a division the text names again. Chosen by 5-fold cross-validation
+    # on the same file (docs/benchmarks.md, "geo: cross-validated").
+    division: float = 1.0
 
 # Prior of a feature class: a country, continent or first-level division outranks a
 # same-named town; towns go by population (_city_prior).
 _FEATURE_PRIOR = {"country": 5.0, "continent": 4.5, "region": 4.0, "sea": 4.0, "admin1": 2.6,
                   "admin2": 2.0}
-_CAPITAL_BONUS = 1.0  # a national capital ("Washington" is the city, not the state)
 _MATCH_PENALTY = 0.5  # per step of match quality (name, alias, alternate name, partial/fuzzy)
-_CONTEXT_BONUS = 1.0  # the place lies in one of the article's countries
-_MENTIONED_BONUS = 0.7  # ... in a country another toponym of the text names or lies in
 _CONTAINER_BONUS = 3.0  # "X, Y" / "X, near Y": the candidate fits Y
 _CONTAINER_MISS = -1.0
 _HINT_BONUS = 1.5  # "Takhar province": the candidate has the feature the head word names
 # Nearness of a town or district to the places chosen for the other toponyms: (km, bonus),
-# first that fits wins. A division gets the first bonus when another chosen place lies in it.
+# first that fits wins, scaled by Weights.near. A division gets the first bonus when another
+# chosen place lies in it.
 _NEAR = ((50.0, 1.2), (200.0, 0.8), (500.0, 0.4))
 _FOCUS_KM = 161.0  # places this close count as support for a text's focus
 _POOL = 8  # candidates per name that the first pass measures nearness to
@@ -34,6 +58,10 @@ _ROUNDS = 3  # joint passes: each pass re-scores against the previous pass's cho
 _FUZZY_CUTOFF = 92  # rapidfuzz ratio for a misspelt name; below it names are too loosely alike
 _FUZZY_MIN_LEN = 7
 _MIN_TOWN = 15_000  # a partial or fuzzy match must reach a town at least this big (or a division)
+_MAX_NAMED = 3  # a name of more divisions than this ("Washington County") names none of them
+# Lower-case toponyms that refer back to a division the text names.
+_ANAPHORS = {"county": "admin2", "parish": "admin2", "borough": "admin2", "district": "admin2",
+             "state": "admin1", "province": "admin1"}
 
 PARTIAL = ALTERNATE + 1  # match quality of a sub-span, stripped or fuzzy match
 
@@ -78,42 +106,147 @@ class _Toponym:
     hint: str | None = None  # feature named by a head word
     within: list[Place] = field(default_factory=list)  # "X, Y": X lies in Y
     near: list[Place] = field(default_factory=list)  # "X, near Y"
+    anaphor: str | None = None  # "the county": the feature of the division it refers to
+
+
+@dataclass
+class TextToponyms:
+    """The spans of one text read against the gazetteer: everything resolve_places needs that
+    does not depend on Weights or the context countries (read once, placed under many weights)."""
+
+    toponyms: list[_Toponym]
+    mentioned: Counter[str]  # countries the text names or its names lie in
+    divisions: list[tuple[int, int, Place]]  # (start, end, division) the text names, in text order
 
 
 def resolve_places(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer,
-                   context_countries: Sequence[str] = ()) -> list[Place | None]:
+                   context_countries: Sequence[str] = (), weights: Weights | None = None) -> list[Place | None]:
     """The place of each (start, end) span of text, or None when the name is unknown.
 
     Disambiguated jointly: the article's countries (ISO3 or ISO2), the countries other spans
-    name, nearness to the places chosen for the other spans, "X, Y" and "X, near Y", head words
-    ("Takhar province"), feature class and population, and exact names over aliases and fuzzy ones.
+    name, the states, provinces and counties the text names, nearness to the places chosen for
+    the other spans, "X, Y" and "X, near Y", head words ("Takhar province"), feature class and
+    population, and exact names over aliases and fuzzy ones. "the county" / "the state" take the
+    county or state the text names. weights: the tuned weights (default: Weights()).
     """
+    read = read_toponyms(text, spans, gazetteer=gazetteer)
+    return place_toponyms(read, gazetteer=gazetteer, context_countries=context_countries, weights=weights)
+
+
+def read_toponyms(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer) -> TextToponyms:
+    """Candidates of each span and what the text around it says (the first half of resolve_places)."""
     gaz = gazetteer
-    context = {gaz.iso3(c) or c for c in context_countries}
     toponyms = [_toponym(gaz, text, s, e) for s, e in spans]
     by_start = {t.start: t for t in toponyms}
     for t in toponyms:
         _read_surroundings(gaz, text, t, by_start)
-    mentioned = _mentioned_countries(toponyms)
+    divisions = divisions_in_text(text, gaz) if toponyms else []
+    for t in toponyms:
+        if t.anaphor:
+            t.matches = _anaphor_matches(t, divisions)
+    return TextToponyms(toponyms, _mentioned_countries(toponyms), divisions)
+
+
+def place_toponyms(read: TextToponyms, *, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
+                   weights: Weights | None = None) -> list[Place | None]:
+    """The second half of resolve_places: each span's place under the weights, chosen jointly."""
+    gaz, w = gazetteer, weights or Weights()
+    context = {gaz.iso3(c) or c for c in context_countries}
+    toponyms = read.toponyms
+    scoring = [_Scoring(context, read.mentioned, gaz.capitals, w, *_named(read.divisions, t))
+               for t in toponyms]
     # First pass: nearness to any likely candidate of the other names; later passes: to their choices.
     chosen: list[Place | None] = [None] * len(toponyms)
     pools = [_pool(t) for t in toponyms]
     for t_index, t in enumerate(toponyms):
         others = [p for j, pool in enumerate(pools) if toponyms[j].key != t.key for p in pool]
-        chosen[t_index] = _pick(t, others, context, mentioned, gaz.capitals)
+        chosen[t_index] = _pick(t, others, scoring[t_index])
     for _ in range(_ROUNDS - 1):
-        chosen = [_choose(t, i, toponyms, chosen, context, mentioned, gaz.capitals)
-                  for i, t in enumerate(toponyms)]
+        chosen = [_choose(t, i, toponyms, chosen, scoring[i]) for i, t in enumerate(toponyms)]
+    # "the county" with no county named in the text: the county of the first town placed.
+    for i, t in enumerate(toponyms):
+        if t.anaphor and chosen[i] is None:
+            chosen[i] = _division_of_towns(gaz, t.anaphor, chosen)
     return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class _Scoring:
+    """What a candidate of one span is scored against."""
+
+    context: set[str]
+    mentioned: Counter[str]
+    capitals: set[tuple[str, str]]
+    weights: Weights
+    admin1: frozenset[tuple[str, str | None]]  # (country, admin1) the text names outside the span
+    admin2: frozenset[tuple[str, str | None, str | None]]  # (country, admin1, admin2) likewise
+
+
+def _named(divisions: list[tuple[int, int, Place]], t: _Toponym) -> tuple[frozenset, frozenset]:
+    outside = [p for s, e, p in divisions if e <= t.start or s >= t.end]
+    return (frozenset((p.country, p.admin1) for p in outside if p.feature == "admin1"),
+            frozenset((p.country, p.admin1, p.admin2) for p in outside if p.feature == "admin2"))
 
 
 def _toponym(gaz: Gazetteer, text: str, start: int, end: int) -> _Toponym:
     surface = text[start:end] if 0 <= start < end <= len(text) else ""
     t = _Toponym(start, end, norm(surface), [])
-    if not surface.strip() or surface.islower():
+    if not surface.strip():
+        return t
+    if surface.islower():
+        t.anaphor = _ANAPHORS.get(t.key)  # "the county", "the state": the one the text names
         return t  # "the border", "city": not a name
     t.matches, t.hint = lookup(gaz, surface)
     return t
+
+
+def divisions_in_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
+    """The states, provinces and counties a text names, with their spans, in text order: whole
+    names ("New Jersey", "Bergen County") and AP abbreviations ("N.J."). Left out: a name that is
+    also a country ("Georgia") or a national capital ("Washington"), and one that names more than
+    _MAX_NAMED divisions ("Washington County")."""
+    out: list[tuple[int, int, Place]] = []
+    for m in _CAPS.finditer(text):
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group(0))]
+        i = 0
+        while i < len(words):
+            for n in range(len(words) - i, 0, -1):
+                s, e = words[i][0], words[i + n - 1][1]
+                phrase = text[s:e].rstrip(",;:'’")
+                if n == 1 and phrase in _GENERIC_CASED:
+                    continue
+                found = [x for x in gaz.matches(phrase) if x.quality <= ALIAS]
+                if not found:
+                    continue
+                key = norm(phrase)
+                if not any(x.place.feature == "country" or (x.place.country, key) in gaz.capitals for x in found):
+                    divisions = [x.place for x in found if x.place.feature in ("admin1", "admin2")]
+                    if 0 < len(divisions) <= _MAX_NAMED:
+                        out.extend((s, s + len(phrase), p) for p in divisions)
+                i += n
+                break
+            else:
+                i += 1
+    return out
+
+
+def _anaphor_matches(t: _Toponym, divisions: list[tuple[int, int, Place]]) -> list[Match]:
+    """"the county": the last county named before it, else the first named after it."""
+    kind = [(s, p) for s, _, p in divisions if p.feature == t.anaphor]
+    before = [p for s, p in kind if s < t.start]
+    place = before[-1] if before else (kind[0][1] if kind else None)
+    return [Match(place, NAME)] if place is not None else []
+
+
+def _division_of_towns(gaz: Gazetteer, feature: str, chosen: list[Place | None]) -> Place | None:
+    for p in chosen:
+        if p is None or p.feature != "city" or not p.admin1:
+            continue
+        if feature == "admin1":
+            return gaz.admin1.get((p.country, p.admin1))
+        if p.admin2:
+            return gaz.admin2.get((p.country, p.admin1, p.admin2))
+    return None
 
 
 def lookup(gaz: Gazetteer, surface: str) -> tuple[list[Match], str | None]:
@@ -239,40 +372,43 @@ def _pool(t: _Toponym) -> list[Place]:
 
 
 def _choose(t: _Toponym, i: int, toponyms: list[_Toponym], chosen: list[Place | None],
-            context: set[str], mentioned: Counter[str], capitals: set[tuple[str, str]]) -> Place | None:
+            scoring: _Scoring) -> Place | None:
     others = [p for j, p in enumerate(chosen)
               if p is not None and j != i and toponyms[j].key != t.key
               and p.feature in ("city", "admin2", "admin1")]
-    return _pick(t, others, context, mentioned, capitals)
+    return _pick(t, others, scoring)
 
 
-def _pick(t: _Toponym, others: list[Place], context: set[str], mentioned: Counter[str],
-          capitals: set[tuple[str, str]]) -> Place | None:
+def _pick(t: _Toponym, others: list[Place], scoring: _Scoring) -> Place | None:
     if not t.matches:
         return None
     own = Counter({m.place.country for m in t.matches if m.place.feature == "country"})
-    best = max(t.matches, key=lambda m: _score(m, t, context, mentioned - own, others, capitals))
+    mentioned = scoring.mentioned - own
+    best = max(t.matches, key=lambda m: _score(m, t, scoring, mentioned, others))
     return best.place
 
 
-def _score(m: Match, t: _Toponym, context: set[str], mentioned: Counter[str],
-           others: list[Place], capitals: set[tuple[str, str]]) -> float:
-    p = m.place
+def _score(m: Match, t: _Toponym, scoring: _Scoring, mentioned: Counter[str], others: list[Place]) -> float:
+    p, w = m.place, scoring.weights
     score = _prior(p) - _MATCH_PENALTY * m.quality
-    if p.feature == "city" and (p.country, norm(p.name)) in capitals:
-        score += _CAPITAL_BONUS
-    if p.country and p.country in context:
-        score += _CONTEXT_BONUS
+    if p.feature == "city" and (p.country, norm(p.name)) in scoring.capitals:
+        score += w.capital
+    if p.country and p.country in scoring.context:
+        score += w.context
     if p.country and mentioned.get(p.country):
-        score += _MENTIONED_BONUS
+        score += w.mentioned
     if t.hint and p.feature == t.hint:
         score += _HINT_BONUS
     if t.within:
         score += _CONTAINER_BONUS if any(_inside(p, c) for c in t.within) else _CONTAINER_MISS
     if t.near:
         score += _CONTAINER_BONUS if any(_close(p, c, 150.0) for c in t.near) else _CONTAINER_MISS
+    if p.feature in ("city", "admin2", "admin1") and (p.country, p.admin1) in scoring.admin1:
+        score += w.division
+    if p.admin2 and (p.country, p.admin1, p.admin2) in scoring.admin2:
+        score += w.division
     if others:
-        score += _nearness(p, others)
+        score += w.near * _nearness(p, others)
     return score
 
 
