@@ -58,7 +58,8 @@ _ROUNDS = 3  # joint passes: each pass re-scores against the previous pass's cho
 _FUZZY_CUTOFF = 92  # rapidfuzz ratio for a misspelt name; below it names are too loosely alike
 _FUZZY_MIN_LEN = 7
 _MIN_TOWN = 15_000  # a partial or fuzzy match must reach a town at least this big (or a division)
-_MAX_NAMED = 3  # a name of more divisions than this ("Washington County") names none of them
+_MAX_NAMED = 3  # a name of more counties than this ("Washington County") names none of them
+_COUNTY_HEADS = frozenset({"county", "parish", "borough", "district"})
 # Lower-case toponyms that refer back to a division the text names.
 _ANAPHORS = {"county": "admin2", "parish": "admin2", "borough": "admin2", "district": "admin2",
              "state": "admin1", "province": "admin1"}
@@ -218,16 +219,29 @@ def divisions_in_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]
                 found = [x for x in gaz.matches(phrase) if x.quality <= ALIAS]
                 if not found:
                     continue
-                key = norm(phrase)
-                if not any(x.place.feature == "country" or (x.place.country, key) in gaz.capitals for x in found):
-                    divisions = [x.place for x in found if x.place.feature in ("admin1", "admin2")]
-                    if 0 < len(divisions) <= _MAX_NAMED:
-                        out.extend((s, s + len(phrase), p) for p in divisions)
+                out.extend((s, s + len(phrase), p) for p in _named_divisions(gaz, phrase, found))
                 i += n
                 break
             else:
                 i += 1
     return out
+
+
+def _named_divisions(gaz: Gazetteer, phrase: str, found: list[Match]) -> list[Place]:
+    """The divisions a name names for certain: a county only by its head word ("Bergen County",
+    not "Kent"); a state or province only when it outweighs every town and division of that name
+    ("Florida" is the US state, "Charlotte" not a parish of Saint Vincent); never a country or a
+    national capital's name."""
+    key = norm(phrase)
+    if any(x.place.feature == "country" or (x.place.country, key) in gaz.capitals for x in found):
+        return []
+    words = key.split()
+    if len(words) > 1 and words[-1] in _COUNTY_HEADS:
+        counties = [x.place for x in found if x.place.feature == "admin2" and x.quality == NAME]
+        return counties if len(counties) <= _MAX_NAMED else []
+    best = max(found, key=lambda x: (x.place.population or 0, x.place.feature == "admin1"))
+    keep = best.place.feature == "admin1" and best.quality == NAME and best.place.population
+    return [best.place] if keep else []
 
 
 def _anaphor_matches(t: _Toponym, divisions: list[tuple[int, int, Place]]) -> list[Match]:
