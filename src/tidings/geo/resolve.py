@@ -154,7 +154,8 @@ def place_toponyms(read: TextToponyms, *, gazetteer: Gazetteer, context_countrie
     gaz, w = gazetteer, weights or Weights()
     context = {gaz.iso3(c) or c for c in context_countries}
     toponyms = read.toponyms
-    scoring = [_Scoring(context, read.mentioned, gaz.capitals, w, *_named(read.divisions, t))
+    countries = context | set(read.mentioned)
+    scoring = [_Scoring(context, read.mentioned, gaz.capitals, w, *_named(read.divisions, t, countries))
                for t in toponyms]
     # First pass: nearness to any likely candidate of the other names; later passes: to their choices.
     chosen: list[Place | None] = [None] * len(toponyms)
@@ -183,8 +184,9 @@ class _Scoring:
     admin2: frozenset[tuple[str, str | None, str | None]]  # (country, admin1, admin2) likewise
 
 
-def _named(divisions: list[tuple[int, int, Place]], t: _Toponym) -> tuple[frozenset, frozenset]:
-    outside = [p for s, e, p in divisions if e <= t.start or s >= t.end]
+def _named(divisions: list[tuple[int, int, Place]], t: _Toponym, countries: set[str]) -> tuple[frozenset, frozenset]:
+    """The divisions named outside the span, in the article's countries or those the text names."""
+    outside = [p for s, e, p in divisions if (e <= t.start or s >= t.end) and p.country in countries]
     return (frozenset((p.country, p.admin1) for p in outside if p.feature == "admin1"),
             frozenset((p.country, p.admin1, p.admin2) for p in outside if p.feature == "admin2"))
 
