@@ -231,9 +231,9 @@ def divisions_in_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]
 
 def _named_divisions(gaz: Gazetteer, phrase: str, found: list[Match]) -> list[Place]:
     """The divisions a name names for certain: a county only by its head word ("Bergen County",
-    not "Kent"); a state or province only when it outweighs every town and division of that name
-    ("Florida" is the US state, "Charlotte" not a parish of Saint Vincent); never a country or a
-    national capital's name."""
+    not "Kent"); a state or province only when it outweighs every other place of that name by
+    prior, then population ("Florida" is the US state, not the town in Cuba; "Gulf" is a sea);
+    never a country or a national capital's name."""
     key = norm(phrase)
     if any(x.place.feature == "country" or (x.place.country, key) in gaz.capitals for x in found):
         return []
@@ -241,7 +241,7 @@ def _named_divisions(gaz: Gazetteer, phrase: str, found: list[Match]) -> list[Pl
     if len(words) > 1 and words[-1] in _COUNTY_HEADS:
         counties = [x.place for x in found if x.place.feature == "admin2" and x.quality == NAME]
         return counties if len(counties) <= _MAX_NAMED else []
-    best = max(found, key=lambda x: (x.place.population or 0, x.place.feature == "admin1"))
+    best = max(found, key=lambda x: (_prior(x.place), x.place.population or 0))
     keep = best.place.feature == "admin1" and best.quality == NAME and best.place.population
     return [best.place] if keep else []
 
