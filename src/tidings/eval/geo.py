@@ -128,7 +128,7 @@ def _cross_validate(report: EvalReport, reads: list[_Read], baseline: list[float
     for read in reads:
         offsets.append(offsets[-1] + len(read.doc.toponyms))
     chosen = []
-    for train, test in grouped_folds([read.doc.doc for read in reads], k):
+    for train, test in article_folds([read.doc for read in reads], k):
         best = max(range(len(grid)), key=lambda g: (_fit(errors[g], train), -g))
         chosen.append(best)
         for d in test:
@@ -146,6 +146,12 @@ def _cross_validate(report: EvalReport, reads: list[_Read], baseline: list[float
     report.notes.append(
         f"fitted = the defaults (production); the grid point best on all articles is {_describe(grid[whole])} "
         f"(acc161={_fit(errors[whole], range(len(reads)))[0]:.4f})")
+
+
+def article_folds(docs: Sequence[GoldDoc], k: int) -> list[tuple[list[int], list[int]]]:
+    """(train, test) indexes of docs for K folds by article: an article (and any repeat of its
+    id) is in the test part of exactly one fold and never in train and test at once."""
+    return grouped_folds([doc.doc for doc in docs], k)
 
 
 def _fit(per_doc: list[tuple[list[float], list[float]]], docs: Sequence[int] | range) -> tuple[float, float]:

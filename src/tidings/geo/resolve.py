@@ -154,8 +154,7 @@ def place_toponyms(read: TextToponyms, *, gazetteer: Gazetteer, context_countrie
     gaz, w = gazetteer, weights or Weights()
     context = {gaz.iso3(c) or c for c in context_countries}
     toponyms = read.toponyms
-    countries = context | set(read.mentioned)
-    scoring = [_Scoring(context, read.mentioned, gaz.capitals, w, *_named(read.divisions, t, countries))
+    scoring = [_Scoring(context, read.mentioned, gaz.capitals, w, *_named(read.divisions, t))
                for t in toponyms]
     # First pass: nearness to any likely candidate of the other names; later passes: to their choices.
     chosen: list[Place | None] = [None] * len(toponyms)
@@ -184,9 +183,9 @@ class _Scoring:
     admin2: frozenset[tuple[str, str | None, str | None]]  # (country, admin1, admin2) likewise
 
 
-def _named(divisions: list[tuple[int, int, Place]], t: _Toponym, countries: set[str]) -> tuple[frozenset, frozenset]:
-    """The divisions named outside the span, in the article's countries or those the text names."""
-    outside = [p for s, e, p in divisions if (e <= t.start or s >= t.end) and p.country in countries]
+def _named(divisions: list[tuple[int, int, Place]], t: _Toponym) -> tuple[frozenset, frozenset]:
+    """The divisions the text names outside the span."""
+    outside = [p for s, e, p in divisions if e <= t.start or s >= t.end]
     return (frozenset((p.country, p.admin1) for p in outside if p.feature == "admin1"),
             frozenset((p.country, p.admin1, p.admin2) for p in outside if p.feature == "admin2"))
 
@@ -196,8 +195,10 @@ def _toponym(gaz: Gazetteer, text: str, start: int, end: int) -> _Toponym:
     t = _Toponym(start, end, norm(surface), [])
     if not surface.strip():
         return t
+    if t.key in _ANAPHORS and (surface.islower() or surface[:4].casefold() == "the "):
+        t.anaphor = _ANAPHORS[t.key]  # "the county", "The state": the one the text names
+        return t
     if surface.islower():
-        t.anaphor = _ANAPHORS.get(t.key)  # "the county", "the state": the one the text names
         return t  # "the border", "city": not a name
     t.matches, t.hint = lookup(gaz, surface)
     return t
@@ -247,11 +248,12 @@ def _named_divisions(gaz: Gazetteer, phrase: str, found: list[Match]) -> list[Pl
 
 
 def _anaphor_matches(t: _Toponym, divisions: list[tuple[int, int, Place]]) -> list[Match]:
-    """"the county": the last county named before it, else the first named after it."""
+    """"the county": the county named last before it, else first after it (each county of that
+    name a candidate: "Walker County" is in three states, and the text's state decides)."""
     kind = [(s, p) for s, _, p in divisions if p.feature == t.anaphor]
-    before = [p for s, p in kind if s < t.start]
-    place = before[-1] if before else (kind[0][1] if kind else None)
-    return [Match(place, NAME)] if place is not None else []
+    before = [s for s, _ in kind if s < t.start]
+    at = before[-1] if before else (kind[0][0] if kind else None)
+    return [Match(p, NAME) for s, p in kind if s == at]
 
 
 def _division_of_towns(gaz: Gazetteer, feature: str, chosen: list[Place | None]) -> Place | None:
