@@ -121,3 +121,13 @@ def test_a_place_the_model_calls_a_person_is_a_place_when_the_context_says_so(ga
 ])
 def test_a_person_or_organisation_stays_one_without_place_context(gazetteer, text, name, label):
     assert _spans(text, [(name, label)], gazetteer) == []
+
+
+def test_a_person_named_like_a_town_abroad_stays_a_person_in_an_article_about_other_countries(gazetteer):
+    text = "Strikes hit homes in Ayni district overnight."
+    found = [Ent(text.index("Ayni"), text.index("Ayni") + 4, "Ayni", "PERSON")]
+    article = Article(id="a2", origin="test", body=text)
+    actors = ArticleActors(article_id="a2", sentences=[(0, len(text))], mentions=[], entities={})
+    analysis = Analysis([(0, len(text))], found)
+    assert _toponym_spans(article, analysis, [], actors, gazetteer, ["AFG"]) == []
+    assert _toponym_spans(article, analysis, [], actors, gazetteer, ["TJK"]) == [(21, 25)]
