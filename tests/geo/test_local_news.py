@@ -131,3 +131,10 @@ def test_a_person_named_like_a_town_abroad_stays_a_person_in_an_article_about_ot
     analysis = Analysis([(0, len(text))], found)
     assert _toponym_spans(article, analysis, [], actors, gazetteer, ["AFG"]) == []
     assert _toponym_spans(article, analysis, [], actors, gazetteer, ["TJK"]) == [(21, 25)]
+
+
+def test_a_street_named_after_a_town_is_not_placed_in_that_town(gazetteer):
+    text = "A water main burst under Hampton Avenue in St. Louis on Thursday morning."
+    street, city = resolve(gazetteer, text, "Hampton Avenue", "St. Louis")
+    assert street is None  # left to the text's focus: the city it names
+    assert city.admin1 == "Missouri"

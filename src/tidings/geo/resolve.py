@@ -39,6 +39,8 @@ class Weights:
     # "Bergen County"), and a division the text names again. Chosen by 5-fold cross-validation
     # on the same file (docs/benchmarks.md, "geo: cross-validated").
     division: float = 1.0
+    # Scale of the population prior of a town above 1,000 people (_prior).
+    population: float = 1.0
 
 # Prior of a feature class: a country, continent or first-level division outranks a
 # same-named town; towns go by population (_city_prior).
@@ -90,6 +92,9 @@ _GENERIC_CASED = frozenset(w.capitalize() for w in _GENERIC)
 _PREFIXES = ("north", "northern", "south", "southern", "east", "eastern", "west", "western",
              "central", "greater", "upper", "lower", "northeast", "northwest", "southeast",
              "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
+# Last words of a street's name: a street named after a place is seldom in it.
+_STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard",
+                      "blvd", "highway", "parkway", "turnpike"})
 _EXPANSIONS = (("st ", "saint "), ("mt ", "mount "), ("ft ", "fort "), ("saint ", "st "))
 _AFTER = re.compile(r"\s*(,|\(|\bnear\b|,\s*near\b|,\s*outside\b|\boutside\b|\bin\b)\s*")
 _CAPS = re.compile(r"[A-Z][\w.'’&-]*(?:\s+(?:of\s+|de\s+|al\s+)?[A-Z][\w.'’&-]*){0,3}")
@@ -288,6 +293,8 @@ def lookup(gaz: Gazetteer, surface: str) -> tuple[list[Match], str | None]:
             return found, hint
     if len(words) > 1 and words[0] in _PREFIXES and (found := _known(gaz, words[1:])):
         return _demote(found), hint
+    if len(words) > 1 and words[-1] in _STREETS:
+        return [], hint  # "Hampton Avenue" is named after Hampton, not in it
     return _demote(_sub_span(gaz, words) or _fuzzy(gaz, key)), hint
 
 
@@ -408,7 +415,7 @@ def _pick(t: _Toponym, others: list[Place], scoring: _Scoring) -> Place | None:
 
 def _score(m: Match, t: _Toponym, scoring: _Scoring, mentioned: Counter[str], others: list[Place]) -> float:
     p, w = m.place, scoring.weights
-    score = _prior(p) - _MATCH_PENALTY * m.quality
+    score = _prior(p, w.population) - _MATCH_PENALTY * m.quality
     if p.feature == "city" and (p.country, norm(p.name)) in scoring.capitals:
         score += w.capital
     if p.country and p.country in scoring.context:
@@ -449,10 +456,11 @@ def _nearness(p: Place, others: list[Place]) -> float:
     return next((bonus for limit, bonus in _NEAR if d < limit), 0.0)
 
 
-def _prior(p: Place) -> float:
+def _prior(p: Place, population: float = 1.0) -> float:
     if p.feature == "city":
-        # 1,000 people -> 1.6, 100,000 -> 2.27, a million -> 2.6 (a division's prior), 10 million -> 2.93
-        return 0.6 + math.log10(max(p.population or 1000, 1000)) / 3
+        # 1,000 people -> 1.6, 100,000 -> 2.27, a million -> 2.6 (a division's prior), 10 million
+        # -> 2.93; population scales the part above 1,000 people (Weights.population)
+        return 1.6 + population * (math.log10(max(p.population or 1000, 1000)) - 3) / 3
     return _FEATURE_PRIOR.get(p.feature, 1.0)
 
 
