@@ -151,9 +151,16 @@ def read_toponyms(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
     for t in toponyms:
         _read_surroundings(gaz, text, t, by_start)
     divisions = divisions_in_text(text, gaz) if toponyms else []
+    counties: dict[str, list[Place]] = {}
+    for _, _, p in divisions:
+        if p.feature == "admin2" and (words := norm(p.name).split())[-1] in _COUNTY_HEADS:
+            counties.setdefault(" ".join(words[:-1]), []).append(p)
     for t in toponyms:
         if t.anaphor:
             t.matches = _anaphor_matches(t, divisions)
+        elif t.key in counties:  # "Suffolk" in a text that names Suffolk County
+            known = {m.place for m in t.matches}
+            t.matches += [Match(p, NAME) for p in counties[t.key] if p not in known]
     return TextToponyms(toponyms, _mentioned_countries(toponyms), divisions)
 
 
