@@ -138,3 +138,12 @@ def test_a_street_named_after_a_town_is_not_placed_in_that_town(gazetteer):
     street, city = resolve(gazetteer, text, "Hampton Avenue", "St. Louis")
     assert street is None  # left to the text's focus: the city it names
     assert city.admin1 == "Missouri"
+
+
+def test_a_county_holding_a_town_the_text_names_beats_its_namesakes(gazetteer):
+    text = ("Suffolk County legislators voted on Tuesday in Riverhead to buy farmland. "
+            "Suffolk will pay for the purchase from a land-preservation fund.")
+    county, town, bare = resolve(gazetteer, text, "Suffolk County", "Riverhead", "Suffolk")
+    assert (town.admin1, town.admin2) == ("New York", "Suffolk County")
+    assert (county.feature, county.admin1) == ("admin2", "New York")
+    assert bare == county  # the bare name is the county the text names

@@ -450,7 +450,8 @@ def _score(m: Match, t: _Toponym, scoring: _Scoring, mentioned: Counter[str], ot
 
 def _nearness(p: Place, others: list[Place]) -> float:
     """Bonus for lying near the other places: a division that holds one of them; a town or
-    district inside a division chosen for another name, or close to another town."""
+    district inside a division chosen for another name, a county holding a chosen town, or
+    close to another town."""
     top = _NEAR[0][1]
     if p.feature == "admin1":
         inside = any(o.country == p.country and o.admin1 == p.admin1 and o.feature != "admin1" for o in others)
@@ -460,6 +461,9 @@ def _nearness(p: Place, others: list[Place]) -> float:
     if p.admin1 and any(o.feature == "admin1" and o.admin1 == p.admin1 and o.country == p.country
                         for o in others):
         return top
+    if p.admin2 and any(o.admin2 == p.admin2 and o.admin1 == p.admin1 and o.country == p.country
+                        and o is not p and "city" in (o.feature, p.feature) for o in others):
+        return top  # a county that holds another chosen town, or a town in a chosen county
     towns = [o for o in others if o.feature != "admin1" and o is not p]  # "Riverdale Lukoil" is no evidence for Riverdale
     if not towns:
         return 0.0
