@@ -147,3 +147,10 @@ def test_a_county_holding_a_town_the_text_names_beats_its_namesakes(gazetteer):
     assert (town.admin1, town.admin2) == ("New York", "Suffolk County")
     assert (county.feature, county.admin1) == ("admin2", "New York")
     assert bare == county  # the bare name is the county the text names
+
+
+def test_a_river_named_after_a_state_names_no_state(gazetteer):
+    text = "Barges loaded with grain waited on the Ohio River as locks near Louisville were repaired."
+    named = {p.admin1 for _, _, p in divisions_in_text(text, gazetteer)}
+    assert "Ohio" not in named
+    assert "Ohio" in {p.admin1 for _, _, p in divisions_in_text("Voters in Ohio went to the polls.", gazetteer)}

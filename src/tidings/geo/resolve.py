@@ -66,6 +66,10 @@ _FUZZY_MIN_LEN = 7
 _MIN_TOWN = 15_000  # a partial or fuzzy match must reach a town at least this big (or a division)
 _MAX_NAMED = 3  # a name of more counties than this ("Washington County") names none of them
 _COUNTY_HEADS = frozenset({"county", "parish", "borough", "district"})
+# Words after a state's or county's name that make the whole a river, a coast or a street.
+_NOT_THE_DIVISION = frozenset({"river", "valley", "delta", "lake", "bay", "sound", "basin", "gulf",
+                               "sea", "ocean", "mountains", "mountain", "range", "coast", "canyon",
+                               "island", "islands", "street", "avenue", "road", "boulevard"})
 # Lower-case toponyms that refer back to a division the text names.
 _ANAPHORS = {"county": "admin2", "parish": "admin2", "borough": "admin2", "district": "admin2",
              "state": "admin1", "province": "admin1"}
@@ -233,12 +237,14 @@ def divisions_in_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]
             for n in range(len(words) - i, 0, -1):
                 s, e = words[i][0], words[i + n - 1][1]
                 phrase = text[s:e].rstrip(",;:'’")
-                if n == 1 and phrase in _GENERIC_CASED:
+                if n == 1 and phrase.rstrip(".") in _GENERIC_CASED:
                     continue
                 found = [x for x in gaz.matches(phrase) if x.quality <= ALIAS]
                 if not found:
                     continue
-                out.extend((s, s + len(phrase), p) for p in _named_divisions(gaz, phrase, found))
+                after = text[words[i + n][0]:words[i + n][1]].casefold() if i + n < len(words) else ""
+                if after.rstrip(".,;:'’s") not in _NOT_THE_DIVISION:  # "the Ohio River" names no state
+                    out.extend((s, s + len(phrase), p) for p in _named_divisions(gaz, phrase, found))
                 i += n
                 break
             else:
