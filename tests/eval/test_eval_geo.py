@@ -121,6 +121,67 @@ GWN = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "geo" / "
 def test_geowebnews_dev_half(tmp_path):
     if not GWN.is_file():
         pytest.skip("../shared/eval/geo/GWN.xml is absent")
-    report = run_eval("geo", GWN, tmp_path / "pred.jsonl", Settings())
+    report = run_eval("geo", GWN, tmp_path / "pred.jsonl", Settings(), folds=5)
     assert report.scores["acc161"] >= 0.90
+    assert report.cv["acc161"] >= 0.90  # the weights chosen on the other folds' articles
     assert report.scores["acc161"] > report.scores["baseline_populous_acc161"]
+
+
+# ---- --folds: cross-validation by article
+
+FOLD_TEXTS = [
+    ("Flooding closed the bridge at Peshawar, and traffic was sent through Nowshera.", [("Peshawar", 34.008, 71.578), ("Nowshera", 34.016, 71.975)]),
+    ("The market in Taloqan reopened after the fighting moved on.", [("Taloqan", 36.736, 69.534)]),
+    ("Farmers outside Dushanbe said the harvest was late this year.", [("Dushanbe", 38.536, 68.779)]),
+    ("A power cut left much of Kabul dark on Sunday night.", [("Kabul", 34.528, 69.172)]),
+    ("Schools in Quetta stayed shut for a third day.", [("Quetta", 30.187, 67.013)]),
+]
+
+
+def folds_xml() -> str:
+    articles = []
+    for i, (text, names) in enumerate(FOLD_TEXTS):
+        toponyms = "".join(
+            f"<toponym><start>{text.index(n)}</start><end>{text.index(n) + len(n)}</end><phrase>{n}</phrase>"
+            f"<gaztag><lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym>" for n, lat, lon in names)
+        articles.append(f'<article docid="{i}"><text>{text}</text><toponyms>{toponyms}</toponyms></article>')
+    return f'<?xml version="1.0" encoding="utf-8"?><articles>{"".join(articles)}</articles>'
+
+
+def test_article_folds_never_put_an_article_in_train_and_test(tmp_path):
+    from tidings.eval.geo import article_folds
+
+    gold = tmp_path / "folds.xml"
+    gold.write_text(folds_xml(), encoding="utf-8")
+    docs = load_gold(gold)
+    docs = docs + docs[:2]  # an article id seen twice goes to one side only
+    splits = article_folds(docs, 3)
+    assert len(splits) == 3
+    tested = []
+    for train, test in splits:
+        assert not {docs[i].doc for i in train} & {docs[i].doc for i in test}
+        assert sorted(train + test) == list(range(len(docs)))
+        tested += test
+    assert sorted(tested) == list(range(len(docs)))  # each article is tested exactly once
+
+
+def test_folds_report_the_cross_validated_figures_first(tmp_path):
+    gold = tmp_path / "folds.xml"
+    gold.write_text(folds_xml(), encoding="utf-8")
+    report = run_eval("geo", gold, tmp_path / "pred.jsonl", Settings(), folds=2)
+    assert report.folds == 2
+    assert {"acc161", "strict_acc161", "mean_km"} <= set(report.cv)
+    assert report.cv["acc161"] == report.scores["acc161"] == 1.0
+    lines = report.lines()
+    assert lines[1].split()[:3] == ["tidings,", "2-fold", "CV"] and "fitted" in lines[3]
+    assert any("weights chosen per fold" in note for note in report.notes)
+
+
+def test_weight_grid_starts_at_the_production_defaults():
+    from tidings.eval.geo import weight_grid
+    from tidings.geo.resolve import Weights
+
+    grid = weight_grid()
+    assert grid[0] == Weights() and len(set(grid)) == len(grid)
+    assert all(sum(getattr(g, f) != getattr(Weights(), f) for f in Weights.__dataclass_fields__) == 1
+               for g in grid[1:])

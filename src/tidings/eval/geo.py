@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
@@ -13,8 +13,9 @@ from defusedxml.ElementTree import parse
 
 from ..config import Settings
 from ..errors import GoldError
-from ..geo import Gazetteer, Place, countries_in_text, distance_km, document_focus, resolve_places
-from .common import EvalReport, Postprocess, PredictionWriter, Progress, ticking
+from ..geo import Gazetteer, Place, countries_in_text, distance_km, document_focus
+from ..geo.resolve import TextToponyms, Weights, place_toponyms, read_toponyms
+from .common import EvalReport, Postprocess, PredictionWriter, Progress, grouped_folds, ticking
 
 LAYOUT = ("Gritta-style XML, a file or a folder of .xml files: <articles><article file=..> with "
           "<text> and <toponym> <start>/<end>/<latitude>/<longitude> (GeoWebNews), or "
@@ -41,17 +42,39 @@ class GoldDoc:
     toponyms: tuple[GoldToponym, ...]
 
 
+# Each tuned weight of resolve.Weights is tried at these multiples of its default, one at a
+# time (the others at their defaults): the grid a --folds run chooses from on the training folds.
+GRID_SCALES = (0.5, 1.5)
+
+
+@dataclass
+class _Read:
+    """One gold article read once: its spans' candidates and its context countries."""
+
+    doc: GoldDoc
+    toponyms: TextToponyms
+    context: list[str]
+
+
 def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None = None,
-        postprocess: Postprocess | None = None) -> EvalReport:
-    """Resolve every gold toponym with coordinates; score tidings and a most-populous baseline."""
+        postprocess: Postprocess | None = None, folds: int | None = None) -> EvalReport:
+    """Resolve every gold toponym with coordinates; score tidings and a most-populous baseline.
+
+    folds=K: K folds by article; in each, the weights of resolve.Weights are chosen from
+    weight_grid() on the training articles (best Acc@161) and the test articles are scored with
+    them. The pooled test errors give the cross-validated scores; `scores` stay those of the
+    defaults (what production runs, set on all of this file)."""
     docs = load_gold(gold)
-    gaz = Gazetteer.load()
+    gaz = Gazetteer.load()  # once for the whole run, every grid point and fold
+    reads: list[_Read] = []
     ours: list[float] = []
     strict: list[float] = []
     baseline: list[float] = []
     with PredictionWriter(out) as writer:
         for doc in ticking(docs, progress):
-            places, fallback = predict(doc, gaz)
+            read = _read(doc, gaz)
+            reads.append(read)
+            places, fallback = _place(read, gaz, Weights())
             writer.write({"doc": doc.doc, "toponyms": [
                 {"start": t.start, "end": t.end, "lat": p.lat if p else None, "lon": p.lon if p else None}
                 for t, p in zip(doc.toponyms, fallback)]})
@@ -59,9 +82,7 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
                 strict.append(_error(t, p))
                 ours.append(_error(t, q))
                 baseline.append(_error(t, most_populous(gaz, _surface(doc, t))))
-    scores = error_scores(ours)
-    scores["strict_acc161"] = error_scores(strict)["acc161"]
-    scores.update({f"baseline_populous_{k}": v for k, v in error_scores(baseline).items()})
+    scores = _scores(ours, strict, baseline)
     resolved = sum(e < MAX_ERROR_KM for e in strict)
     notes = [
         f"{len(ours)} gold toponyms with coordinates; offsets into <text>; gold spans given",
@@ -71,16 +92,104 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
         (f"a toponym without a prediction counts {MAX_ERROR_KM:.0f} km; auc: mean of "
          "ln(1+error)/ln(1+20039) (lower is better)"),
     ]
-    return EvalReport("geo", len(docs), scores, notes)
+    report = EvalReport("geo", len(docs), scores, notes)
+    if folds is not None:
+        _cross_validate(report, reads, baseline, gaz, folds)
+    return report
 
 
-def predict(doc: GoldDoc, gaz: Gazetteer) -> tuple[list[Place | None], list[Place | None]]:
-    """tidings' place for each gold toponym, and the same with the document focus filling gaps."""
-    text, spans = doc.text, [_span(doc, t) for t in doc.toponyms]
-    context = countries_in_text(text, gaz)[:3]  # the article's three most named countries
-    places = resolve_places(text, spans, context_countries=context, gazetteer=gaz)
-    focus = document_focus(places, context, gaz)
+def weight_grid(base: Weights | None = None) -> list[Weights]:
+    """The defaults, then each weight at GRID_SCALES times its default with the others kept."""
+    base = base or Weights()
+    grid = [base]
+    for f in fields(Weights):
+        grid += [replace(base, **{f.name: getattr(base, f.name) * scale}) for scale in GRID_SCALES]
+    return grid
+
+
+def _cross_validate(report: EvalReport, reads: list[_Read], baseline: list[float], gaz: Gazetteer,
+                    k: int) -> None:
+    """Fill report.cv: per fold (by article) the grid point best on the training articles, scored
+    on the test articles; the test errors of all folds pooled."""
+    grid = weight_grid()
+    # errors[g][d] = (fallback errors, strict errors) of article d under grid point g
+    errors = []
+    for weights in grid:
+        per_doc = []
+        for read in reads:
+            places, fallback = _place(read, gaz, weights)
+            per_doc.append(([_error(t, q) for t, q in zip(read.doc.toponyms, fallback)],
+                            [_error(t, p) for t, p in zip(read.doc.toponyms, places)]))
+        errors.append(per_doc)
+    ours: list[float] = []
+    strict: list[float] = []
+    base: list[float] = []
+    offsets = [0]
+    for read in reads:
+        offsets.append(offsets[-1] + len(read.doc.toponyms))
+    chosen = []
+    for train, test in article_folds([read.doc for read in reads], k):
+        best = max(range(len(grid)), key=lambda g: (_fit(errors[g], train), -g))
+        chosen.append(best)
+        for d in test:
+            ours += errors[best][d][0]
+            strict += errors[best][d][1]
+            base += baseline[offsets[d]:offsets[d + 1]]
+    report.cv = _scores(ours, strict, base)
+    report.folds = len(chosen)
+    whole = max(range(len(grid)), key=lambda g: (_fit(errors[g], range(len(reads))), -g))
+    report.notes.append(
+        f"--folds {k}: folds by article; in each, the weights of resolve.Weights are chosen from "
+        f"{len(grid)} grid points (defaults, then each weight at {' and '.join(map(str, GRID_SCALES))}x "
+        "its default) by Acc@161 on the training articles, then the test articles are scored")
+    report.notes.append("weights chosen per fold: " + "; ".join(_describe(grid[g]) for g in chosen))
+    report.notes.append(
+        f"fitted = the defaults (production); the grid point best on all articles is {_describe(grid[whole])} "
+        f"(acc161={_fit(errors[whole], range(len(reads)))[0]:.4f})")
+
+
+def article_folds(docs: Sequence[GoldDoc], k: int) -> list[tuple[list[int], list[int]]]:
+    """(train, test) indexes of docs for K folds by article: an article (and any repeat of its
+    id) is in the test part of exactly one fold and never in train and test at once."""
+    return grouped_folds([doc.doc for doc in docs], k)
+
+
+def _fit(per_doc: list[tuple[list[float], list[float]]], docs: Sequence[int] | range) -> tuple[float, float]:
+    """(Acc@161, strict Acc@161) over the toponyms of some articles."""
+    ours = [e for d in docs for e in per_doc[d][0]]
+    strict = [e for d in docs for e in per_doc[d][1]]
+    n = max(len(ours), 1)
+    return sum(e <= ACC_KM for e in ours) / n, sum(e <= ACC_KM for e in strict) / n
+
+
+def _describe(w: Weights) -> str:
+    changed = [f"{f.name}={getattr(w, f.name):g}" for f in fields(Weights)
+               if getattr(w, f.name) != getattr(Weights(), f.name)]
+    return ", ".join(changed) or "defaults"
+
+
+def _scores(ours: list[float], strict: list[float], baseline: list[float]) -> dict[str, float]:
+    scores = error_scores(ours)
+    scores["strict_acc161"] = error_scores(strict)["acc161"]
+    scores.update({f"baseline_populous_{k}": v for k, v in error_scores(baseline).items()})
+    return scores
+
+
+def _read(doc: GoldDoc, gaz: Gazetteer) -> _Read:
+    spans = [_span(doc, t) for t in doc.toponyms]
+    context = countries_in_text(doc.text, gaz)[:3]  # the article's three most named countries
+    return _Read(doc, read_toponyms(doc.text, spans, gazetteer=gaz), context)
+
+
+def _place(read: _Read, gaz: Gazetteer, weights: Weights) -> tuple[list[Place | None], list[Place | None]]:
+    places = place_toponyms(read.toponyms, gazetteer=gaz, context_countries=read.context, weights=weights)
+    focus = document_focus(places, read.context, gaz)
     return places, [p if p is not None else focus for p in places]
+
+
+def predict(doc: GoldDoc, gaz: Gazetteer, weights: Weights | None = None) -> tuple[list[Place | None], list[Place | None]]:
+    """tidings' place for each gold toponym, and the same with the document focus filling gaps."""
+    return _place(_read(doc, gaz), gaz, weights or Weights())
 
 
 def _span(doc: GoldDoc, t: GoldToponym) -> tuple[int, int]:

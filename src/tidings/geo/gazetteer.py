@@ -44,7 +44,8 @@ _WIDE_DEGREES = 15.0
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A resolved place. country: ISO3; feature: continent|region|sea|country|admin1|admin2|city."""
+    """A resolved place. country: ISO3; feature: continent|region|sea|country|admin1|admin2|city;
+    admin2: the second-level division (a US county) of a town, or a district's own name."""
 
     name: str
     lat: float
@@ -54,6 +55,7 @@ class Place:
     geonameid: int | None
     feature: str
     population: int | None
+    admin2: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,12 +108,13 @@ class Gazetteer:
         # indexed on first use: (town row, its alternate names) until then.
         self._fallback: dict[str, list[tuple[int | Place, int]]] | None = None
         self._alternates: list[tuple[int, list[str], str]] = []
-        # Town rows [name, lat, lon, ISO3, admin1, geonameid, population]; made places on demand.
+        # Town rows [name, lat, lon, ISO3, admin1, geonameid, population, admin2]; made places on demand.
         self._towns: list[list] = []
         self._town_places: dict[int, Place] = {}
         self._iso3: dict[str, str] = {}
         self.countries: dict[str, Place] = {}  # ISO3 -> the country as a place
         self.admin1: dict[tuple[str, str], Place] = {}  # (ISO3, admin1 name) -> place
+        self.admin2: dict[tuple[str, str, str], Place] = {}  # (ISO3, admin1, admin2 name) -> place
         self._admin2_rows: dict[tuple[str, str, str], list[int]] = {}  # towns of each district
         self.capitals: set[tuple[str, str]] = set()  # (ISO3, normalised name) of national capitals
         self._by_initial: dict[str, list[str]] | None = None  # names by first letter, for fuzzy matching
@@ -182,8 +185,8 @@ class Gazetteer:
             return ref
         place = self._town_places.get(ref)
         if place is None:
-            name, lat, lon, country, admin1, geonameid, population = self._towns[ref]
-            place = Place(name, lat, lon, country, admin1, geonameid, "city", population)
+            name, lat, lon, country, admin1, geonameid, population, admin2 = self._towns[ref]
+            place = Place(name, lat, lon, country, admin1, geonameid, "city", population, admin2)
             self._town_places[ref] = place
         return place
 
@@ -241,7 +244,7 @@ def _read_towns(gaz: Gazetteer) -> Sums:
             if admin2:
                 gaz._admin2_rows.setdefault((cc, admin1, admin2), []).append(len(towns))
             index.setdefault(norm(name), []).append((len(towns), NAME))
-            towns.append([name, lat, lon, iso3.get(cc, cc), admin1 or None, None, None])
+            towns.append([name, lat, lon, iso3.get(cc, cc), admin1 or None, None, None, admin2 or None])
             for key in ((cc, admin1), (cc, admin1, admin2)) if admin2 else ((cc, admin1),):
                 s = sums.get(key)
                 if s is None:
@@ -281,7 +284,7 @@ def _add_big_cities(gaz: Gazetteer) -> None:
         row = len(gaz._towns)
         gaz._towns.append([city["name"], city["latitude"], city["longitude"], cc,
                            admin_names.get((cc, city["admin1code"])), city["geonameid"],
-                           city["population"]])
+                           city["population"], None])
         gaz.add(city["name"], row, NAME)
         gaz._alternates.append((row, city["alternatenames"], city["name"]))
 
@@ -301,7 +304,8 @@ def _nearest_row(gaz: Gazetteer, country: str, key: str, lat: float, lon: float)
 
 def _add_extra_places(gaz: Gazetteer) -> None:
     for name, lat, lon, cc, admin1, population, feature in EXTRA_PLACES:
-        gaz.add(name, Place(name, lat, lon, gaz._iso3.get(cc, cc), admin1, None, feature, population), NAME)
+        gaz.add(name, Place(name, lat, lon, gaz._iso3.get(cc, cc), admin1, None, feature, population,
+                            name if feature == "admin2" else None), NAME)
 
 
 def _add_admin(gaz: Gazetteer, sums: Sums) -> None:
@@ -324,8 +328,10 @@ def _add_admin(gaz: Gazetteer, sums: Sums) -> None:
             gaz.add(key[1], place, NAME)
             gaz.add(admin1, place, NAME)
         else:
-            gaz.add(key[2], Place(key[2], slat / n, slon / n, country, admin1, None, "admin2",
-                                  admin2_pops.get(key)), NAME)
+            place = Place(key[2], slat / n, slon / n, country, admin1, None, "admin2",
+                          admin2_pops.get(key), key[2])
+            gaz.admin2.setdefault((country, admin1, key[2]), place)
+            gaz.add(key[2], place, NAME)
 
 
 def _admin2_populations(gaz: Gazetteer) -> dict[tuple[str, ...], int]:

@@ -9,24 +9,54 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .gazetteer import ALIAS, ALTERNATE, Gazetteer, Match, Place, distance_km, norm
+from .gazetteer import ALIAS, ALTERNATE, NAME, Gazetteer, Match, Place, distance_km, norm
 
-# Scores below were tuned on the GeoWebNews dev half (../shared/eval/geo/GWN.xml, 2,601 gold
-# toponyms with coordinates) and checked on the hand-written sentences in tests/geo.
+# Scores below were set on the GeoWebNews dev half (../shared/eval/geo/GWN.xml, 2,601 gold
+# toponyms with coordinates) and checked on the hand-written sentences in tests/geo. The ones
+# varied on that file are the fields of Weights, which `tidings eval geo --folds K` re-chooses
+# inside each fold on the training articles only, so its cross-validated figure is not fitted.
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The weights of resolve_places that were tuned on gold data; production uses the defaults.
+
+    Each default is the middle of the grid `tidings eval geo --folds K` searches ({0.5x, 1x, 1.5x}
+    of it, one weight at a time); see docs/benchmarks.md ("geo: cross-validated")."""
+
+    # The first four were set on the GeoWebNews dev half, all 200 articles, one at a time (the
+    # figures are fitted Acc@161 on that file); their cross-validated check is in docs/benchmarks.md.
+    # The place lies in one of the article's countries: 0.5 / 1.0 / 1.5 gave 0.905 / 0.9035 / 0.900.
+    context: float = 1.0
+    # ... in a country another toponym of the text names or lies in: 0.4 / 0.7 / 1.0 gave
+    # 0.904 / 0.9035 / 0.901.
+    mentioned: float = 0.7
+    # A national capital ("Washington" is the city, not the state): 0.5 / 1.0 / 1.5 gave
+    # 0.902 / 0.9035 / 0.905.
+    capital: float = 1.0
+    # Scale of the nearness bonuses (_NEAR): 0.67x / 1x / 1.33x gave 0.895 / 0.9035 / 0.897.
+    near: float = 1.0
+    # A town or district inside a state, province or county the text names elsewhere ("N.J.",
+    # "Bergen County"), and a division the text names again. As the default, 0.4 / 0.5 / 0.6 /
+    # 0.8 / 1.0 gave a 5-fold cross-validated Acc@161 of 0.9066 / 0.9070 / 0.9066 / 0.9070 /
+    # 0.9077 on the same file (the folds re-choosing every weight); 1.0 kept.
+    division: float = 1.0
+    # Scale of a town's population prior above 1,000 people (_prior); 1.0 is the prior as it was
+    # set on the same file. As the default, 1.0 / 1.25 / 1.5 / 2.0 gave a cross-validated
+    # Acc@161 of 0.9077 / 0.9062 / 0.9066 / 0.9031; 1.0 kept.
+    population: float = 1.0
 
 # Prior of a feature class: a country, continent or first-level division outranks a
 # same-named town; towns go by population (_city_prior).
 _FEATURE_PRIOR = {"country": 5.0, "continent": 4.5, "region": 4.0, "sea": 4.0, "admin1": 2.6,
                   "admin2": 2.0}
-_CAPITAL_BONUS = 1.0  # a national capital ("Washington" is the city, not the state)
 _MATCH_PENALTY = 0.5  # per step of match quality (name, alias, alternate name, partial/fuzzy)
-_CONTEXT_BONUS = 1.0  # the place lies in one of the article's countries
-_MENTIONED_BONUS = 0.7  # ... in a country another toponym of the text names or lies in
 _CONTAINER_BONUS = 3.0  # "X, Y" / "X, near Y": the candidate fits Y
 _CONTAINER_MISS = -1.0
 _HINT_BONUS = 1.5  # "Takhar province": the candidate has the feature the head word names
 # Nearness of a town or district to the places chosen for the other toponyms: (km, bonus),
-# first that fits wins. A division gets the first bonus when another chosen place lies in it.
+# first that fits wins, scaled by Weights.near. A division gets the first bonus when another
+# chosen place lies in it.
 _NEAR = ((50.0, 1.2), (200.0, 0.8), (500.0, 0.4))
 _FOCUS_KM = 161.0  # places this close count as support for a text's focus
 _POOL = 8  # candidates per name that the first pass measures nearness to
@@ -34,6 +64,15 @@ _ROUNDS = 3  # joint passes: each pass re-scores against the previous pass's cho
 _FUZZY_CUTOFF = 92  # rapidfuzz ratio for a misspelt name; below it names are too loosely alike
 _FUZZY_MIN_LEN = 7
 _MIN_TOWN = 15_000  # a partial or fuzzy match must reach a town at least this big (or a division)
+_MAX_NAMED = 3  # a name of more counties than this ("Washington County") names none of them
+_COUNTY_HEADS = frozenset({"county", "parish", "borough", "district"})
+# Words after a state's or county's name that make the whole a river, a coast or a street.
+_NOT_THE_DIVISION = frozenset({"river", "valley", "delta", "lake", "bay", "sound", "basin", "gulf",
+                               "sea", "ocean", "mountains", "mountain", "range", "coast", "canyon",
+                               "island", "islands", "street", "avenue", "road", "boulevard"})
+# Lower-case toponyms that refer back to a division the text names.
+_ANAPHORS = {"county": "admin2", "parish": "admin2", "borough": "admin2", "district": "admin2",
+             "state": "admin1", "province": "admin1"}
 
 PARTIAL = ALTERNATE + 1  # match quality of a sub-span, stripped or fuzzy match
 
@@ -61,6 +100,9 @@ _GENERIC_CASED = frozenset(w.capitalize() for w in _GENERIC)
 _PREFIXES = ("north", "northern", "south", "southern", "east", "eastern", "west", "western",
              "central", "greater", "upper", "lower", "northeast", "northwest", "southeast",
              "southwest", "northeastern", "northwestern", "southeastern", "southwestern")
+# Last words of a street's name: a street named after a place is seldom in it.
+_STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "lane", "drive", "boulevard",
+                      "blvd", "highway", "parkway", "turnpike"})
 _EXPANSIONS = (("st ", "saint "), ("mt ", "mount "), ("ft ", "fort "), ("saint ", "st "))
 _AFTER = re.compile(r"\s*(,|\(|\bnear\b|,\s*near\b|,\s*outside\b|\boutside\b|\bin\b)\s*")
 _CAPS = re.compile(r"[A-Z][\w.'’&-]*(?:\s+(?:of\s+|de\s+|al\s+)?[A-Z][\w.'’&-]*){0,3}")
@@ -78,42 +120,173 @@ class _Toponym:
     hint: str | None = None  # feature named by a head word
     within: list[Place] = field(default_factory=list)  # "X, Y": X lies in Y
     near: list[Place] = field(default_factory=list)  # "X, near Y"
+    anaphor: str | None = None  # "the county": the feature of the division it refers to
+
+
+@dataclass
+class TextToponyms:
+    """The spans of one text read against the gazetteer: everything resolve_places needs that
+    does not depend on Weights or the context countries (read once, placed under many weights)."""
+
+    toponyms: list[_Toponym]
+    mentioned: Counter[str]  # countries the text names or its names lie in
+    divisions: list[tuple[int, int, Place]]  # (start, end, division) the text names, in text order
 
 
 def resolve_places(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer,
-                   context_countries: Sequence[str] = ()) -> list[Place | None]:
+                   context_countries: Sequence[str] = (), weights: Weights | None = None) -> list[Place | None]:
     """The place of each (start, end) span of text, or None when the name is unknown.
 
     Disambiguated jointly: the article's countries (ISO3 or ISO2), the countries other spans
-    name, nearness to the places chosen for the other spans, "X, Y" and "X, near Y", head words
-    ("Takhar province"), feature class and population, and exact names over aliases and fuzzy ones.
+    name, the states, provinces and counties the text names, nearness to the places chosen for
+    the other spans, "X, Y" and "X, near Y", head words ("Takhar province"), feature class and
+    population, and exact names over aliases and fuzzy ones. "the county" / "the state" take the
+    county or state the text names. weights: the tuned weights (default: Weights()).
     """
+    read = read_toponyms(text, spans, gazetteer=gazetteer)
+    return place_toponyms(read, gazetteer=gazetteer, context_countries=context_countries, weights=weights)
+
+
+def read_toponyms(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer) -> TextToponyms:
+    """Candidates of each span and what the text around it says (the first half of resolve_places)."""
     gaz = gazetteer
-    context = {gaz.iso3(c) or c for c in context_countries}
     toponyms = [_toponym(gaz, text, s, e) for s, e in spans]
     by_start = {t.start: t for t in toponyms}
     for t in toponyms:
         _read_surroundings(gaz, text, t, by_start)
-    mentioned = _mentioned_countries(toponyms)
+    divisions = divisions_in_text(text, gaz) if toponyms else []
+    counties: dict[str, list[Place]] = {}
+    for _, _, p in divisions:
+        if p.feature == "admin2" and (words := norm(p.name).split())[-1] in _COUNTY_HEADS:
+            counties.setdefault(" ".join(words[:-1]), []).append(p)
+    for t in toponyms:
+        if t.anaphor:
+            t.matches = _anaphor_matches(t, divisions)
+        elif t.key in counties:  # "Suffolk" in a text that names Suffolk County
+            known = {m.place for m in t.matches}
+            t.matches += [Match(p, NAME) for p in counties[t.key] if p not in known]
+    return TextToponyms(toponyms, _mentioned_countries(toponyms), divisions)
+
+
+def place_toponyms(read: TextToponyms, *, gazetteer: Gazetteer, context_countries: Sequence[str] = (),
+                   weights: Weights | None = None) -> list[Place | None]:
+    """The second half of resolve_places: each span's place under the weights, chosen jointly."""
+    gaz, w = gazetteer, weights or Weights()
+    context = {gaz.iso3(c) or c for c in context_countries}
+    toponyms = read.toponyms
+    scoring = [_Scoring(context, read.mentioned, gaz.capitals, w, *_named(read.divisions, t))
+               for t in toponyms]
     # First pass: nearness to any likely candidate of the other names; later passes: to their choices.
     chosen: list[Place | None] = [None] * len(toponyms)
     pools = [_pool(t) for t in toponyms]
     for t_index, t in enumerate(toponyms):
         others = [p for j, pool in enumerate(pools) if toponyms[j].key != t.key for p in pool]
-        chosen[t_index] = _pick(t, others, context, mentioned, gaz.capitals)
+        chosen[t_index] = _pick(t, others, scoring[t_index])
     for _ in range(_ROUNDS - 1):
-        chosen = [_choose(t, i, toponyms, chosen, context, mentioned, gaz.capitals)
-                  for i, t in enumerate(toponyms)]
+        chosen = [_choose(t, i, toponyms, chosen, scoring[i]) for i, t in enumerate(toponyms)]
+    # "the county" with no county named in the text: the county of the first town placed.
+    for i, t in enumerate(toponyms):
+        if t.anaphor and chosen[i] is None:
+            chosen[i] = _division_of_towns(gaz, t.anaphor, chosen)
     return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class _Scoring:
+    """What a candidate of one span is scored against."""
+
+    context: set[str]
+    mentioned: Counter[str]
+    capitals: set[tuple[str, str]]
+    weights: Weights
+    admin1: frozenset[tuple[str, str | None]]  # (country, admin1) the text names outside the span
+    admin2: frozenset[tuple[str, str | None, str | None]]  # (country, admin1, admin2) likewise
+
+
+def _named(divisions: list[tuple[int, int, Place]], t: _Toponym) -> tuple[frozenset, frozenset]:
+    """The divisions the text names outside the span."""
+    outside = [p for s, e, p in divisions if e <= t.start or s >= t.end]
+    return (frozenset((p.country, p.admin1) for p in outside if p.feature == "admin1"),
+            frozenset((p.country, p.admin1, p.admin2) for p in outside if p.feature == "admin2"))
 
 
 def _toponym(gaz: Gazetteer, text: str, start: int, end: int) -> _Toponym:
     surface = text[start:end] if 0 <= start < end <= len(text) else ""
     t = _Toponym(start, end, norm(surface), [])
-    if not surface.strip() or surface.islower():
+    if not surface.strip():
+        return t
+    if t.key in _ANAPHORS and (surface.islower() or surface[:4].casefold() == "the "):
+        t.anaphor = _ANAPHORS[t.key]  # "the county", "The state": the one the text names
+        return t
+    if surface.islower():
         return t  # "the border", "city": not a name
     t.matches, t.hint = lookup(gaz, surface)
     return t
+
+
+def divisions_in_text(text: str, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
+    """The states, provinces and counties a text names, with their spans, in text order: whole
+    names ("New Jersey", "Bergen County") and AP abbreviations ("N.J."). Left out: a name that is
+    also a country ("Georgia") or a national capital ("Washington"), and one that names more than
+    _MAX_NAMED divisions ("Washington County")."""
+    out: list[tuple[int, int, Place]] = []
+    for m in _CAPS.finditer(text):
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group(0))]
+        i = 0
+        while i < len(words):
+            for n in range(len(words) - i, 0, -1):
+                s, e = words[i][0], words[i + n - 1][1]
+                phrase = text[s:e].rstrip(",;:'’")
+                if n == 1 and phrase.rstrip(".") in _GENERIC_CASED:
+                    continue
+                found = [x for x in gaz.matches(phrase) if x.quality <= ALIAS]
+                if not found:
+                    continue
+                after = text[words[i + n][0]:words[i + n][1]].casefold() if i + n < len(words) else ""
+                if after.rstrip(".,;:'’s") not in _NOT_THE_DIVISION:  # "the Ohio River" names no state
+                    out.extend((s, s + len(phrase), p) for p in _named_divisions(gaz, phrase, found))
+                i += n
+                break
+            else:
+                i += 1
+    return out
+
+
+def _named_divisions(gaz: Gazetteer, phrase: str, found: list[Match]) -> list[Place]:
+    """The divisions a name names for certain: a county only by its head word ("Bergen County",
+    not "Kent"); a state or province only when it outweighs every other place of that name by
+    prior, then population ("Florida" is the US state, not the town in Cuba; "Gulf" is a sea);
+    never a country or a national capital's name."""
+    key = norm(phrase)
+    if any(x.place.feature == "country" or (x.place.country, key) in gaz.capitals for x in found):
+        return []
+    words = key.split()
+    if len(words) > 1 and words[-1] in _COUNTY_HEADS:
+        counties = [x.place for x in found if x.place.feature == "admin2" and x.quality == NAME]
+        return counties if len(counties) <= _MAX_NAMED else []
+    best = max(found, key=lambda x: (_prior(x.place), x.place.population or 0))
+    keep = best.place.feature == "admin1" and best.quality == NAME and best.place.population
+    return [best.place] if keep else []
+
+
+def _anaphor_matches(t: _Toponym, divisions: list[tuple[int, int, Place]]) -> list[Match]:
+    """"the county": the county named last before it, else first after it (each county of that
+    name a candidate: "Walker County" is in three states, and the text's state decides)."""
+    kind = [(s, p) for s, _, p in divisions if p.feature == t.anaphor]
+    before = [s for s, _ in kind if s < t.start]
+    at = before[-1] if before else (kind[0][0] if kind else None)
+    return [Match(p, NAME) for s, p in kind if s == at]
+
+
+def _division_of_towns(gaz: Gazetteer, feature: str, chosen: list[Place | None]) -> Place | None:
+    for p in chosen:
+        if p is None or p.feature != "city" or not p.admin1:
+            continue
+        if feature == "admin1":
+            return gaz.admin1.get((p.country, p.admin1))
+        if p.admin2:
+            return gaz.admin2.get((p.country, p.admin1, p.admin2))
+    return None
 
 
 def lookup(gaz: Gazetteer, surface: str) -> tuple[list[Match], str | None]:
@@ -137,6 +310,8 @@ def lookup(gaz: Gazetteer, surface: str) -> tuple[list[Match], str | None]:
             return found, hint
     if len(words) > 1 and words[0] in _PREFIXES and (found := _known(gaz, words[1:])):
         return _demote(found), hint
+    if len(words) > 1 and words[-1] in _STREETS:
+        return [], hint  # "Hampton Avenue" is named after Hampton, not in it
     return _demote(_sub_span(gaz, words) or _fuzzy(gaz, key)), hint
 
 
@@ -239,46 +414,50 @@ def _pool(t: _Toponym) -> list[Place]:
 
 
 def _choose(t: _Toponym, i: int, toponyms: list[_Toponym], chosen: list[Place | None],
-            context: set[str], mentioned: Counter[str], capitals: set[tuple[str, str]]) -> Place | None:
+            scoring: _Scoring) -> Place | None:
     others = [p for j, p in enumerate(chosen)
               if p is not None and j != i and toponyms[j].key != t.key
               and p.feature in ("city", "admin2", "admin1")]
-    return _pick(t, others, context, mentioned, capitals)
+    return _pick(t, others, scoring)
 
 
-def _pick(t: _Toponym, others: list[Place], context: set[str], mentioned: Counter[str],
-          capitals: set[tuple[str, str]]) -> Place | None:
+def _pick(t: _Toponym, others: list[Place], scoring: _Scoring) -> Place | None:
     if not t.matches:
         return None
     own = Counter({m.place.country for m in t.matches if m.place.feature == "country"})
-    best = max(t.matches, key=lambda m: _score(m, t, context, mentioned - own, others, capitals))
+    mentioned = scoring.mentioned - own
+    best = max(t.matches, key=lambda m: _score(m, t, scoring, mentioned, others))
     return best.place
 
 
-def _score(m: Match, t: _Toponym, context: set[str], mentioned: Counter[str],
-           others: list[Place], capitals: set[tuple[str, str]]) -> float:
-    p = m.place
-    score = _prior(p) - _MATCH_PENALTY * m.quality
-    if p.feature == "city" and (p.country, norm(p.name)) in capitals:
-        score += _CAPITAL_BONUS
-    if p.country and p.country in context:
-        score += _CONTEXT_BONUS
+def _score(m: Match, t: _Toponym, scoring: _Scoring, mentioned: Counter[str], others: list[Place]) -> float:
+    p, w = m.place, scoring.weights
+    score = _prior(p, w.population) - _MATCH_PENALTY * m.quality
+    if p.feature == "city" and (p.country, norm(p.name)) in scoring.capitals:
+        score += w.capital
+    if p.country and p.country in scoring.context:
+        score += w.context
     if p.country and mentioned.get(p.country):
-        score += _MENTIONED_BONUS
+        score += w.mentioned
     if t.hint and p.feature == t.hint:
         score += _HINT_BONUS
     if t.within:
         score += _CONTAINER_BONUS if any(_inside(p, c) for c in t.within) else _CONTAINER_MISS
     if t.near:
         score += _CONTAINER_BONUS if any(_close(p, c, 150.0) for c in t.near) else _CONTAINER_MISS
+    if p.feature in ("city", "admin2", "admin1") and (p.country, p.admin1) in scoring.admin1:
+        score += w.division
+    if p.admin2 and (p.country, p.admin1, p.admin2) in scoring.admin2:
+        score += w.division
     if others:
-        score += _nearness(p, others)
+        score += w.near * _nearness(p, others)
     return score
 
 
 def _nearness(p: Place, others: list[Place]) -> float:
     """Bonus for lying near the other places: a division that holds one of them; a town or
-    district inside a division chosen for another name, or close to another town."""
+    district inside a division chosen for another name, a county holding a chosen town, or
+    close to another town."""
     top = _NEAR[0][1]
     if p.feature == "admin1":
         inside = any(o.country == p.country and o.admin1 == p.admin1 and o.feature != "admin1" for o in others)
@@ -288,6 +467,9 @@ def _nearness(p: Place, others: list[Place]) -> float:
     if p.admin1 and any(o.feature == "admin1" and o.admin1 == p.admin1 and o.country == p.country
                         for o in others):
         return top
+    if p.admin2 and any(o.admin2 == p.admin2 and o.admin1 == p.admin1 and o.country == p.country
+                        and o is not p and "city" in (o.feature, p.feature) for o in others):
+        return top  # a county that holds another chosen town, or a town in a chosen county
     towns = [o for o in others if o.feature != "admin1" and o is not p]  # "Riverdale Lukoil" is no evidence for Riverdale
     if not towns:
         return 0.0
@@ -295,10 +477,11 @@ def _nearness(p: Place, others: list[Place]) -> float:
     return next((bonus for limit, bonus in _NEAR if d < limit), 0.0)
 
 
-def _prior(p: Place) -> float:
+def _prior(p: Place, population: float = 1.0) -> float:
     if p.feature == "city":
-        # 1,000 people -> 1.6, 100,000 -> 2.27, a million -> 2.6 (a division's prior), 10 million -> 2.93
-        return 0.6 + math.log10(max(p.population or 1000, 1000)) / 3
+        # 1,000 people -> 1.6, 100,000 -> 2.27, a million -> 2.6 (a division's prior), 10 million
+        # -> 2.93; population scales the part above 1,000 people (Weights.population)
+        return 1.6 + population * (math.log10(max(p.population or 1000, 1000)) - 3) / 3
     return _FEATURE_PRIOR.get(p.feature, 1.0)
 
 

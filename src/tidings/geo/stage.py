@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model.actors import ArticleActors
 from ..model.article import Article
 from ..model.events import ArticleEvents, Event, Location, PlaceMention
-from ..model.nlp import Analysis
-from .gazetteer import Gazetteer
+from ..model.nlp import Analysis, Ent
+from .gazetteer import ALIAS, Gazetteer
 from .resolve import resolve_places
 
 # Toponym labels handed to the gazetteer.
@@ -30,8 +31,8 @@ def place_events(a: Article, analysis: Analysis, actors: ArticleActors, result: 
     """Resolve the article's toponyms and its dateline; each event takes a place its clause names
     (not one of its parties), else the dateline when the event is local (the dateline lies in an
     actor's country)."""
-    spans = _toponym_spans(a, analysis, result.events, actors)
     countries = sorted({ent.country for ent in actors.entities.values() if ent.type == "COUNTRY" and ent.country})
+    spans = _toponym_spans(a, analysis, result.events, actors, gazetteer, countries)
     places = resolve_places(a.body, spans, context_countries=countries, gazetteer=gazetteer) if spans else []
     found = [PlaceMention(s, e, a.body[s:e], _location(p)) for (s, e), p in zip(spans, places) if p is not None]
     result.places = found
@@ -78,12 +79,15 @@ def _could_be_place(text: str) -> bool:
     return " " in word or not word.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
-def _toponym_spans(a: Article, analysis: Analysis, events: list[Event], actors: ArticleActors) -> list[tuple[int, int]]:
+def _toponym_spans(a: Article, analysis: Analysis, events: list[Event], actors: ArticleActors,
+                   gazetteer: Gazetteer, countries: Sequence[str] = ()) -> list[tuple[int, int]]:
     # A name the knowledge base knows as a group, person or body is not a place ("Taliban" is
     # also a village in Turkey); names the model merely guessed at ("Kurram" as a person) may be.
     taken = [(m.start, m.end) for m in actors.mentions if m.entity_id in actors.entities
              and actors.entities[m.entity_id].origin == "kb" and actors.entities[m.entity_id].type != "COUNTRY"]
-    spans = [(e.start, e.end) for e in analysis.ents if e.label in PLACE_LABELS and _could_be_place(e.text)
+    spans = [(e.start, e.end) for e in analysis.ents
+             if (e.label in PLACE_LABELS or _place_by_context(a.body, e, gazetteer, countries))
+             and _could_be_place(e.text)
              and not any(x < e.end and e.start < y for x, y in taken)]
     seen = {(s, e) for s, e in spans}
     for s, e in {(ev.sentence_start, ev.sentence_end) for ev in events}:
@@ -93,6 +97,39 @@ def _toponym_spans(a: Article, analysis: Analysis, events: list[Event], actors: 
                 spans.append(span)
                 seen.add(span)
     return sorted(spans)
+
+
+# A name the model calls a person or organisation is a place when the words around it say so:
+# a place preposition before it ("clashes in Kurram", "the road to Shughnon", "residents of
+# Ayni") or a place noun after it ("the Kurram border").
+_PERSON_LABELS = frozenset({"PERSON", "ORG"})
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|into|outside|across|along|inside|within|around|from|towards?|through)"
+    r"|\b(?:road|roads|route|highway|way|journey|trip|flights?|fled|returned|headed|travell?ed)\s+to"
+    r"|\b(?:residents|people|inhabitants|outskirts|suburbs|streets|centre|center|heart|town|city|"
+    r"village|province|region|district|capital|area|port|mayor|governor)\s+of"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)"
+    r"\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:province|district|region|valley|border|city|town|village|county|governorate|"
+    r"airport|area|agency|state|oblast)\b", re.IGNORECASE)
+
+
+def _place_by_context(body: str, e: Ent, gazetteer: Gazetteer, countries: Sequence[str]) -> bool:
+    """A PERSON or ORG span that the gazetteer knows as a town, district, province or country
+    by its own name or a curated alias, with a place preposition right before it or a place
+    noun right after it. When the article has countries (ISO3), the place must lie in one of
+    them: a district the gazetteer lacks ("Spera district" of Khost) is not its namesake abroad."""
+    if e.label not in _PERSON_LABELS or not e.text[:1].isupper():
+        return False
+    if not (_PLACE_BEFORE.search(body, max(0, e.start - 40), e.start) or _PLACE_AFTER.match(body, e.end)):
+        return False
+    iso3 = {gazetteer.iso3(c) or c for c in countries}
+    return any(m.quality <= ALIAS and m.place.feature in _PLACE_FEATURES
+               and (not iso3 or m.place.country in iso3) for m in gazetteer.matches(e.text))
+
+
+_PLACE_FEATURES = frozenset({"city", "admin2", "admin1", "country"})
 
 
 def _location(p) -> Location:
