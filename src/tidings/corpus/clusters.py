@@ -3,12 +3,17 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
 
 from ..config import Settings
+from ..errors import ConfigError
 from ..model.corpus import FIELDS, ClusterState, DocFeatures
 from ..store import Store
 from ..store.corpus import (
@@ -26,27 +31,29 @@ from ..store.corpus import (
 from .features import DocFreq, cosine, doc_features, lead_people
 
 # --- The merge-or-create decision (news-stream clustering after Miranda et al. 2018) ---------
-# score(doc, cluster) = time(doc, cluster) * sum_k WEIGHTS[k] * feature_k(doc, cluster);
-# the doc joins the best-scoring candidate when its score reaches the clusters_join setting.
-# Weights (like that threshold and the time sigma, settings whose tuning tidings.config notes)
-# tuned on the ECB+ dev documents (../shared/eval/clusters, 196 docs, 16 events in 8 topics that
-# each pair two similar events; `tidings eval clusters`) and checked on the demo corpus in
-# examples/ (the three reservists copies one cluster; the two Rahmon-Putin meetings of June and
-# October 2022 two clusters).
-WEIGHTS = {"title": 0.09, "body": 0.67, "ents": 0.12, "actors": 0.13}
-# Time decay: a Gaussian on the gap in days between the doc's day and the cluster's dated span,
-# with the clusters_time_sigma_days setting as its sigma.
-# Factor when exactly one side is dated (an undated doc against a dated cluster or the reverse):
-# it may still join on content, but needs more of it.
-HALF_DATED_FACTOR = 0.7
-# Factor when neither side is dated.
-UNDATED_FACTOR = 1.0
-# Year-only dates (a doc that names only its year): a different year rules a merge out.
-OTHER_YEAR_FACTOR = 0.0
-# Factor when both the doc and the cluster have lead people (most-mentioned persons) and share
-# none: the same kind of event happening to someone else (in ECB+, a DUI arrest of another
-# player of the same team). 0.5 raised B-cubed precision there from 0.905 to 0.954.
-LEAD_CONFLICT_FACTOR = 0.5
+# A document is compared with each candidate cluster on a handful of similarity features
+# (FEATURES, each in [0, 1]); a logistic model turns them into the probability that the two
+# report one event, and a Gaussian on the time gap decays it:
+#   score = time * 1 / (1 + exp(-(intercept + sum_k coef_k * feature_k)))
+# The document joins the best-scoring candidate when the score reaches the clusters_join setting,
+# else it starts a cluster. The coefficients are plain numbers in the packaged
+# data/cluster_weights.toml, fitted by `python -m tidings.corpus.tools.fit_clusters GOLD`
+# (logistic regression on document-vs-cluster examples; the file's header names what it was
+# fitted on and its cross-validated B-cubed F1), so clustering needs no learning library at run
+# time. The time decay is not learned: in ECB+ the paired events of a topic lie months or years
+# apart (or are undated), so gaps inside the blocking window carry no signal there, while in a
+# news stream the same actors meet again weeks later; it stays a prior with the
+# clusters_time_sigma_days setting as its sigma.
+#   title, body, ents -- TF-IDF cosine of the field against the cluster's centroid
+#   actors            -- share of the document's actors the cluster names
+#   half_dated        -- 1 when exactly one side is dated to the day
+#   lead_conflict     -- 1 when both have lead people (most-mentioned persons) and share none:
+#                        the same kind of event happening to someone else
+#   time (the decay)  -- Gaussian on the gap in days between the document's day and the
+#                        cluster's dated span; 1 unless both are dated
+# Beside the model, one rule: a doc and a cluster dated to different years (a doc that names
+# only its year included) never merge (other_year).
+FEATURES = ("title", "body", "ents", "actors", "half_dated", "lead_conflict")
 # Blocking: only clusters sharing one of the doc's BLOCK_TERMS rarest terms that an earlier
 # document also holds (by IDF, over all fields) are scored, and at most MAX_CANDIDATES of them
 # (those sharing the most such terms). Terms in every other document never block anything.
@@ -92,17 +99,18 @@ class Decision:
     candidates: int
 
 
+def other_year(doc: DocFeatures, c: ClusterState) -> bool:
+    """True when the doc's year (its day's or the only one it names) is none of the cluster's years."""
+    year = doc.day.year if doc.day is not None else doc.year
+    return year is not None and bool(c.years) and year not in c.years
+
+
 def time_factor(doc: DocFeatures, c: ClusterState, sigma_days: float) -> float:
-    """Gaussian decay on the gap between the doc's day and the cluster's span; neutral when undated."""
+    """Gaussian decay on the gap between the doc's day and the cluster's span; 1 unless both are dated."""
     if doc.day is not None and c.start is not None and c.end is not None:
         gap = max((c.start - doc.day).days, (doc.day - c.end).days, 0)
         return math.exp(-(gap * gap) / (2 * sigma_days ** 2))
-    year = doc.day.year if doc.day is not None else doc.year
-    if year is not None and c.years and year not in c.years:
-        return OTHER_YEAR_FACTOR
-    if (doc.day is None) != (c.start is None):
-        return HALF_DATED_FACTOR
-    return UNDATED_FACTOR
+    return 1.0
 
 
 def _weighted(weights: dict[str, float] | Counter[str], fieldname: str, stats: DocFreq) -> dict[str, float]:
@@ -117,11 +125,12 @@ def _doc_weights(doc: DocFeatures, fieldname: str) -> dict[str, float]:
 
 def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: ClusterState,
              stats: DocFreq, sigma_days: float) -> dict[str, float]:
-    """The similarity features of a doc against a cluster (each in [0, 1])."""
+    """The similarity features (FEATURES) of a doc against a cluster and its time decay, each in [0, 1]."""
     out = {f: cosine(doc_vecs[f], _weighted(c.weights[f], f, stats)) for f in FIELDS}
     out["actors"] = len(doc.actors & c.actors.keys()) / len(doc.actors) if doc.actors else 0.0
     out["time"] = time_factor(doc, c, sigma_days)
-    out["leads"] = LEAD_CONFLICT_FACTOR if lead_conflict(doc, c) else 1.0
+    out["half_dated"] = float((doc.day is None) != (c.start is None))
+    out["lead_conflict"] = float(lead_conflict(doc, c))
     return out
 
 
@@ -134,9 +143,46 @@ def lead_conflict(doc: DocFeatures, c: ClusterState) -> bool:
     return not (doc.leads & c.leads.keys()) and main not in doc.leads
 
 
-def score(feats: dict[str, float]) -> float:
-    """The merge score: weighted similarity, decayed by time."""
-    return feats["time"] * feats["leads"] * sum(w * feats[k] for k, w in WEIGHTS.items())
+@dataclass(frozen=True, slots=True)
+class ClusterWeights:
+    """The same-event model: a logistic model (an intercept, one coefficient per feature name)
+    whose probability the time decay multiplies."""
+
+    intercept: float
+    coef: dict[str, float]
+    source: str = ""
+
+    def probability(self, feats: dict[str, float]) -> float:
+        """P(same event) from the features alone (a feature without a coefficient counts 0)."""
+        z = self.intercept + sum(w * feats.get(k, 0.0) for k, w in self.coef.items())
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def score(self, feats: dict[str, float]) -> float:
+        """The join score: the probability decayed by the time gap (feats["time"], 1 when absent)."""
+        return feats.get("time", 1.0) * self.probability(feats)
+
+
+WEIGHTS_FILE = "cluster_weights.toml"
+
+
+def load_weights(path: Path | None = None) -> ClusterWeights:
+    """The packaged weights (data/cluster_weights.toml) or those of another file of that layout;
+    ConfigError when the file is not one."""
+    try:
+        if path is None:
+            raw = resources.files("tidings.corpus").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
+            where = f"tidings/corpus/data/{WEIGHTS_FILE}"
+        else:
+            raw, where = Path(path).read_text(encoding="utf-8"), str(path)
+        table = tomllib.loads(raw)["model"]
+        coef = {str(k): float(v) for k, v in table["coef"].items()}
+        unknown = set(coef) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"unknown features {sorted(unknown)}; known: {', '.join(FEATURES)}")
+        return ClusterWeights(float(table["intercept"]), coef, where)
+    except (OSError, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"cannot read cluster weights from {path or WEIGHTS_FILE}: {e}; expected a [model] table "
+                          "with intercept = NUMBER and a [model.coef] table of feature = NUMBER") from e
 
 
 class ClusterIndex:
@@ -212,11 +258,14 @@ class StoreClusterIndex(ClusterIndex):
 
 class OnlineClusterer:
     """Assigns documents one at a time: statistics update, blocking, scoring, merge or create. The
-    join threshold and the time sigma come from the settings (clusters_join, clusters_time_sigma_days)."""
+    join probability and the time sigma come from the settings (clusters_join,
+    clusters_time_sigma_days), the model from `weights` (the packaged file when not given)."""
 
-    def __init__(self, settings: Settings, index: ClusterIndex | None = None):
+    def __init__(self, settings: Settings, index: ClusterIndex | None = None,
+                 weights: ClusterWeights | None = None, threshold: float | None = None):
         self.index = index if index is not None else ClusterIndex()
-        self.threshold = settings.clusters_join
+        self.weights = weights if weights is not None else default_weights()
+        self.threshold = settings.clusters_join if threshold is None else threshold
         self.sigma_days = settings.clusters_time_sigma_days
         self.window_days = BLOCK_WINDOW_SIGMAS * self.sigma_days
 
@@ -234,7 +283,8 @@ class OnlineClusterer:
                 if c is None or not _in_window(doc, c, self.window_days):
                     continue
                 n_cand += 1
-                s = score(features(doc, vecs, c, idx.stats, self.sigma_days))
+                s = 0.0 if other_year(doc, c) else self.weights.score(
+                    features(doc, vecs, c, idx.stats, self.sigma_days))
                 if s > best_score:
                     best, best_score = c, s
             if best is not None and best_score >= self.threshold:
@@ -245,6 +295,12 @@ class OnlineClusterer:
         absorb(target, doc)
         idx.save(target, doc)
         return Decision(doc.id, target.id, created, max(best_score, 0.0), n_cand)
+
+
+@cache
+def default_weights() -> ClusterWeights:
+    """The packaged weights, read once per process."""
+    return load_weights()
 
 
 def _in_window(doc: DocFeatures, c: ClusterState, window_days: float) -> bool:

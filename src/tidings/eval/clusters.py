@@ -1,195 +1,82 @@
-"""`tidings eval clusters`: same-event clusters of ECB+ documents scored by B-cubed F1, beside a TF-IDF average-link baseline."""
+"""`tidings eval clusters`: same-event clusters of ECB+ documents scored by B-cubed F1, beside a TF-IDF
+average-link baseline; with --folds K, both cross-validated by topic."""
 from __future__ import annotations
 
-import json
-import re
-from collections import Counter
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from ..config import Settings
 from ..corpus.clusters import OnlineClusterer
-from ..corpus.features import doc_features, entity_key, lead_people, words
-from ..errors import GoldError
-from ..resources import Resources
-from .common import EvalReport, Postprocess, PredictionWriter, Progress, ticking
+from ..corpus.tools.ecbplus import (
+    BASELINE_CUTS,
+    LAYOUT,
+    GoldDoc,
+    avglink_clusters,
+    avglink_tree,
+    bcubed,
+    best_cut,
+    gold_features,
+    load_gold,
+    split_head,
+    text_date,
+)
+from ..corpus.tools.fit_clusters import cluster_online, cross_validate, fit
+from .common import EvalReport, Postprocess, PredictionWriter, Progress, grouped_folds, ticking
 
-LAYOUT = "a JSONL file of ECB+ documents, one {doc_id, topic, seminal_event, text} object a line"
-# Entity labels whose names become entity terms and actors of an ECB+ document (spaCy's
-# OntoNotes labels; numbers and dates are left to the body terms and the date finder).
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT"})
-# Lines at the head of a document searched for its own date (ECB+ texts put the URL, the
-# headline and the dateline there; later dates are mostly other events).
-HEAD_LINES = 4
-# Average-link baseline: cosine-distance cut-offs tried, the best on the gold set reported.
-BASELINE_CUTS = tuple(round(0.50 + 0.02 * i, 2) for i in range(25))
-
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s*(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+\.?\s*(\d{{1,2}})\s*(?:st|nd|rd|th)?\s*,?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_ISO_PATH = re.compile(r"\b((?:19|20)\d\d)\s*[-/]\s*(\d\d)\s*[-/]\s*(\d\d)\b")
-_YEAR_PATH = re.compile(r"/\s*((?:19|20)\d\d)\s*/")
-_URL_LINE = re.compile(r"^\s*https?\s*:", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class GoldDoc:
-    doc_id: str
-    topic: str
-    event: str
-    text: str
+__all__ = ["BASELINE_CUTS", "LAYOUT", "GoldDoc", "avglink_clusters", "avglink_tree", "bcubed", "best_cut",
+           "gold_features", "load_gold", "run", "split_head", "text_date", "topic_folds"]
 
 
 def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None = None,
-        postprocess: Postprocess | None = None) -> EvalReport:
-    """Cluster the gold documents online (file order) and with the baseline; B-cubed both."""
+        postprocess: Postprocess | None = None, folds: int | None = None) -> EvalReport:
+    """Cluster the gold documents online (file order) and with the baseline; B-cubed both.
+
+    Without folds: the packaged model and the clusters_join setting, as ingest runs them. With
+    folds=K: grouped K-fold cross-validation by topic (K >= the number of topics is
+    leave-one-topic-out); the model, the join threshold and the baseline's cut are chosen on the
+    training topics of each fold, the test topics clustered and their predictions pooled."""
     docs = load_gold(gold)
     texts = [postprocess(d.text) if postprocess else d.text for d in docs]
     feats = list(ticking(list(gold_features(docs, texts, settings)), progress))
-    clusterer = OnlineClusterer(settings)
-    predicted = {f.id: clusterer.add(f).cluster_id for f in feats}
+    truth = {d.doc_id: d.event for d in docs}
+    ids = [d.doc_id for d in docs]
+    cut, base = best_cut(ids, texts, truth)
+    n_events = len(set(truth.values()))
+    if folds is None:
+        clusterer = OnlineClusterer(settings)
+        predicted = {f.id: clusterer.add(f).cluster_id for f in feats}
+        notes = [(f"{len(set(predicted.values()))} clusters predicted for {n_events} gold events; model "
+                 f"{clusterer.weights.source}, join probability {clusterer.threshold} (clusters_join)")]
+        cv_scores: dict[str, float] = {}
+    else:
+        splits = topic_folds(docs, folds)
+        cv = cross_validate(feats, texts, truth, settings, splits)
+        cv_scores = {f"b3_{k}": v for k, v in bcubed(cv.predicted, truth).items()}
+        cv_scores.update({f"baseline_avglink_b3_{k}": v for k, v in bcubed(cv.baseline, truth).items()})
+        fitted = fit(feats, truth, settings)
+        fitted_pred = cluster_online(feats, settings, fitted.weights, fitted.threshold)
+        predicted = cv.predicted
+        notes = [
+            (f"{len(splits)} folds by topic ({len({d.topic for d in docs})} topics); in each, the model, the join "
+             "threshold and the baseline's cut are chosen on the training topics only; the test topics' "
+             "documents are clustered from no cluster (their IDF counts the training documents' words), and "
+             "B-cubed is pooled over every test document (each tested once; clusters never span folds)"),
+            (f"thresholds chosen per fold: {', '.join(f'{t:g}' for t in cv.thresholds)}; "
+            f"baseline cuts: {', '.join(f'{c:g}' for c in cv.cuts)}"),
+            (f"fitted: model and threshold ({fitted.threshold:g}) fitted on all of this gold set, "
+             f"{len(set(fitted_pred.values()))} clusters for {n_events} gold events; the predictions written "
+             "are the cross-validated ones"),
+        ]
+        predicted_fitted = fitted_pred
     with PredictionWriter(out) as writer:
         for d in docs:
             writer.write({"doc_id": d.doc_id, "cluster": predicted[d.doc_id]})
-    truth = {d.doc_id: d.event for d in docs}
-    scores = {f"b3_{k}": v for k, v in bcubed(predicted, truth).items()}
-    cut, base = best_baseline(docs, texts, truth)
+    scores = {f"b3_{k}": v for k, v in bcubed(predicted if folds is None else predicted_fitted, truth).items()}
     scores.update({f"baseline_avglink_b3_{k}": v for k, v in base.items()})
-    notes = [f"{len(set(predicted.values()))} clusters predicted for {len(set(truth.values()))} gold events",
-             (f"baseline: TF-IDF cosine of the whole text, average link (scipy), cut at distance {cut} "
-             "(the best of the cut-offs tried, tuned on these same documents)")]
-    return EvalReport("clusters", len(docs), scores, notes)
+    notes.append(f"baseline: TF-IDF cosine of the whole text, average link (scipy); fitted: cut at distance {cut} "
+                 "(the best of the cut-offs tried on these same documents)")
+    return EvalReport("clusters", len(docs), scores, notes, cv=cv_scores, folds=folds)
 
 
-def load_gold(gold: Path) -> list[GoldDoc]:
-    """The gold documents in file order; GoldError when the file is not the expected JSONL."""
-    if not gold.is_file():
-        raise GoldError(f"{gold} is not a file; expected {LAYOUT}.")
-    docs = []
-    with gold.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                docs.append(GoldDoc(str(obj["doc_id"]), str(obj["topic"]), str(obj["seminal_event"]),
-                                    str(obj["text"])))
-            except (ValueError, KeyError, TypeError) as e:
-                raise GoldError(f"{gold} line {n} is not a gold document ({e}); expected {LAYOUT}.") from e
-    if not docs:
-        raise GoldError(f"{gold} holds no documents; expected {LAYOUT}.")
-    return docs
-
-
-def gold_features(docs: list[GoldDoc], texts: list[str], settings: Settings):
-    """DocFeatures of each gold document: title, body, named entities (spaCy NER with the
-    knowledge-base ruler) as entity terms and actors, and a date from the text's head."""
-    import spacy  # noqa: F401 - the NLP layer needs it; fail here with spaCy's own message
-
-    nlp = Resources(settings).ner
-    for d, text, doc in zip(docs, texts, nlp.pipe(texts, batch_size=32)):
-        names = [e.ent_id_ or entity_key(e.text) for e in doc.ents if e.label_ in NAME_LABELS]
-        people = [e.ent_id_ or _surname(e.text) for e in doc.ents if e.label_ == "PERSON"]
-        day, year = text_date(text)
-        title, body = split_head(text)
-        yield doc_features(d.doc_id, title, body, entities=names, actors=set(names) | set(people),
-                           leads=lead_people(people), day=day, year=year)
-
-
-def _surname(name: str) -> str:
-    """A person's last name as a key ("Jamal Williams", "Williams" -> "williams")."""
-    key = entity_key(name)
-    return key.rsplit("_", 1)[-1]
-
-
-def split_head(text: str) -> tuple[str, str]:
-    """(title, body): a leading URL line's words and the first line after it make the title."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if not lines:
-        return "", ""
-    head = []
-    if _URL_LINE.match(lines[0]) and len(lines) > 1:
-        head.append(lines[0])
-        lines = lines[1:]
-    head.append(lines[0])
-    return " ".join(head), "\n".join(lines)
-
-
-def text_date(text: str) -> tuple[date | None, int | None]:
-    """(day, year) the document dates itself to from its first lines: a full date, else a year in
-    its URL path; (None, None) when it names none."""
-    head = "\n".join(text.splitlines()[:HEAD_LINES])
-    found = _first_day(head)
-    if found is not None:
-        return found, None
-    m = _YEAR_PATH.search(head.splitlines()[0]) if head else None
-    return None, int(m.group(1)) if m else None
-
-
-def _first_day(text: str) -> date | None:
-    hits = []
-    for m in _DAY_MONTH_YEAR.finditer(text):
-        hits.append((m.start(), _make(m.group(3), m.group(2), m.group(1))))
-    for m in _MONTH_DAY_YEAR.finditer(text):
-        hits.append((m.start(), _make(m.group(3), m.group(1), m.group(2))))
-    for m in _ISO_PATH.finditer(text):
-        hits.append((m.start(), _make(m.group(1), m.group(2), m.group(3), numeric=True)))
-    hits = [(pos, d) for pos, d in hits if d is not None]
-    return min(hits)[1] if hits else None
-
-
-def _make(year: str, month: str, day: str, numeric: bool = False) -> date | None:
-    try:
-        mon = int(month) if numeric else _MONTHS[month[:3].lower()]
-        return date(int(year), mon, int(day))
-    except (KeyError, ValueError):
-        return None
-
-
-def bcubed(predicted: dict[str, str], truth: dict[str, str]) -> dict[str, float]:
-    """B-cubed precision, recall (averaged over documents) and their F1 (Bagga and Baldwin 1998)."""
-    pred_sets: dict[str, set[str]] = {}
-    gold_sets: dict[str, set[str]] = {}
-    for doc, c in predicted.items():
-        pred_sets.setdefault(c, set()).add(doc)
-    for doc, c in truth.items():
-        gold_sets.setdefault(c, set()).add(doc)
-    p = r = 0.0
-    for doc in truth:
-        mine, real = pred_sets[predicted[doc]], gold_sets[truth[doc]]
-        both = len(mine & real)
-        p += both / len(mine)
-        r += both / len(real)
-    p, r = p / len(truth), r / len(truth)
-    return {"f1": 2 * p * r / (p + r) if p + r else 0.0, "precision": p, "recall": r}
-
-
-def best_baseline(docs: list[GoldDoc], texts: list[str], truth: dict[str, str]) -> tuple[float, dict[str, float]]:
-    """Plain TF-IDF (whole text) cosine, average-link agglomeration; the best cut-off's scores."""
-    import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
-
-    counts = [Counter(words(t)) for t in texts]
-    vocab = {t: i for i, t in enumerate(sorted({t for c in counts for t in c}))}
-    df = np.zeros(len(vocab))
-    for c in counts:
-        for t in c:
-            df[vocab[t]] += 1
-    idf = np.log((len(docs) + 1) / (df + 1)) + 1
-    m = np.zeros((len(docs), len(vocab)))
-    for i, c in enumerate(counts):
-        for t, n in c.items():
-            m[i, vocab[t]] = (1 + np.log(n)) * idf[vocab[t]]
-    m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
-    tree = linkage(m, method="average", metric="cosine")
-    best = (0.0, {"f1": -1.0})
-    for cut in BASELINE_CUTS:
-        labels = fcluster(tree, t=cut, criterion="distance")
-        predicted = {d.doc_id: str(lab) for d, lab in zip(docs, labels)}
-        s = bcubed(predicted, truth)
-        if s["f1"] > best[1]["f1"]:
-            best = (cut, s)
-    return best
+def topic_folds(docs: list[GoldDoc], k: int) -> list[tuple[list[int], list[int]]]:
+    """(train, test) document indices of K folds that never split a topic."""
+    return grouped_folds([d.topic for d in docs], k)
