@@ -79,7 +79,7 @@ class Settings:
         """Defaults, then tidings.toml (or config_file), then TIDINGS_<NAME> env vars, then overrides.
 
         In the file, a setting is a key of the [tidings] table, or a key of a per-stage table
-        named by its prefix: [tidings.clusters] join = 0.15 sets clusters_join."""
+        named by its prefix: [tidings.clusters] join = 0.4 sets clusters_join."""
         values: dict[str, Any] = {}
         path = config_file or (Path("tidings.toml") if Path("tidings.toml").exists() else None)
         if path is not None:
