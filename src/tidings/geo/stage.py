@@ -41,13 +41,37 @@ def place_events(a: Article, analysis: Analysis, actors: ArticleActors, result: 
     for ev in result.events:
         ids = {p.entity_id for p in [*ev.actors, *ev.recipients]}
         taken = [(s, e) for s, e, eid in party_spans if eid in ids]
-        inside = [pm for pm in found if ev.in_clause(pm.start, pm.end) and _locative(a.body, pm.start)
+        inside = [pm for pm in found if ev.in_clause(pm.start, pm.end)
+                  and (_locative(a.body, pm.start) or _undergoes(a.body, pm, ev))
                   and not any(s < pm.end and pm.start < e for s, e in taken)]
         inside.sort(key=lambda pm: (pm.location.admin1 is None and pm.location.lat is None, _is_country(pm), pm.start))
         if inside:
             ev.location = inside[0].location
         elif dateline is not None and dateline.country in {p.country for p in ev.actors}:
             ev.location = dateline
+
+
+# The place a trigger acts on, named without a preposition: the subject of a passive trigger
+# ("Punjab has also been targeted", "Kunar was hit again") or the word right after the trigger
+# ("shelled Kunar", "visited Dushanbe"). Where a thing is done to a place, that place is where it happened.
+_PASSIVE_BEFORE = re.compile(r"^\s+(?:(?:has|have|had|was|were|is|are|been|being|also|again|now|repeatedly|"
+                             r"reportedly|twice)\s+)*(?:been|was|were|is|are|being)\s+$", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"^\s+(?:the\s+)?$", re.IGNORECASE)
+# A capitalised name right after a trigger ("shelled Kunar").
+_NAME_AFTER_TRIGGER = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+# A capitalised name right before a passive auxiliary chain ending at a trigger.
+_NAME_BEFORE_PASSIVE = re.compile(r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+                                  r"\s+(?:(?:has|have|had|was|were|is|are|been|being|also|again|now|repeatedly|"
+                                  r"reportedly|twice)\s+)*(?:been|was|were|is|are|being)\s+")
+
+
+def _undergoes(body: str, pm: PlaceMention, ev: Event) -> bool:
+    """The toponym is the subject of the passive trigger or its object, with nothing but auxiliaries
+    (or "the") between them."""
+    if pm.end <= ev.trigger_start:
+        return _PASSIVE_BEFORE.match(body[pm.end:ev.trigger_start]) is not None
+    possessor = body[pm.end:pm.end + 2] in ("'s", "’s")   # "awarded Tajikistan's highest honour"
+    return not possessor and _OBJECT_AFTER.match(body[ev.trigger_end:pm.start]) is not None
 
 
 def _locative(body: str, start: int) -> bool:
@@ -96,6 +120,17 @@ def _toponym_spans(a: Article, analysis: Analysis, events: list[Event], actors: 
             if _could_be_place(m.group(1)) and not any(x < span[1] and span[0] < y for x, y in [*seen, *taken]):
                 spans.append(span)
                 seen.add(span)
+    for ev in events:   # the place acted on, left untagged: "Punjab has been targeted", "shelled Kunar"
+        before = _NAME_BEFORE_PASSIVE.search(a.body, ev.sentence_start, ev.trigger_start)
+        after = _NAME_AFTER_TRIGGER.match(a.body, ev.trigger_end, ev.sentence_end)
+        for m in (before if before is not None and before.end() == ev.trigger_start else None, after):
+            if m is None:
+                continue
+            span = (m.start(1), m.end(1))
+            if (_could_be_place(m.group(1)) and _known_place(m.group(1), gazetteer, countries)
+                    and not any(x < span[1] and span[0] < y for x, y in [*seen, *taken])):
+                spans.append(span)
+                seen.add(span)
     return sorted(spans)
 
 
@@ -124,9 +159,15 @@ def _place_by_context(body: str, e: Ent, gazetteer: Gazetteer, countries: Sequen
         return False
     if not (_PLACE_BEFORE.search(body, max(0, e.start - 40), e.start) or _PLACE_AFTER.match(body, e.end)):
         return False
+    return _known_place(e.text, gazetteer, countries)
+
+
+def _known_place(name: str, gazetteer: Gazetteer, countries: Sequence[str]) -> bool:
+    """The gazetteer knows the name (its own or a curated alias) as a town, district, province or
+    country; in one of the article's countries when it has any."""
     iso3 = {gazetteer.iso3(c) or c for c in countries}
     return any(m.quality <= ALIAS and m.place.feature in _PLACE_FEATURES
-               and (not iso3 or m.place.country in iso3) for m in gazetteer.matches(e.text))
+               and (not iso3 or m.place.country in iso3) for m in gazetteer.matches(name))
 
 
 _PLACE_FEATURES = frozenset({"city", "admin2", "admin1", "country"})
