@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= tidings.db
 
-.PHONY: venv demo test test-fast browser clean lint ray
+.PHONY: venv demo test test-fast browser clean lint ray screenshots
 
 $(BIN)/tidings: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,10 @@ browser:
 
 test: venv browser ray
 	$(BIN)/pytest -q
+
+# Refresh the user guide's pictures (docs/img) from the browser tests.
+screenshots: venv browser
+	TIDINGS_GUIDE_IMAGES=1 $(BIN)/pytest -q tests/web/test_browser.py
 
 test-fast: venv
 	$(BIN)/pytest -q -m "not slow"

@@ -1,7 +1,9 @@
 """The web UI in headless Chromium (Debian's /usr/bin/chromium via Playwright): pages, filters, search,
-highlights, the map; screenshots go to artifacts/screenshots/ (and docs/img/ for the user guide)."""
+highlights, the map; screenshots go to artifacts/screenshots/ (and to docs/img/ for the user guide with
+TIDINGS_GUIDE_IMAGES=1, as `make screenshots` sets it)."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -64,7 +66,7 @@ def shot(pg, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
     pg.screenshot(path=str(path), full_page=False)
-    if name in GUIDE:
+    if name in GUIDE and os.environ.get("TIDINGS_GUIDE_IMAGES"):  # `make screenshots` refreshes the guide
         DOC_IMAGES.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, DOC_IMAGES / path.name)
 
