@@ -82,8 +82,10 @@ def _json_party(column: str, key: str) -> str:
             f" OR (length(:{key}) > 3 AND instr(lower(json_extract(j.value, '$.name')), lower(:{key})) > 0))")
 
 
-def _merged_where(*, actor=None, other=None, event_type=None, modality=None, since=None, until=None,
-                  cluster=None, cluster_ids=None, contradicted=None, min_sources=None) -> tuple[str, dict]:
+def merged_where(*, actor=None, other=None, event_type=None, modality=None, since=None, until=None,
+                 cluster=None, cluster_ids=None, contradicted=None, min_sources=None) -> tuple[str, dict]:
+    """The WHERE clause (over `merged_events me`) and named parameters of a merged-events filter;
+    a dated span counts when it overlaps since..until."""
     where, params = [], {}
     for value, key in ((actor, "ma"), (other, "mb")):
         if value:
@@ -126,7 +128,7 @@ def list_merged(conn: sqlite3.Connection, *, newest_first: bool = True, limit: i
     """Merged events with their sources (articles) and contradictions, latest first."""
     if not table_exists(conn, "merged_events"):
         return Page([], 0, limit, offset, note=not_yet("merged_events"))
-    clause, params = _merged_where(**filters)
+    clause, params = merged_where(**filters)
     total = conn.execute("SELECT count(*) FROM merged_events me" + clause, params).fetchone()[0]
     order = "DESC" if newest_first else "ASC"
     rows = conn.execute(

@@ -12,7 +12,6 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from ..events import DAY_END
 from .common import (
     CONFLICT,
     COOPERATION,
@@ -23,6 +22,7 @@ from .common import (
     table_exists,
     window,
 )
+from .corpus import merged_where
 
 LEVELS = ("entity", "country")
 
@@ -106,20 +106,10 @@ def dyads(conn: sqlite3.Connection, *, a: str | None = None, b: str | None = Non
     extra = {"period": period, "level": level}
     if not table_exists(conn, "merged_events"):
         return Page([], 0, limit, offset, note=not_yet("merged_events"), extra=extra)
-    where, params = [], []
-    if modality:
-        where.append("modality = lower(?)")
-        params.append(modality)
-    if since:
-        where.append("coalesce(date_end, date_start, date) >= ?")
-        params.append(since)
-    if until:
-        where.append("coalesce(date_start, date) <= ?")
-        params.append(until + DAY_END)
+    where, params = merged_where(modality=modality, since=since, until=until)  # the merged-events list's rule
     rows = conn.execute(
         "SELECT id, coalesce(date_start, date), quad_class, intensity, actors, recipients, article_ids, sources"
-        " FROM merged_events" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id",
-        params).fetchall()
+        " FROM merged_events me" + where + " ORDER BY id", params).fetchall()
     events = [(mid, day, quad, intensity, json.loads(actors or "[]"), json.loads(recipients or "[]"),
                json.loads(article_ids or "[]"), json.loads(sources or "[]"))
               for mid, day, quad, intensity, actors, recipients, article_ids, sources in rows]
