@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from geo_helpers import spans_of
 
 from tidings.geo import Gazetteer, Place, countries_in_text, document_focus, resolve_places
 
@@ -9,16 +10,6 @@ from tidings.geo import Gazetteer, Place, countries_in_text, document_focus, res
 @pytest.fixture(scope="module")
 def gaz(gazetteer) -> Gazetteer:
     return gazetteer
-
-
-def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
-    """The span of each name's first occurrence after the previous one."""
-    out, at = [], 0
-    for name in names:
-        start = text.index(name, at)
-        out.append((start, start + len(name)))
-        at = start + len(name)
-    return out
 
 
 def resolve(gaz: Gazetteer, text: str, *names: str, context: tuple[str, ...] = ()) -> list[Place | None]:

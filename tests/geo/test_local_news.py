@@ -3,6 +3,7 @@ names, "the county", the tuned weights, and names the model calls people that th
 from __future__ import annotations
 
 import pytest
+from geo_helpers import spans_of
 
 from tidings.geo import Gazetteer, Place, resolve_places
 from tidings.geo.resolve import Weights, divisions_in_text
@@ -10,15 +11,6 @@ from tidings.geo.stage import _toponym_spans
 from tidings.model.actors import ArticleActors
 from tidings.model.article import Article
 from tidings.model.nlp import Analysis, Ent
-
-
-def spans_of(text: str, *names: str) -> list[tuple[int, int]]:
-    out, at = [], 0
-    for name in names:
-        start = text.index(name, at)
-        out.append((start, start + len(name)))
-        at = start + len(name)
-    return out
 
 
 def resolve(gaz: Gazetteer, text: str, *names: str, **kw) -> list[Place | None]:
