@@ -116,14 +116,7 @@ class Corpus:
         """Store per-article results made elsewhere (Parquet shards, tidings.shards), one transaction
         per article as ingest does, then run the corpus stages; returns an IngestReport. `model` and
         `coder` name the spaCy package and event coder version that made them."""
-        pipeline = _pipeline()
-        report = pipeline.IngestReport()
-        for item in items:
-            pipeline.store_item(self._store, item, report, model, coder)
-            if on_item:
-                on_item(report)
-        pipeline.run_corpus_stages(self._store, self.settings, report)
-        return report
+        return _pipeline().store_items(self._store, items, self.settings, model, coder, on_item=on_item)
 
     # -- articles --------------------------------------------------------------------------------
 

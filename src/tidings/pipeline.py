@@ -215,13 +215,22 @@ def ingest(
             else:
                 yield item
 
-    model = shared(settings).model
     work = functools.partial(process_batch, settings=settings)
-    for _, items in ordered_map(work, batches(fresh_items(), BATCH_ITEMS), workers=settings.workers):
-        for item in items:
-            store_item(store, item, report, model)
-            if on_item:
-                on_item(report)
+    done = (item for _, items in ordered_map(work, batches(fresh_items(), BATCH_ITEMS), workers=settings.workers)
+            for item in items)
+    return store_items(store, done, settings, shared(settings).model, report=report, on_item=on_item)
+
+
+def store_items(store: Store, items: Iterable[Item], settings: Settings, model: str, coder: str = CODER_VERSION,
+                report: IngestReport | None = None,
+                on_item: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Store each item (store_item), then run the corpus stages: the end of every ingest, and how
+    results made elsewhere (Parquet shards) enter a store."""
+    report = report if report is not None else IngestReport()
+    for item in items:
+        store_item(store, item, report, model, coder)
+        if on_item:
+            on_item(report)
     run_corpus_stages(store, settings, report)
     return report
 
