@@ -54,15 +54,15 @@ def place_events(a: Article, analysis: Analysis, actors: ArticleActors, result: 
 # The place a trigger acts on, named without a preposition: the subject of a passive trigger
 # ("Punjab has also been targeted", "Kunar was hit again") or the word right after the trigger
 # ("shelled Kunar", "visited Dushanbe"). Where a thing is done to a place, that place is where it happened.
-_PASSIVE_BEFORE = re.compile(r"^\s+(?:(?:has|have|had|was|were|is|are|been|being|also|again|now|repeatedly|"
-                             r"reportedly|twice)\s+)*(?:been|was|were|is|are|being)\s+$", re.IGNORECASE)
+# The auxiliaries (and adverbs) between a passive subject and its trigger: "has also been", "was".
+_PASSIVE_AUX = (r"\s+(?:(?:has|have|had|was|were|is|are|been|being|also|again|now|repeatedly|reportedly|twice)\s+)*"
+                r"(?:been|was|were|is|are|being)\s+")
+_PASSIVE_BEFORE = re.compile(rf"^{_PASSIVE_AUX}$", re.IGNORECASE)
 _OBJECT_AFTER = re.compile(r"^\s+(?:the\s+)?$", re.IGNORECASE)
 # A capitalised name right after a trigger ("shelled Kunar").
 _NAME_AFTER_TRIGGER = re.compile(r"\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
 # A capitalised name right before a passive auxiliary chain ending at a trigger.
-_NAME_BEFORE_PASSIVE = re.compile(r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
-                                  r"\s+(?:(?:has|have|had|was|were|is|are|been|being|also|again|now|repeatedly|"
-                                  r"reportedly|twice)\s+)*(?:been|was|were|is|are|being)\s+")
+_NAME_BEFORE_PASSIVE = re.compile(r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})" + _PASSIVE_AUX)
 
 
 def _undergoes(body: str, pm: PlaceMention, ev: Event) -> bool:
