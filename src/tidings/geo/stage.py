@@ -1,4 +1,4 @@
-"""The geo stage: an article's toponyms resolved to places; each event takes a place its clause names, else the dateline."""
+"""The geo stage: an article's toponyms resolved to places; each event takes the place the nearest evidence names."""
 from __future__ import annotations
 
 import re
@@ -16,6 +16,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A place preposition shortly before a toponym: "in the Panjshir province", "near the Kurram border".
 _LOCATIVE = re.compile(r"\b(?:in|at|near|into|outside|across|along|inside|within|around|to|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
+# Prepositions of where to: a place after one is a destination, not where a sentence is set.
+_MOTION = frozenset({"to", "into", "on"})
 # Nouns that name a place by the toponym after "of" ("the town of Samarra").
 _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital", "state",
                           "republic", "island", "area", "outskirts", "suburbs", "port"})
@@ -28,9 +30,7 @@ _PLACE_AFTER_PREP = re.compile(r"\b(?:in|near|at|outside|across|along)\s+(?:the\
 
 def place_events(a: Article, analysis: Analysis, actors: ArticleActors, result: ArticleEvents,
                  gazetteer: Gazetteer) -> None:
-    """Resolve the article's toponyms and its dateline; each event takes a place its clause names
-    (not one of its parties), else the dateline when the event is local (the dateline lies in an
-    actor's country)."""
+    """Resolve the article's toponyms and its dateline, then give each event its place (_event_place)."""
     countries = sorted({ent.country for ent in actors.entities.values() if ent.type == "COUNTRY" and ent.country})
     spans = _toponym_spans(a, analysis, result.events, actors, gazetteer, countries)
     places = resolve_places(a.body, spans, context_countries=countries, gazetteer=gazetteer) if spans else []
@@ -38,17 +38,101 @@ def place_events(a: Article, analysis: Analysis, actors: ArticleActors, result: 
     result.places = found
     dateline = result.dateline = _dateline_place(a, countries, gazetteer)
     party_spans = [(m.start, m.end, m.entity_id) for m in actors.mentions if m.entity_id]
-    for ev in result.events:
-        ids = {p.entity_id for p in [*ev.actors, *ev.recipients]}
-        taken = [(s, e) for s, e, eid in party_spans if eid in ids]
-        inside = [pm for pm in found if ev.in_clause(pm.start, pm.end)
-                  and (_locative(a.body, pm.start) or _undergoes(a.body, pm, ev))
-                  and not any(s < pm.end and pm.start < e for s, e in taken)]
-        inside.sort(key=lambda pm: (pm.location.admin1 is None and pm.location.lat is None, _is_country(pm), pm.start))
-        if inside:
-            ev.location = inside[0].location
-        elif dateline is not None and dateline.country in {p.country for p in ev.actors}:
-            ev.location = dateline
+    # The countries a party's place name is read in: the article's, else the dateline's.
+    tie_context = countries or ([dateline.country] if dateline is not None and dateline.country else [])
+    # sentence -> (event type, parties, the place its own text names) of its events
+    placed: dict[int, list[tuple[str, set[str], Location]]] = {}
+    for ev in sorted(result.events, key=lambda e: (e.sentence_start, e.trigger_start)):
+        ids = {p.entity_id for p in [*ev.actors, *ev.recipients] if p.entity_id}
+        spans_of_parties = [(s, e) for s, e, eid in party_spans if eid in ids]
+        named = _named_place(a.body, ev, found, spans_of_parties, _party_places(ev, gazetteer, tie_context))
+        if named is not None and ids:
+            placed.setdefault(ev.sentence_index, []).append((ev.event_type, ids, named))
+        # the same event told on: the previous sentence's event of this type with a party in common
+        earlier = next((loc for kind, parties, loc in placed.get(ev.sentence_index - 1, ())
+                        if kind == ev.event_type and parties & ids), None)
+        ev.location = _event_place(a.body, ev, found, spans_of_parties, named or earlier, dateline)
+
+
+def _named_place(body: str, ev: Event, found: list[PlaceMention], taken: list[tuple[int, int]],
+                 tied_names: list[Location]) -> Location | None:
+    """The place the event's own sentence gives it, by the evidence nearest to it:
+
+    1. a place its clause names, not one of its parties: after a place preposition or acted on
+       ("shelled Kunar", "Punjab has also been targeted"); a town or province before a country;
+    2. a town, district or province a party is tied to by its name ("Punjab police", "the
+       Khost governor": a toponym inside a longer party mention in its clause, or a party named
+       after one);
+    3. the setting its sentence opens with ("In Quetta, troops arrested ...")."""
+    in_sentence = [pm for pm in found if ev.sentence_start <= pm.start and pm.end <= ev.sentence_end]
+    free = [pm for pm in in_sentence if not _overlaps(pm, taken)]
+    clause = [pm for pm in free if ev.in_clause(pm.start, pm.end)
+              and (_locative(body, pm.start) or _undergoes(body, pm, ev))]
+    if clause:
+        return _most_precise(clause).location
+    tied = [pm.location for pm in in_sentence if ev.in_clause(pm.start, pm.end) and not _is_country(pm)
+            and any(s <= pm.start and pm.end <= e and e - s > pm.end - pm.start for s, e in taken)]
+    if tied or tied_names:
+        return (tied or tied_names)[0]
+    setting = [pm for pm in free if _SETTING.match(body[ev.sentence_start:pm.start])]
+    return setting[0].location if setting else None
+
+
+def _event_place(body: str, ev: Event, found: list[PlaceMention], taken: list[tuple[int, int]],
+                 named: Location | None, dateline: Location | None) -> Location | None:
+    """The place its sentence names (_named_place), else that of the same event told in the
+    previous sentence (same type, a party in common: "X met Y in Astana. The two leaders held
+    talks ..."); else the dateline, when the sentence sets nothing elsewhere (no town, district or
+    province after a place preposition, other than the dateline's own) and the dateline lies in
+    an actor's country."""
+    if named is not None:
+        return named
+    local = dateline is not None and dateline.country in {p.country for p in ev.actors}
+    in_sentence = [pm for pm in found if ev.sentence_start <= pm.start and pm.end <= ev.sentence_end]
+    elsewhere = [pm for pm in in_sentence if not _overlaps(pm, taken) and not _is_country(pm)
+                 and _locative(body, pm.start, static=True) and not _holds(pm.location, dateline)]
+    return dateline if local and not elsewhere else None
+
+
+# The text of a sentence before its opening setting: "In", "At the", "Outside".
+_SETTING = re.compile(r"^\W*(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _party_places(ev: Event, gazetteer: Gazetteer, countries: Sequence[str]) -> list[Location]:
+    """Towns, districts and provinces parties are named after: "Punjab police", "Kabul municipality"
+    (a known place's own name or alias, in one of the article's countries when it has any, then
+    one lower-case word)."""
+    out = []
+    for party in [*ev.actors, *ev.recipients]:
+        words = party.name.split()
+        if len(words) < 2 or not words[-1].islower() or not all(w[:1].isupper() for w in words[:-1]):
+            continue
+        name = " ".join(words[:-1])
+        if not _known_place(name, gazetteer, countries):
+            continue
+        place = resolve_places(name, [(0, len(name))], context_countries=countries, gazetteer=gazetteer)[0]
+        if place is not None and place.feature in ("city", "admin2", "admin1"):
+            out.append(_location(place))
+    return out
+
+
+def _most_precise(mentions: list[PlaceMention]) -> PlaceMention:
+    """A town or province before a country, then the first named."""
+    return min(mentions, key=lambda pm: (pm.location.admin1 is None and pm.location.lat is None,
+                                         _is_country(pm), pm.start))
+
+
+def _overlaps(pm: PlaceMention, spans: list[tuple[int, int]]) -> bool:
+    return any(s < pm.end and pm.start < e for s, e in spans)
+
+
+def _holds(place: Location, inner: Location | None) -> bool:
+    """The place is the inner place or holds it: its country, or its province."""
+    if inner is None or place.country != inner.country:
+        return False
+    if place.admin1 is None:
+        return True  # the country itself
+    return place.name == inner.name or (place.name == place.admin1 == inner.admin1)
 
 
 # The place a trigger acts on, named without a preposition: the subject of a passive trigger
@@ -74,13 +158,16 @@ def _undergoes(body: str, pm: PlaceMention, ev: Event) -> bool:
     return not possessor and _OBJECT_AFTER.match(body[ev.trigger_end:pm.start]) is not None
 
 
-def _locative(body: str, start: int) -> bool:
+def _locative(body: str, start: int, *, static: bool = False) -> bool:
     """A place preposition shortly before a toponym; through "of" only after a place noun
-    ("in the city of Basra", not "in the face of Afghanistan's ...")."""
+    ("in the city of Basra", not "in the face of Afghanistan's ..."). static: a preposition of
+    where ("in", "at", "near"), not of where to ("to", "into")."""
     m = _LOCATIVE.search(body, max(0, start - 40), start)
     if m is None:
         return False
     words = m.group(0).lower().split()
+    if static and words[0] in _MOTION:
+        return False
     return words[-1] != "of" or (len(words) > 1 and words[-2] in _PLACE_NOUNS)
 
 
