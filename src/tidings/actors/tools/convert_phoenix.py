@@ -279,9 +279,7 @@ class Filter:
             return False
         if any(w in self.title_words for w in words):
             return False
-        if any(w in self.country_words for w in words) or self.kb.is_region(form):
-            return False
-        return True
+        return not (any(w in self.country_words for w in words) or self.kb.is_region(form))
 
     def org(self, form: str, bracketed: set[str]) -> bool:
         key = normalise(form)
@@ -376,6 +374,7 @@ def build(actors: list[Actor], kb: KnowledgeBase, flt: Filter) -> list[Out]:
     for a in merged.values():
         for f in a.forms:
             owners[normalise(f)].add(_main_country(a))
+    tails = _name_tails(kb)
     out: dict[str, Out] = {}
     kept: list[tuple[Actor, list[str]]] = []
     taken: set[str] = set()   # forms given to an entity already (curated, folded or converted)
@@ -387,13 +386,13 @@ def build(actors: list[Actor], kb: KnowledgeBase, flt: Filter) -> list[Out]:
         if target is None:
             kept.append((a, forms))
             continue
-        new = [f for f in forms if not kb.knows(f) and normalise(f) not in taken]
+        new = [f for f in forms if not kb.knows(f) and normalise(f) not in taken | tails]
         if new:
             o = out.setdefault(target.id, Out(target.id, target.name, target.type, [], folded=True))
             o.aliases += [f for f in new if f not in o.aliases]
             taken.update(normalise(f) for f in new)
     for a, forms in kept:
-        forms = [f for f in forms if not kb.knows(f) and normalise(f) not in taken]   # ours win
+        forms = [f for f in forms if not kb.knows(f) and normalise(f) not in taken | tails]   # ours win
         if not forms:
             continue
         taken.update(normalise(f) for f in forms)
@@ -405,6 +404,17 @@ def build(actors: list[Actor], kb: KnowledgeBase, flt: Filter) -> list[Out]:
         sector = a.sector if a.kind != "PER" or roles else a.roles[0]["sector"]   # IMG people: UAF, no country
         out[eid] = Out(eid, forms[0], kb_type, forms[1:], a.country, sector, roles)
     return sorted(out.values(), key=lambda o: o.id)
+
+
+def _name_tails(kb: KnowledgeBase) -> set[str]:
+    """A curated organisation's name without its qualifier ("security council" of the "United
+    Nations Security Council"): many states have a body of that name, so it names none alone."""
+    tails = set()
+    for e in kb.entities():
+        words = normalise(e.name).split()
+        if e.type in ("IGO", "GROUP", "AGENCY"):
+            tails.update(" ".join(words[i:]) for i in range(1, len(words)))
+    return tails
 
 
 def _main_country(a: Actor) -> str | None:
