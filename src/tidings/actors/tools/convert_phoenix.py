@@ -18,7 +18,8 @@ What is kept, and how it maps (general rules, never per name):
     (GOVAGR is GOV; INS and SEP are REB; religious codes are REL; ELI, former officials and
     other elites, is UNK); an IGO role takes the most specific organisation code the knowledge
     base defines (IGOUNOREFHCR is HCR, IGOUNOAIE falls back to UNO); NGO is sector NGO; IMG
-    (international militant groups) is UAF with no country; codes with no country are dropped;
+    (international militant groups) is UAF with no country; other codes with no country are
+    dropped, and so is a person left with no role of a country;
   * people: full names of two to six words only, never a bare surname; forms starting with a
     title or a country ("US President Bill Clinton") are dropped, since lookup strips those;
     a name two people of different countries share is dropped (it cannot say which);
@@ -401,7 +402,9 @@ def build(actors: list[Actor], kb: KnowledgeBase, flt: Filter) -> list[Out]:
             eid += "-2"
         kb_type = "IGO" if a.kind == "IGO" else "PER" if a.kind == "PER" else "GROUP"
         roles = _merge_roles(a.roles)
-        sector = a.sector if a.kind != "PER" or roles else a.roles[0]["sector"]   # IMG people: UAF, no country
+        if a.kind == "PER" and not roles:
+            continue   # a person with no country (international militants, NGO staff): nothing to code
+        sector = a.sector if a.kind != "PER" else None
         out[eid] = Out(eid, forms[0], kb_type, forms[1:], a.country, sector, roles)
     return sorted(out.values(), key=lambda o: o.id)
 
