@@ -101,9 +101,15 @@ def test_a_first_person_speaker_is_not_replaced_by_another_name(code):
 
 
 def test_passive_deployment_is_done_by_the_forces_themselves(code):
-    ev = code("Reports said Afghan special forces have been deployed along the Tajik border.")
+    ev = code("Reports said Afghan special forces have been deployed along the Tajik border.", published="2021-07-20")
     hit = find(ev, "MOBILIZE")
-    assert hit and hit[0].actors[0].country == "AFG"
+    assert hit and (hit[0].actors[0].country, hit[0].actors[0].sector) == ("AFG", "MIL")
+
+
+def test_the_republics_forces_are_not_afghanistans_military_after_the_takeover(code):
+    ev = code("Reports said Afghan special forces have been deployed along the Tajik border.", published="2021-10-03")
+    hit = find(ev, "MOBILIZE")
+    assert hit and (hit[0].actors[0].country, hit[0].actors[0].sector) != ("AFG", "MIL")
 
 
 def test_unknown_person_prefers_a_country_other_than_the_target_state(code):

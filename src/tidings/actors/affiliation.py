@@ -14,7 +14,7 @@ TITLE_SECTORS: dict[str, str] = {
     "spokesman": "GOV", "spokesperson": "GOV", "spokeswoman": "GOV", "secretary": "GOV",
     "foreign secretary": "GOV", "governor": "GOV", "king": "GOV", "emir": "GOV",
     "supreme leader": "GOV", "official": "GOV", "diplomat": "GOV", "adviser": "GOV", "advisor": "GOV",
-    "national security adviser": "GOV", "head of state": "GOV",
+    "national security adviser": "GOV", "head of state": "GOV", "mediator": "GOV", "negotiator": "GOV",
     "army chief": "MIL", "chief of army staff": "MIL", "general": "MIL", "lieutenant general": "MIL",
     "major general": "MIL", "commander": "MIL", "colonel": "MIL", "admiral": "MIL", "military chief": "MIL",
     "defence chief": "MIL",
@@ -41,7 +41,7 @@ _HEADS = {"president", "minister", "premier", "chancellor", "ambassador", "envoy
           "spokesman", "spokesperson", "spokeswoman", "secretary", "governor", "king", "emir",
           "leader", "official", "diplomat", "adviser", "advisor", "chief", "head", "director",
           "general", "commander", "colonel", "admiral", "spymaster", "judge", "justice", "senator",
-          "lawmaker", "speaker", "parliamentarian", "mp", "gen"}
+          "lawmaker", "speaker", "parliamentarian", "mp", "gen", "mediator", "negotiator"}
 _TITLE_WORDS = {w for phrase in TITLE_SECTORS for w in phrase.split()} | _FILLER | _HEADS
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|,|\S")
 ENT_MARK = "\x00"  # stands for a named entity inside the text between two mentions

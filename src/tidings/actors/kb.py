@@ -22,7 +22,11 @@ SECTORS = frozenset({
     "GOV", "MIL", "SPY", "COP", "JUD", "LEG", "PTY", "REB", "UAF", "IGO", "NGO", "MED", "BUS",
     "CVL", "REF", "OPP", "REL", "LAB", "EDU", "UNK",
 })
-PACKAGED_FILES = ("countries.toml", "igos.toml", "groups.toml", "agencies.toml", "media.toml", "people.toml")
+# The broad layer converted from the Phoenix dictionaries (tools/convert_phoenix.py) is read
+# first, so that every curated file after it extends or corrects its entities: ours win.
+BROAD_FILES = ("phoenix.toml",)
+CURATED_FILES = ("countries.toml", "igos.toml", "groups.toml", "agencies.toml", "media.toml", "people.toml")
+PACKAGED_FILES = BROAD_FILES + CURATED_FILES
 
 # How a surface form reached an entity, best first (lookup() orders its results by this).
 VIA_ORDER = {"name": 0, "alias": 1, "demonym": 2, "metonym": 3, "generic": 4}
@@ -117,6 +121,7 @@ class KbEntity:
     capital: str | None = None
     un_member: bool = False
     parent: str | None = None
+    broad: bool = False                # only in the broad layer: matched by exact name, never fuzzily
 
     def role_at(self, date: str | None) -> Role | None:
         """The office held on `date` (ISO date or datetime); with None, the current or last one.
@@ -132,6 +137,19 @@ class KbEntity:
         day = _lo(date[:10])
         active = [r for r in roles if r.active(day)]
         return max(active, key=lambda r: _lo(r.start or "0000"), default=None)
+
+    def standing_at(self, date: str | None) -> tuple[str | None, str | None]:
+        """Country and sector on `date`: the office then held; with no date, the current or last one.
+
+        Outside every dated role a person keeps the country of the last (sector UNK: no office),
+        and an organisation has no standing at all (a force dissolved, an affiliation ended).
+        """
+        role = self.role_at(date) if self.roles or self.sector else None
+        if role is not None:
+            return role.country or self.country, role.sector
+        if date is None or not self.roles:
+            return self.country, self.sector
+        return (self.country, "UNK") if self.type == "PER" else (None, None)
 
     def _standing(self) -> tuple[Role, ...]:
         if self.sector is None:
@@ -422,7 +440,7 @@ def _generic_aliases(generic: Sequence[str], country: KbEntity | None) -> list[s
     return out
 
 
-def _entity(d: dict[str, Any], countries: dict[str, KbEntity]) -> KbEntity:
+def _entity(d: dict[str, Any], countries: dict[str, KbEntity], broad: bool = False) -> KbEntity:
     roles = tuple(Role(r["country"], r["sector"], r.get("title"), r.get("start"), r.get("end"))
                   for r in d.get("roles", []))
     draft = KbEntity(id=d["id"], name=d["name"], type=d["type"], country=d.get("country"),
@@ -435,7 +453,7 @@ def _entity(d: dict[str, Any], countries: dict[str, KbEntity]) -> KbEntity:
     aliases = [a for a in dict.fromkeys(aliases) if a != d["name"]]
     codes = tuple(c for c in (d.get("cameo"),) if c)
     return replace(draft, country=country, sector=sector, aliases=tuple(aliases), generic=generic,
-                   metonyms=tuple(d.get("metonyms", [])), codes=codes, parent=d.get("parent"))
+                   metonyms=tuple(d.get("metonyms", [])), codes=codes, parent=d.get("parent"), broad=broad)
 
 
 # ---------------------------------------------------------------- the knowledge base
@@ -457,7 +475,7 @@ class _Index:
         hits = target[key]
         if not any(h[0] == entity.id for h in hits):
             hits.append((entity.id, via, form, ethnic))
-        if via != "generic" and target is self.exact:
+        if via != "generic" and target is self.exact and not entity.broad:
             self.add_fuzzy(key, entity)
             if via == "name" and entity.type == "PER":
                 words = key.split()  # "Mahmood Qureshi", "Berdymukhamedov" without the given name
@@ -524,7 +542,8 @@ class KnowledgeBase:
             f"cty:{k}": {normalise(x) for n in v.data.get("ethnonyms", []) for x in (n, _plural(n) or n)}
             for k, v in countries_raw.items()
         }
-        others = [_entity(v.data, countries) for v in entities_raw.values()]
+        broad = {f"tidings/actors/data/{name}" for name in BROAD_FILES}
+        others = [_entity(v.data, countries, v.origin in broad) for v in entities_raw.values()]
         return cls(list(countries.values()) + others, ethnonyms)
 
     # ---- queries
@@ -547,6 +566,11 @@ class KnowledgeBase:
             hits = self._country_scoped(key, surface)
         hits.sort(key=lambda h: VIA_ORDER[h.via])
         return hits
+
+    def knows(self, surface: str) -> bool:
+        """Whether the normalised form is already some entity's name, alias, demonym, metonym or generic name."""
+        key = normalise(surface)
+        return key in self._index.exact or key in self._index.caps_only
 
     def lookup(self, surface: str) -> list[KbEntity]:
         """Entities whose name, alias, demonym, metonym or generic name equals the surface form after normalisation."""
@@ -647,11 +671,16 @@ class KnowledgeBase:
         return key in self._regions or key.removesuffix(" province") in self._regions
 
 
-def _packaged_entries() -> Iterator[_Entry]:
+def _packaged_entries(names: Sequence[str] = PACKAGED_FILES) -> Iterator[_Entry]:
     data = resources.files("tidings.actors") / "data"
-    for name in PACKAGED_FILES:
+    for name in names:
         with resources.as_file(data / name) as path:
             yield from _read_file(Path(path), f"tidings/actors/data/{name}")
+
+
+def curated() -> KnowledgeBase:
+    """The curated packaged files alone, without the broad layer (what its converter checks against)."""
+    return KnowledgeBase.from_entries(_packaged_entries(CURATED_FILES))
 
 
 def _load_cached(stamps: tuple[tuple[str, int, int], ...]) -> KnowledgeBase:

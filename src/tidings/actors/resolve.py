@@ -109,8 +109,7 @@ def _remember(ctx: _Ctx, kbe: KbEntity) -> str:
     if kbe.id not in ctx.entities:
         # A person's country and sector are those of the office held on the article's date
         # (Imran Khan in 2021 is Pakistan's government, not the party he led later).
-        role = kbe.role_at(ctx.day) if ctx.day and kbe.roles else None
-        country, sector = (role.country, role.sector) if role is not None else (kbe.country, kbe.sector)
+        country, sector = kbe.standing_at(ctx.day)
         ctx.entities[kbe.id] = Entity(kbe.id, kbe.name, kbe.type, country, sector, origin="kb")
     return kbe.id
 

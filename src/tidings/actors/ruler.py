@@ -35,11 +35,15 @@ def make_kb_ruler(nlp: Language, name: str, kb_files: list[str]) -> KbRuler:
 
 
 def kb_patterns(kb: KnowledgeBase) -> list[dict]:
-    """Entity-ruler patterns for every usable name, alias and demonym of the knowledge base."""
+    """Entity-ruler patterns for every usable name, alias and demonym of the knowledge base.
+
+    The broad layer (docs/knowledge-base.md) is left to the model: its names are looked up when
+    the model finds them, but thousands more patterns would slow every article and overrule the
+    model on ordinary words."""
     patterns = []
     for e in kb.entities():
         label = RULER_LABEL.get(e.type)
-        if label is None:
+        if label is None or e.broad:
             continue
         forms = [e.name, *e.aliases]
         if e.type == "COUNTRY":

@@ -63,7 +63,10 @@ def _codes(parties, kb) -> set[str]:
 
 
 def party_code(p: dict) -> str | None:
-    return "IGO" if p.get("sector") == "IGO" else p.get("country")
+    """The party's code as the gold records write it: "IGO" for an international organisation,
+    governmental or not (the records code the ICRC and Amnesty International IGO), else its country."""
+    international_ngo = p.get("sector") == "NGO" and (p.get("id") or "").startswith("ngo:")
+    return "IGO" if p.get("sector") == "IGO" or international_ngo else p.get("country")
 
 
 def first_asserted(events: list[dict]) -> dict | None:

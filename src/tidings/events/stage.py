@@ -235,6 +235,8 @@ def _party_maker(actors: ArticleActors, kb: KnowledgeBase, day: str | None):
         if role is not None:
             country, sector = role.country or country, role.sector or sector
         learned = actors.roles.get(eid)
+        if learned and kbe is not None and kbe.broad:   # this article's title beats the broad layer's old roles
+            country, sector = learned[0].country or country, learned[0].sector or sector
         if learned and (country is None or sector is None):
             country, sector = country or learned[0].country, sector or learned[0].sector
         if ent.type == "IGO":
