@@ -29,6 +29,12 @@ PERSONAL = {"he": "PER", "she": "PER", "him": "PER", "her": "PER", "his": "PER",
 # Verbs whose subject suffers the nominal event in their object ("Pakistan faces daily attacks").
 UNDERGO = frozenset({"face", "suffer", "endure", "experience", "witness", "sustain"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# Pronoun subjects that take the nearest fitting subject before them (_subject_antecedent).
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# Head nouns of a party with no name that stand for one person ("the minister ... he said").
+PERSON_HEADS = frozenset({"minister", "president", "premier", "leader", "spokesman", "spokeswoman", "spokesperson",
+                          "envoy", "ambassador", "commander", "general", "chief", "official", "governor", "king",
+                          "emir", "prince", "mayor", "secretary"})
 RETALIATION = frozenset({"retaliatory", "retaliation", "counterattack", "counter-attack", "retaliate", "reprisal", "revenge"})
 # Words before a nationality plural that make it a minority living elsewhere ("ethnic Albanians").
 MINORITY = frozenset({"ethnic"})
@@ -100,6 +106,15 @@ class ArgMention:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A subject a later pronoun can refer back to: its parties, whether it is plural, whether a person."""
+
+    parties: tuple[Party, ...]
+    plural: bool
+    person: bool
+
+
 @dataclass(slots=True)
 class SentenceContext:
     """What the coder knows about one sentence: its parse, its actor mentions and the article around it."""
@@ -110,6 +125,9 @@ class SentenceContext:
     entity_type: Callable[[str], str]              # entity id -> PER, COUNTRY, GROUP ...
     earlier: Sequence[tuple[str, str]] = ()        # (entity id, type) of mentions before this sentence, in order
     previous_parties: list[Party] = field(default_factory=list)   # parties of the article's last event
+    # Subjects of the sentences right before this one, nearest sentence first (its main clause's
+    # subject first); empty when the sentence before was not parsed.
+    prior_subjects: Sequence[Antecedent] = ()
     token_mention: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -223,6 +241,67 @@ def _pronoun_party(ctx: SentenceContext, tok) -> list[str]:
     return []
 
 
+def _subject_antecedent(ctx: SentenceContext, pron, lex: Lexicon, depth: int) -> list[Party]:
+    """The parties a pronoun subject stands for: the nearest subject before it of the same number
+    and kind, in its own sentence first, then the subjects of the sentences before (their main
+    clause's first); never a noun inside a relative clause or a prepositional phrase ("Tajikistan
+    sent aid to the province, which the Taliban control. It also ...": Tajikistan)."""
+    doc = ctx.doc
+    own = [t for t in doc if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.i != pron.i
+           and t.lower_ not in RELATIVE and _main_subject(t) and pron not in t.subtree]
+    for t in reversed(own):
+        parties = phrase_parties(ctx, t, lex, depth + 1)
+        if parties and _fits(pron, _antecedent(ctx, t, parties)):
+            return parties
+    for a in ctx.prior_subjects:
+        if _fits(pron, a):
+            return list(a.parties)
+    return []
+
+
+def _main_subject(t) -> bool:
+    """A subject that is not inside a relative or participle clause or a prepositional phrase."""
+    return not any(a.dep_ in ("relcl", "acl", "pcomp", "pobj") for a in [t.head, *t.head.ancestors])
+
+
+def _antecedent(ctx: SentenceContext, t, parties: list[Party]) -> Antecedent:
+    """A subject token with its parties, its number and whether it names a person."""
+    m = _mention_at(ctx, t)
+    plural = (t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "we")
+              or any(c.dep_ == "conj" for c in t.children) or len(parties) > 1)
+    if m is not None:
+        person = ctx.entity_type(m.entity_id) == "PER"
+    else:
+        person = t.lower_ in ("he", "she") or t.lemma_.lower() in PERSON_HEADS
+    return Antecedent(tuple(parties), plural, person)
+
+
+def _fits(pron, a: Antecedent) -> bool:
+    """"he"/"she": one person; "it": one thing that is no person; "they": several, or an
+    organisation, group or country (never one person)."""
+    word = pron.lower_
+    if word in ("he", "she"):
+        return a.person and not a.plural
+    if word == "it":
+        return not a.person and not a.plural
+    return a.plural or not a.person
+
+
+def sentence_subjects(ctx: SentenceContext, lex: Lexicon) -> list[Antecedent]:
+    """The subjects a pronoun in the next sentence can refer back to: the main clause's subject
+    first, then the sentence's other subjects from the last back (none inside a relative clause
+    or a prepositional phrase)."""
+    subjects = [t for t in ctx.doc if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in RELATIVE
+                and _main_subject(t)]
+    subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+    out = []
+    for t in subjects:
+        parties = phrase_parties(ctx, t, lex)
+        if parties:
+            out.append(_antecedent(ctx, t, parties))
+    return out
+
+
 def _antecedent_phrase(ctx: SentenceContext, tok):
     """The head of the subject phrase a pronoun refers back to in its own sentence, when the name
     it takes sits inside a larger phrase ("Bosnian Serbs"); None otherwise."""
@@ -291,6 +370,10 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
                     return inner
     if c.lower_ in RELATIVE and c.head.dep_ == "relcl":
         return phrase_parties(ctx, c.head.head, lex, depth + 1) if depth < 3 else []
+    if c.lower_ in SUBJECT_PRONOUNS and c.dep_ in ("nsubj", "nsubjpass") and depth < 3:
+        found = _subject_antecedent(ctx, c, lex, depth)
+        if found:
+            return found
     if c.lower_ in PERSONAL:
         antecedent = _antecedent_phrase(ctx, c)
         if antecedent is not None and depth < 3:   # "Bosnian Serbs said their forces ...": the phrase, not "Serbs"
@@ -320,7 +403,7 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
                        if g.dep_ == "pobj"]
         else:
             continue
-        for t in targets:
+        for t in [x for y in targets for x in (y, *y.conjuncts)]:   # "ministers of China and Russia"
             for sub in [t, *[g for g in t.children if g.dep_ in ("compound", "amod", "poss")]]:
                 sm = _mention_at(ctx, sub)
                 if sm is not None and sm not in picks:
@@ -1054,4 +1137,5 @@ def _key(p: Party) -> str:
     return p.entity_id or p.name
 
 
-__all__ = ["ArgMention", "Coded", "SentenceContext", "code_sentence", "match_trigger", "phrase_parties"]
+__all__ = ["Antecedent", "ArgMention", "Coded", "SentenceContext", "code_sentence", "match_trigger", "phrase_parties",
+           "sentence_subjects"]
