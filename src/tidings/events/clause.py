@@ -456,7 +456,7 @@ def _generic(ctx: SentenceContext, c, lex: Lexicon, sector: str | None) -> list[
     coalition"): the phrase itself with the sector of its head noun, or of an "of" phrase or a
     modifier when the head says little ("leaders" of a coalition: OPP, not GOV). Its country is
     filled in later from the place or the sentence."""
-    if c.pos_ not in ("NOUN", "PROPN") or c.dep_ in ("compound", "amod", "npadvmod", "poss"):
+    if c.pos_ not in ("NOUN", "PROPN") or c.dep_ in ("compound", "amod", "npadvmod"):
         return []          # a PROPN here is a capitalised common noun with no entity ("Militiamen looted")
     if c.lemma_.lower() in GROUP_ANAPHORS and any(d.lower_ == "the" for d in c.children if d.dep_ == "det"):
         named = [eid for eid, etype in [*ctx.earlier, *((m.entity_id, ctx.entity_type(m.entity_id))
@@ -491,6 +491,7 @@ def phrase_text(c) -> str:
     toks.sort(key=lambda t: t.i)
     while toks and (toks[0].dep_ in ("det", "predet", "punct") or toks[0].pos_ == "PUNCT"):
         toks.pop(0)
+    toks = [t for t in toks if not (t.dep_ == "case" and t.head.i == c.i)]   # "the army's": "army"
     while toks and toks[-1].pos_ == "PUNCT" and toks[-1].text not in (")",):
         toks.pop()
     toks = toks[:MAX_NAME_WORDS] if toks and toks[0].i <= c.i else [c]
@@ -639,6 +640,7 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
         if ev is not None:
             found.append(ev)
     found = _cross_clause(ctx, found)
+    _criticisms(ctx, found, lex)
     if any(e.explicit for e in found):
         found = [e for e in found if e.explicit or e.token is not None and doc[e.token].pos_ == "VERB"]
     found = _drop_frames(ctx, found, lex)
@@ -647,6 +649,50 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     _protest_targets(ctx, found)
     found += _derived(found, lex)
     return _dedupe(found)
+
+
+# Prepositions after a criticism that name what is criticised ("condemned X for abducting Y",
+# "accused X of torture", "criticism of the killing", "anger over the arrests").
+CRITICISED_PREPS = frozenset({"for", "of", "over", "against"})
+# Events that voice a criticism: an accusation, and a protest against what it names ("rallied to
+# protest the violations by X").
+CRITICISING = frozenset({"ACCUSE", "PROTEST"})
+# Quad classes of the events a criticism can be about: verbal and material conflict (PLOVER.md).
+CONFLICT_QUADS = (3, 4)
+
+
+def _criticisms(ctx: SentenceContext, found: list[Coded], lex: Lexicon) -> None:
+    """An abuse inside a criticism ("condemned the army's killing of protesters", "criticised the
+    militia for abducting aid workers", "denounced torture by prison guards", "rallied to protest
+    the violations by X") is the critic's claim, not an event the sentence asserts: it is
+    uncertain, its doer is the one criticised (never the critic), and the criticism (ACCUSE or
+    PROTEST) is aimed at that doer."""
+    doc = ctx.doc
+    for ev in found:
+        if ev.event_type not in CRITICISING or ev.derived:
+            continue
+        tok = doc[ev.token]
+        objects = _args(tok, {"dobj"}) if tok.pos_ == "VERB" else []
+        about = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in CRITICISED_PREPS for g in c.children]
+        for other in found:
+            if other is ev or other.event_type in CRITICISING or lex.info(other.event_type).quad not in CONFLICT_QUADS:
+                continue
+            inner = doc[other.token]
+            if not any(inner in o.subtree for o in objects) and not any(inner in g.subtree for g in about):
+                continue
+            if other.modality == "asserted":
+                other.modality = "uncertain"
+            critic = set(_ids(ev.actors))
+            unnamed = all(a.entity_id is None and a.name == UNIDENTIFIED for a in other.actors)
+            if inner not in objects and objects and (unnamed or not other.explicit or critic & set(_ids(other.actors))):
+                other.actors = [p for o in objects for p in phrase_parties(ctx, o, lex)] or other.actors
+                other.recipients = [r for r in other.recipients if r not in other.actors]
+                other.explicit = True
+            doers = [a for a in other.actors if not (a.entity_id is None and a.name == UNIDENTIFIED)
+                     and _key(a) not in critic]
+            if doers:
+                rest = [r for r in ev.recipients if r not in doers and r not in other.recipients]
+                ev.recipients = [*doers, *rest]
 
 
 def _in_name(ctx: SentenceContext, tok) -> bool:
@@ -884,6 +930,9 @@ def _noun_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon):
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and not (c.pos_ == "VERB" and c.lemma_.lower() in BACKER):
             actors += [p for p in phrase_parties(ctx, c, lex) if p not in actors]   # not "a UN-brokered deal"
+            sector = _sector_of(c, lex) if c.dep_ == "compound" and c.pos_ == "NOUN" and not actors else None
+            if sector is not None and c.lemma_.lower() not in MASS_SENSES:
+                actors.append(Party(None, phrase_text(c), None, sector))   # "a police crackdown", "rebel attacks"
     for o in _prep_objects(tok, ACTOR_PREPS):
         if (o.head.lower_ == "of" and conflict) or (o.head.lower_ == "from" and trig.type == "RETREAT"):
             # "the blockade of Serbia"; "the withdrawal from Gorazde" (what was left, not who left)
@@ -892,6 +941,12 @@ def _noun_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon):
             actors += [p for p in phrase_parties(ctx, o, lex) if p not in actors]
     for o in _prep_objects(tok, RECIPIENT_PREPS):
         recipients += phrase_parties(ctx, o, lex)
+    if not actors and tok.dep_ == "dobj" and not _args(tok.head, {"nsubjpass", "auxpass"}):
+        # "denounced torture by prison guards": an active verb has no agent, so a "by" phrase
+        # the parse hung on it after its object names the object's doer
+        for o in (g for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
+                  for g in c.children if g.dep_ == "pobj"):
+            actors += [p for p in phrase_parties(ctx, o, lex) if p not in actors]
     for c in tok.children:
         if c.dep_ == "acl" and c.pos_ == "VERB":   # "airstrikes targeting the TTP"
             for o in _args(c, {"dobj"}) + _prep_objects(c, frozenset({"against", "on"})):
