@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model.events import Party
-from .lexicon import Lexicon, Trigger
+from .lexicon import UNSEEN_DOER, Lexicon, Trigger
 from .modality import frame_above, modality_of
 
 # Prepositions that introduce the other party of an event ("talks with X", "attacks on X").
@@ -192,7 +192,9 @@ def match_trigger(tok, lex: Lexicon) -> Trigger | None:
         entries = lex.verbs.get(lemma) or lex.verbs.get(lower) or _by_form(lex.verbs, lower, lex)
         near = _near_words(tok) if entries else set()
     elif tok.pos_ in ("NOUN", "PROPN"):
-        entries = lex.nouns.get(lemma) or lex.nouns.get(lower) or _by_form(lex.nouns, lower, lex)
+        joined = _hyphenated(tok)
+        entries = ((lex.nouns.get(joined) if joined else None) or lex.nouns.get(lemma) or lex.nouns.get(lower)
+                   or _by_form(lex.nouns, lower, lex))
         near = _modifier_words(tok) if entries else set()
     else:
         return None
@@ -200,6 +202,15 @@ def match_trigger(tok, lex: Lexicon) -> Trigger | None:
         if all(w in near for w in entry.extras):
             return entry
     return None
+
+
+def _hyphenated(tok) -> str | None:
+    """The whole hyphenated word a token ends ("sit-in", "pull-out", "cease-fire"), which the
+    tokenizer splits into three tokens, with the token's lemma last; None when there is none."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text not in ("-", "‐") or doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
+        return None
+    return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
 
 
 def _by_form(index: dict[str, list[Trigger]], form: str, lex: Lexicon) -> list[Trigger]:
@@ -366,6 +377,8 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
         for a in c.children:                    # "tens of thousands of students", "a group of refugees"
             if a.dep_ == "prep" and a.lower_ == "of":
                 inner = [p for g in a.children if g.dep_ == "pobj" for p in phrase_parties(ctx, g, lex, depth + 1)]
+                if inner and c.lemma_.lower() in lex.crowds and all(p.entity_id is None for p in inner):
+                    return [Party(None, phrase_text(c), None, p.sector) for p in inner[:1]]   # "a crowd of youths"
                 if inner:
                     return inner
     if c.lower_ in RELATIVE and c.head.dep_ == "relcl":
@@ -426,8 +439,8 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
                 if ctx.entity_type(x.entity_id) != "COUNTRY" or p.country not in groups]
         kept.sort(key=lambda p: p.entity_id is not None and p.entity_id.startswith("cty:"))
         return kept
-    if _reciprocal(c, lex):
-        return _reciprocal_parties(ctx, c)
+    if _reciprocal(c, lex):   # "the two sides" with no sides named before: the phrase itself
+        return _reciprocal_parties(ctx, c) or [Party(None, phrase_text(c), None, None)]
     return _generic(ctx, c, lex, sector)
 
 
@@ -647,6 +660,7 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
     found = [_riot(ev, lex) for ev in found]
     found += _requests(ctx, lex, found)
     _protest_targets(ctx, found)
+    _protest_purposes(ctx, found, lex)
     found += _derived(found, lex)
     return _dedupe(found)
 
@@ -741,11 +755,28 @@ def _protest_targets(ctx: SentenceContext, found: list[Coded]) -> None:
                 break
 
 
+def _protest_purposes(ctx: SentenceContext, found: list[Coded], lex: Lexicon) -> None:
+    """A protest that is the purpose of what was done ("women gathered in Kabul to protest the
+    closure", "lawyers boycotted the courts to protest the arrest") happened in the doing: it is
+    as asserted as the act, not a plan. Not under a frame ("planned to protest")."""
+    doc = ctx.doc
+    for ev in found:
+        tok = doc[ev.token]
+        if ev.event_type != "PROTEST" or ev.modality != "hypothetical" or tok.dep_ not in ("advcl", "xcomp"):
+            continue
+        head = tok.head
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or head.pos_ != "VERB":
+            continue
+        if lex.frame_of(head) is None and modality_of(head, head, lex) == "asserted":
+            ev.modality = "asserted"
+
+
 def _riot(ev: Coded, lex: Lexicon) -> Coded:
-    """Violence by a crowd ("protesters clashed with police", "rioters attacked shops") is a
-    violent protest: PROTEST with mode riot, as the PLOVER manual codes CAMEO 145."""
-    if ev.event_type != "ASSAULT" or not ev.actors or not lex.crowds:
-        return ev
+    """Violence by a crowd ("protesters clashed with police", "rioters attacked shops", "protesters
+    stormed the governor's office") is a violent protest: PROTEST with mode riot, as the PLOVER
+    manual codes CAMEO 145."""
+    if not (ev.event_type == "ASSAULT" or ev.event_type == "COERCE" and ev.mode == "seize") or not ev.actors or not lex.crowds:
+        return ev          # a crowd that storms or loots a building riots too
     if all(p.entity_id is None and _crowd_noun(p.name, lex) for p in ev.actors):
         ev.event_type, ev.mode, ev.cameo = "PROTEST", "riot", "145"
     return ev
@@ -822,6 +853,8 @@ def _code(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> Coded | Non
     if not actors and not speaker and (recipients or retaliation) and trig.type in UNNAMED_DOER:
         # "a roadside bomb killed two soldiers"; a retaliation's sides come from the attack before it
         actors = [Party(None, UNIDENTIFIED, None, None)]
+    if not actors and not speaker and trig.type in UNSEEN_DOER and _doer_unsaid(tok, trig, lex):
+        actors = [Party(None, UNIDENTIFIED, None, None)]   # "shops were set ablaze", "a bomb went off"
     if not actors:
         return None
     modality = modality_of(tok, anchor, lex)
@@ -836,6 +869,20 @@ def _code(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> Coded | Non
                  trig.type, trig.mode, trig.cameo, modality, actors, recipients,
                  round(max(0.05, min(0.99, conf)), 3), _clause_span(anchor), tok.i, explicit=explicit,
                  conditional=cond)
+
+
+def _doer_unsaid(tok, trig: Trigger, lex: Lexicon) -> bool:
+    """An attack or protest told without its doer, as a thing that happened: a passive with no
+    agent ("several shops were set ablaze"), a device as the subject of the attack ("a bomb went
+    off", "a car bomb exploded"), or the event noun as its clause's subject ("a grenade was
+    lobbed into a bar", "violent protests erupted", "a peaceful rally was held")."""
+    if trig.pos == "noun":
+        return tok.dep_ in ("nsubj", "nsubjpass") and match_trigger(tok.head, lex) is None
+    if _args(tok, {"nsubjpass", "auxpass"}) and not _args(tok, {"agent"}):
+        return True
+    subj = _args(tok, {"nsubj"})
+    instrument = match_trigger(subj[0], lex) if subj else None
+    return instrument is not None and instrument.type == "ASSAULT" and instrument.pos == "noun"
 
 
 def _trigger_tokens(tok, trig: Trigger):

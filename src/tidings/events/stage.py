@@ -22,7 +22,7 @@ from .clause import (
 from .lexicon import Lexicon
 
 # Bumped when coding changes enough that stored events should be recomputed.
-CODER_VERSION = "3"
+CODER_VERSION = "4"
 # Sentences per nlp.pipe batch when parsing the selected sentences.
 PARSE_BATCH = 64
 # Parse components the coder does not need (entities come from the actor stage).
@@ -51,14 +51,15 @@ def code_events(articles: Sequence[Article], actors: Sequence[ArticleActors], pa
 
 def select_sentences(a: Article, actors: ArticleActors, lex: Lexicon) -> list[tuple[int, int, int]]:
     """(index, start, end) of the sentences worth parsing: a trigger candidate and an actor
-    (a name, a pronoun or reciprocal subject, or a noun such as "police" or "rebels")."""
+    (a name, a pronoun or reciprocal subject, or a noun such as "police" or "rebels"), or a
+    trigger of an attack or protest, which may be told with no doer ("a bomb went off")."""
     with_actor = {m.sentence_index for m in actors.mentions if m.entity_id}
     out = []
     for i, (s, e) in enumerate(actors.sentences):
         text = a.body[s:e]
         if not lex.is_candidate(text):
             continue
-        if i in with_actor or _CONTEXT_SUBJECT.search(text) or lex.names_party(text):
+        if i in with_actor or _CONTEXT_SUBJECT.search(text) or lex.names_party(text) or lex.tells_unseen_doer(text):
             out.append((i, s, e))
     return out
 
