@@ -87,3 +87,13 @@ def test_a_storm_that_damaged_houses_is_no_attack(code):
 def test_a_planned_protest_stays_a_plan(code):
     ev = code("Teachers' unions in Nairobi planned to protest the pay freeze next week.")
     assert not [e for e in ev if e.event_type == "PROTEST" and e.modality == "asserted"]
+
+
+def test_strikes_with_no_doer_are_not_a_labour_strike(code):
+    ev = code("The strikes followed an ambush near Miranshah in which four soldiers were killed.")
+    assert not [e for e in ev if e.event_type == "PROTEST"]
+
+
+def test_a_criticised_partys_ally_is_not_made_the_doer(code):
+    ev = code("Kabul blamed Islamabad for sheltering the TTP, whose attacks killed dozens of police officers.")
+    assert all(e.actors[0].name != "Pakistan" for e in ev if e.event_type == "ASSAULT")

@@ -687,7 +687,7 @@ def _criticisms(ctx: SentenceContext, found: list[Coded], lex: Lexicon) -> None:
             continue
         tok = doc[ev.token]
         objects = _args(tok, {"dobj"}) if tok.pos_ == "VERB" else []
-        about = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in CRITICISED_PREPS for g in c.children]
+        about = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in CRITICISED_PREPS]
         for other in found:
             if other is ev or other.event_type in CRITICISING or lex.info(other.event_type).quad not in CONFLICT_QUADS:
                 continue
@@ -698,7 +698,9 @@ def _criticisms(ctx: SentenceContext, found: list[Coded], lex: Lexicon) -> None:
                 other.modality = "uncertain"
             critic = set(_ids(ev.actors))
             unnamed = all(a.entity_id is None and a.name == UNIDENTIFIED for a in other.actors)
-            if inner not in objects and objects and (unnamed or not other.explicit or critic & set(_ids(other.actors))):
+            direct = inner.head in about or inner in objects   # "for abducting", not "for sheltering X, whose attacks"
+            if direct and inner not in objects and objects and (
+                    unnamed or not other.explicit or critic & set(_ids(other.actors))):
                 other.actors = [p for o in objects for p in phrase_parties(ctx, o, lex)] or other.actors
                 other.recipients = [r for r in other.recipients if r not in other.actors]
                 other.explicit = True
@@ -876,8 +878,10 @@ def _doer_unsaid(tok, trig: Trigger, lex: Lexicon) -> bool:
     agent ("several shops were set ablaze"), a device as the subject of the attack ("a bomb went
     off", "a car bomb exploded"), or the event noun as its clause's subject ("a grenade was
     lobbed into a bar", "violent protests erupted", "a peaceful rally was held")."""
-    if trig.pos == "noun":
-        return tok.dep_ in ("nsubj", "nsubjpass") and match_trigger(tok.head, lex) is None
+    if trig.pos == "noun":   # not "the strikes followed an ambush" (air strikes?), not "our fight is ..."
+        ambiguous = any(t.type != trig.type and t.layer == 0 and not t.extras for t in lex.verbs.get(tok.lemma_.lower(), ()))
+        return (tok.dep_ in ("nsubj", "nsubjpass") and not ambiguous and tok.head.lemma_.lower() != "be"
+                and match_trigger(tok.head, lex) is None)
     if _args(tok, {"nsubjpass", "auxpass"}) and not _args(tok, {"agent"}):
         return True
     subj = _args(tok, {"nsubj"})
