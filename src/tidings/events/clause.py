@@ -5,7 +5,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model.events import Party
-from .lexicon import Lexicon, Trigger
+from .lexicon import UNSEEN_DOER, Lexicon, Trigger
 from .modality import frame_above, modality_of
 
 # Prepositions that introduce the other party of an event ("talks with X", "attacks on X").
@@ -29,6 +29,12 @@ PERSONAL = {"he": "PER", "she": "PER", "him": "PER", "her": "PER", "his": "PER",
 # Verbs whose subject suffers the nominal event in their object ("Pakistan faces daily attacks").
 UNDERGO = frozenset({"face", "suffer", "endure", "experience", "witness", "sustain"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# Pronoun subjects that take the nearest fitting subject before them (_subject_antecedent).
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+# Head nouns of a party with no name that stand for one person ("the minister ... he said").
+PERSON_HEADS = frozenset({"minister", "president", "premier", "leader", "spokesman", "spokeswoman", "spokesperson",
+                          "envoy", "ambassador", "commander", "general", "chief", "official", "governor", "king",
+                          "emir", "prince", "mayor", "secretary"})
 RETALIATION = frozenset({"retaliatory", "retaliation", "counterattack", "counter-attack", "retaliate", "reprisal", "revenge"})
 # Words before a nationality plural that make it a minority living elsewhere ("ethnic Albanians").
 MINORITY = frozenset({"ethnic"})
@@ -100,6 +106,15 @@ class ArgMention:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A subject a later pronoun can refer back to: its parties, whether it is plural, whether a person."""
+
+    parties: tuple[Party, ...]
+    plural: bool
+    person: bool
+
+
 @dataclass(slots=True)
 class SentenceContext:
     """What the coder knows about one sentence: its parse, its actor mentions and the article around it."""
@@ -110,6 +125,9 @@ class SentenceContext:
     entity_type: Callable[[str], str]              # entity id -> PER, COUNTRY, GROUP ...
     earlier: Sequence[tuple[str, str]] = ()        # (entity id, type) of mentions before this sentence, in order
     previous_parties: list[Party] = field(default_factory=list)   # parties of the article's last event
+    # Subjects of the sentences right before this one, nearest sentence first (its main clause's
+    # subject first); empty when the sentence before was not parsed.
+    prior_subjects: Sequence[Antecedent] = ()
     token_mention: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -174,7 +192,9 @@ def match_trigger(tok, lex: Lexicon) -> Trigger | None:
         entries = lex.verbs.get(lemma) or lex.verbs.get(lower) or _by_form(lex.verbs, lower, lex)
         near = _near_words(tok) if entries else set()
     elif tok.pos_ in ("NOUN", "PROPN"):
-        entries = lex.nouns.get(lemma) or lex.nouns.get(lower) or _by_form(lex.nouns, lower, lex)
+        joined = _hyphenated(tok)
+        entries = ((lex.nouns.get(joined) if joined else None) or lex.nouns.get(lemma) or lex.nouns.get(lower)
+                   or _by_form(lex.nouns, lower, lex))
         near = _modifier_words(tok) if entries else set()
     else:
         return None
@@ -182,6 +202,15 @@ def match_trigger(tok, lex: Lexicon) -> Trigger | None:
         if all(w in near for w in entry.extras):
             return entry
     return None
+
+
+def _hyphenated(tok) -> str | None:
+    """The whole hyphenated word a token ends ("sit-in", "pull-out", "cease-fire"), which the
+    tokenizer splits into three tokens, with the token's lemma last; None when there is none."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text not in ("-", "‐") or doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
+        return None
+    return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
 
 
 def _by_form(index: dict[str, list[Trigger]], form: str, lex: Lexicon) -> list[Trigger]:
@@ -221,6 +250,67 @@ def _pronoun_party(ctx: SentenceContext, tok) -> list[str]:
         if want == "ANY" and etype != "PER" or want == "PER" and etype == "PER" or want == "ORG" and etype != "PER":
             return [eid]
     return []
+
+
+def _subject_antecedent(ctx: SentenceContext, pron, lex: Lexicon, depth: int) -> list[Party]:
+    """The parties a pronoun subject stands for: the nearest subject before it of the same number
+    and kind, in its own sentence first, then the subjects of the sentences before (their main
+    clause's first); never a noun inside a relative clause or a prepositional phrase ("Tajikistan
+    sent aid to the province, which the Taliban control. It also ...": Tajikistan)."""
+    doc = ctx.doc
+    own = [t for t in doc if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.i != pron.i
+           and t.lower_ not in RELATIVE and _main_subject(t) and pron not in t.subtree]
+    for t in reversed(own):
+        parties = phrase_parties(ctx, t, lex, depth + 1)
+        if parties and _fits(pron, _antecedent(ctx, t, parties)):
+            return parties
+    for a in ctx.prior_subjects:
+        if _fits(pron, a):
+            return list(a.parties)
+    return []
+
+
+def _main_subject(t) -> bool:
+    """A subject that is not inside a relative or participle clause or a prepositional phrase."""
+    return not any(a.dep_ in ("relcl", "acl", "pcomp", "pobj") for a in [t.head, *t.head.ancestors])
+
+
+def _antecedent(ctx: SentenceContext, t, parties: list[Party]) -> Antecedent:
+    """A subject token with its parties, its number and whether it names a person."""
+    m = _mention_at(ctx, t)
+    plural = (t.tag_ in ("NNS", "NNPS") or t.lower_ in ("they", "we")
+              or any(c.dep_ == "conj" for c in t.children) or len(parties) > 1)
+    if m is not None:
+        person = ctx.entity_type(m.entity_id) == "PER"
+    else:
+        person = t.lower_ in ("he", "she") or t.lemma_.lower() in PERSON_HEADS
+    return Antecedent(tuple(parties), plural, person)
+
+
+def _fits(pron, a: Antecedent) -> bool:
+    """"he"/"she": one person; "it": one thing that is no person; "they": several, or an
+    organisation, group or country (never one person)."""
+    word = pron.lower_
+    if word in ("he", "she"):
+        return a.person and not a.plural
+    if word == "it":
+        return not a.person and not a.plural
+    return a.plural or not a.person
+
+
+def sentence_subjects(ctx: SentenceContext, lex: Lexicon) -> list[Antecedent]:
+    """The subjects a pronoun in the next sentence can refer back to: the main clause's subject
+    first, then the sentence's other subjects from the last back (none inside a relative clause
+    or a prepositional phrase)."""
+    subjects = [t for t in ctx.doc if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in RELATIVE
+                and _main_subject(t)]
+    subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+    out = []
+    for t in subjects:
+        parties = phrase_parties(ctx, t, lex)
+        if parties:
+            out.append(_antecedent(ctx, t, parties))
+    return out
 
 
 def _antecedent_phrase(ctx: SentenceContext, tok):
@@ -287,10 +377,16 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
         for a in c.children:                    # "tens of thousands of students", "a group of refugees"
             if a.dep_ == "prep" and a.lower_ == "of":
                 inner = [p for g in a.children if g.dep_ == "pobj" for p in phrase_parties(ctx, g, lex, depth + 1)]
+                if inner and c.lemma_.lower() in lex.crowds and all(p.entity_id is None for p in inner):
+                    return [Party(None, phrase_text(c), None, p.sector) for p in inner[:1]]   # "a crowd of youths"
                 if inner:
                     return inner
     if c.lower_ in RELATIVE and c.head.dep_ == "relcl":
         return phrase_parties(ctx, c.head.head, lex, depth + 1) if depth < 3 else []
+    if c.lower_ in SUBJECT_PRONOUNS and c.dep_ in ("nsubj", "nsubjpass") and depth < 3:
+        found = _subject_antecedent(ctx, c, lex, depth)
+        if found:
+            return found
     if c.lower_ in PERSONAL:
         antecedent = _antecedent_phrase(ctx, c)
         if antecedent is not None and depth < 3:   # "Bosnian Serbs said their forces ...": the phrase, not "Serbs"
@@ -320,7 +416,7 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
                        if g.dep_ == "pobj"]
         else:
             continue
-        for t in targets:
+        for t in [x for y in targets for x in (y, *y.conjuncts)]:   # "ministers of China and Russia"
             for sub in [t, *[g for g in t.children if g.dep_ in ("compound", "amod", "poss")]]:
                 sm = _mention_at(ctx, sub)
                 if sm is not None and sm not in picks:
@@ -343,8 +439,8 @@ def _one_party(ctx: SentenceContext, c, lex: Lexicon, depth: int) -> list[Party]
                 if ctx.entity_type(x.entity_id) != "COUNTRY" or p.country not in groups]
         kept.sort(key=lambda p: p.entity_id is not None and p.entity_id.startswith("cty:"))
         return kept
-    if _reciprocal(c, lex):
-        return _reciprocal_parties(ctx, c)
+    if _reciprocal(c, lex):   # "the two sides" with no sides named before: the phrase itself
+        return _reciprocal_parties(ctx, c) or [Party(None, phrase_text(c), None, None)]
     return _generic(ctx, c, lex, sector)
 
 
@@ -373,7 +469,7 @@ def _generic(ctx: SentenceContext, c, lex: Lexicon, sector: str | None) -> list[
     coalition"): the phrase itself with the sector of its head noun, or of an "of" phrase or a
     modifier when the head says little ("leaders" of a coalition: OPP, not GOV). Its country is
     filled in later from the place or the sentence."""
-    if c.pos_ not in ("NOUN", "PROPN") or c.dep_ in ("compound", "amod", "npadvmod", "poss"):
+    if c.pos_ not in ("NOUN", "PROPN") or c.dep_ in ("compound", "amod", "npadvmod"):
         return []          # a PROPN here is a capitalised common noun with no entity ("Militiamen looted")
     if c.lemma_.lower() in GROUP_ANAPHORS and any(d.lower_ == "the" for d in c.children if d.dep_ == "det"):
         named = [eid for eid, etype in [*ctx.earlier, *((m.entity_id, ctx.entity_type(m.entity_id))
@@ -408,6 +504,7 @@ def phrase_text(c) -> str:
     toks.sort(key=lambda t: t.i)
     while toks and (toks[0].dep_ in ("det", "predet", "punct") or toks[0].pos_ == "PUNCT"):
         toks.pop(0)
+    toks = [t for t in toks if not (t.dep_ == "case" and t.head.i == c.i)]   # "the army's": "army"
     while toks and toks[-1].pos_ == "PUNCT" and toks[-1].text not in (")",):
         toks.pop()
     toks = toks[:MAX_NAME_WORDS] if toks and toks[0].i <= c.i else [c]
@@ -556,14 +653,62 @@ def code_sentence(ctx: SentenceContext, lex: Lexicon) -> list[Coded]:
         if ev is not None:
             found.append(ev)
     found = _cross_clause(ctx, found)
+    _criticisms(ctx, found, lex)
     if any(e.explicit for e in found):
         found = [e for e in found if e.explicit or e.token is not None and doc[e.token].pos_ == "VERB"]
     found = _drop_frames(ctx, found, lex)
     found = [_riot(ev, lex) for ev in found]
     found += _requests(ctx, lex, found)
     _protest_targets(ctx, found)
+    _protest_purposes(ctx, found, lex)
     found += _derived(found, lex)
     return _dedupe(found)
+
+
+# Prepositions after a criticism that name what is criticised ("condemned X for abducting Y",
+# "accused X of torture", "criticism of the killing", "anger over the arrests").
+CRITICISED_PREPS = frozenset({"for", "of", "over", "against"})
+# Events that voice a criticism: an accusation, and a protest against what it names ("rallied to
+# protest the violations by X").
+CRITICISING = frozenset({"ACCUSE", "PROTEST"})
+# Quad classes of the events a criticism can be about: verbal and material conflict (PLOVER.md).
+CONFLICT_QUADS = (3, 4)
+
+
+def _criticisms(ctx: SentenceContext, found: list[Coded], lex: Lexicon) -> None:
+    """An abuse inside a criticism ("condemned the army's killing of protesters", "criticised the
+    militia for abducting aid workers", "denounced torture by prison guards", "rallied to protest
+    the violations by X") is the critic's claim, not an event the sentence asserts: it is
+    uncertain, its doer is the one criticised (never the critic), and the criticism (ACCUSE or
+    PROTEST) is aimed at that doer."""
+    doc = ctx.doc
+    for ev in found:
+        if ev.event_type not in CRITICISING or ev.derived:
+            continue
+        tok = doc[ev.token]
+        objects = _args(tok, {"dobj"}) if tok.pos_ == "VERB" else []
+        about = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in CRITICISED_PREPS]
+        for other in found:
+            if other is ev or other.event_type in CRITICISING or lex.info(other.event_type).quad not in CONFLICT_QUADS:
+                continue
+            inner = doc[other.token]
+            if not any(inner in o.subtree for o in objects) and not any(inner in g.subtree for g in about):
+                continue
+            if other.modality == "asserted":
+                other.modality = "uncertain"
+            critic = set(_ids(ev.actors))
+            unnamed = all(a.entity_id is None and a.name == UNIDENTIFIED for a in other.actors)
+            direct = inner.head in about or inner in objects   # "for abducting", not "for sheltering X, whose attacks"
+            if direct and inner not in objects and objects and (
+                    unnamed or not other.explicit or critic & set(_ids(other.actors))):
+                other.actors = [p for o in objects for p in phrase_parties(ctx, o, lex)] or other.actors
+                other.recipients = [r for r in other.recipients if r not in other.actors]
+                other.explicit = True
+            doers = [a for a in other.actors if not (a.entity_id is None and a.name == UNIDENTIFIED)
+                     and _key(a) not in critic]
+            if doers:
+                rest = [r for r in ev.recipients if r not in doers and r not in other.recipients]
+                ev.recipients = [*doers, *rest]
 
 
 def _in_name(ctx: SentenceContext, tok) -> bool:
@@ -612,11 +757,28 @@ def _protest_targets(ctx: SentenceContext, found: list[Coded]) -> None:
                 break
 
 
+def _protest_purposes(ctx: SentenceContext, found: list[Coded], lex: Lexicon) -> None:
+    """A protest that is the purpose of what was done ("women gathered in Kabul to protest the
+    closure", "lawyers boycotted the courts to protest the arrest") happened in the doing: it is
+    as asserted as the act, not a plan. Not under a frame ("planned to protest")."""
+    doc = ctx.doc
+    for ev in found:
+        tok = doc[ev.token]
+        if ev.event_type != "PROTEST" or ev.modality != "hypothetical" or tok.dep_ not in ("advcl", "xcomp"):
+            continue
+        head = tok.head
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) or head.pos_ != "VERB":
+            continue
+        if lex.frame_of(head) is None and modality_of(head, head, lex) == "asserted":
+            ev.modality = "asserted"
+
+
 def _riot(ev: Coded, lex: Lexicon) -> Coded:
-    """Violence by a crowd ("protesters clashed with police", "rioters attacked shops") is a
-    violent protest: PROTEST with mode riot, as the PLOVER manual codes CAMEO 145."""
-    if ev.event_type != "ASSAULT" or not ev.actors or not lex.crowds:
-        return ev
+    """Violence by a crowd ("protesters clashed with police", "rioters attacked shops", "protesters
+    stormed the governor's office") is a violent protest: PROTEST with mode riot, as the PLOVER
+    manual codes CAMEO 145."""
+    if not (ev.event_type == "ASSAULT" or ev.event_type == "COERCE" and ev.mode == "seize") or not ev.actors or not lex.crowds:
+        return ev          # a crowd that storms or loots a building riots too
     if all(p.entity_id is None and _crowd_noun(p.name, lex) for p in ev.actors):
         ev.event_type, ev.mode, ev.cameo = "PROTEST", "riot", "145"
     return ev
@@ -693,6 +855,8 @@ def _code(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> Coded | Non
     if not actors and not speaker and (recipients or retaliation) and trig.type in UNNAMED_DOER:
         # "a roadside bomb killed two soldiers"; a retaliation's sides come from the attack before it
         actors = [Party(None, UNIDENTIFIED, None, None)]
+    if not actors and not speaker and trig.type in UNSEEN_DOER and _doer_unsaid(tok, trig, lex):
+        actors = [Party(None, UNIDENTIFIED, None, None)]   # "shops were set ablaze", "a bomb went off"
     if not actors:
         return None
     modality = modality_of(tok, anchor, lex)
@@ -707,6 +871,22 @@ def _code(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon) -> Coded | Non
                  trig.type, trig.mode, trig.cameo, modality, actors, recipients,
                  round(max(0.05, min(0.99, conf)), 3), _clause_span(anchor), tok.i, explicit=explicit,
                  conditional=cond)
+
+
+def _doer_unsaid(tok, trig: Trigger, lex: Lexicon) -> bool:
+    """An attack or protest told without its doer, as a thing that happened: a passive with no
+    agent ("several shops were set ablaze"), a device as the subject of the attack ("a bomb went
+    off", "a car bomb exploded"), or the event noun as its clause's subject ("a grenade was
+    lobbed into a bar", "violent protests erupted", "a peaceful rally was held")."""
+    if trig.pos == "noun":   # not "the strikes followed an ambush" (air strikes?), not "our fight is ..."
+        ambiguous = any(t.type != trig.type and t.layer == 0 and not t.extras for t in lex.verbs.get(tok.lemma_.lower(), ()))
+        return (tok.dep_ in ("nsubj", "nsubjpass") and not ambiguous and tok.head.lemma_.lower() != "be"
+                and match_trigger(tok.head, lex) is None)
+    if _args(tok, {"nsubjpass", "auxpass"}) and not _args(tok, {"agent"}):
+        return True
+    subj = _args(tok, {"nsubj"})
+    instrument = match_trigger(subj[0], lex) if subj else None
+    return instrument is not None and instrument.type == "ASSAULT" and instrument.pos == "noun"
 
 
 def _trigger_tokens(tok, trig: Trigger):
@@ -801,6 +981,9 @@ def _noun_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon):
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and not (c.pos_ == "VERB" and c.lemma_.lower() in BACKER):
             actors += [p for p in phrase_parties(ctx, c, lex) if p not in actors]   # not "a UN-brokered deal"
+            sector = _sector_of(c, lex) if c.dep_ == "compound" and c.pos_ == "NOUN" and not actors else None
+            if sector is not None and c.lemma_.lower() not in MASS_SENSES:
+                actors.append(Party(None, phrase_text(c), None, sector))   # "a police crackdown", "rebel attacks"
     for o in _prep_objects(tok, ACTOR_PREPS):
         if (o.head.lower_ == "of" and conflict) or (o.head.lower_ == "from" and trig.type == "RETREAT"):
             # "the blockade of Serbia"; "the withdrawal from Gorazde" (what was left, not who left)
@@ -809,6 +992,12 @@ def _noun_parties(ctx: SentenceContext, tok, trig: Trigger, lex: Lexicon):
             actors += [p for p in phrase_parties(ctx, o, lex) if p not in actors]
     for o in _prep_objects(tok, RECIPIENT_PREPS):
         recipients += phrase_parties(ctx, o, lex)
+    if not actors and tok.dep_ == "dobj" and not _args(tok.head, {"nsubjpass", "auxpass"}):
+        # "denounced torture by prison guards": an active verb has no agent, so a "by" phrase
+        # the parse hung on it after its object names the object's doer
+        for o in (g for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > tok.i
+                  for g in c.children if g.dep_ == "pobj"):
+            actors += [p for p in phrase_parties(ctx, o, lex) if p not in actors]
     for c in tok.children:
         if c.dep_ == "acl" and c.pos_ == "VERB":   # "airstrikes targeting the TTP"
             for o in _args(c, {"dobj"}) + _prep_objects(c, frozenset({"against", "on"})):
@@ -1054,4 +1243,5 @@ def _key(p: Party) -> str:
     return p.entity_id or p.name
 
 
-__all__ = ["ArgMention", "Coded", "SentenceContext", "code_sentence", "match_trigger", "phrase_parties"]
+__all__ = ["Antecedent", "ArgMention", "Coded", "SentenceContext", "code_sentence", "match_trigger", "phrase_parties",
+           "sentence_subjects"]

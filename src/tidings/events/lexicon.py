@@ -21,6 +21,9 @@ LAYERS = (Path(__file__).parent / "data" / "petrarch.toml",)
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 FRAME_KINDS = ("negate", "request", "promise", "threat", "uncertain", "cause")
+# Event types a sentence can tell with no doer at all ("a bomb went off", "a rally was held"):
+# a sentence with one of their triggers is parsed even when it names no party.
+UNSEEN_DOER = frozenset({"ASSAULT", "PROTEST"})
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -71,6 +74,7 @@ class Lexicon:
     forms: frozenset[str] = frozenset()                         # surface forms of every head word
     form_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)   # surface form -> head words
     crowds: frozenset[str] = frozenset()                        # nouns for a crowd ("protesters", "mob")
+    unseen_forms: frozenset[str] = frozenset()                  # forms of tidings' own UNSEEN_DOER triggers
 
     def info(self, event_type: str) -> TypeInfo:
         return self.types[event_type]
@@ -92,6 +96,10 @@ class Lexicon:
         if kind is not None and particle is not None and not any(c.lower_ == particle for c in tok.children):
             return None
         return kind
+
+    def tells_unseen_doer(self, sentence: str) -> bool:
+        """True when the sentence holds a trigger of an attack or protest that may have no doer named."""
+        return any(w in self.unseen_forms for w in _WORD.findall(sentence.lower()))
 
     def names_party(self, sentence: str) -> bool:
         """True when the sentence holds a noun that can be a party with no name ("police", "rebels")."""
@@ -160,6 +168,9 @@ def _load(stamps: tuple[tuple[str, int], ...], layers: Sequence[Path] = ()) -> L
             form_heads.setdefault(f, []).append(h)
     lex.form_heads = {f: tuple(hs) for f, hs in form_heads.items()}
     lex.forms = frozenset(form_heads)
+    unseen = {t.head for index in (lex.verbs, lex.nouns) for ts in index.values() for t in ts
+              if t.layer == 0 and t.type in UNSEEN_DOER}
+    lex.unseen_forms = frozenset(f for f, hs in form_heads.items() if unseen.intersection(hs))
     return lex
 
 
@@ -202,4 +213,4 @@ def inflections(lemma: str, irregular: Iterable[str] = ()) -> set[str]:
     return out
 
 
-__all__ = ["FRAME_KINDS", "PLOVER_TYPES", "Lexicon", "Trigger", "TypeInfo", "inflections", "load_lexicon"]
+__all__ = ["FRAME_KINDS", "PLOVER_TYPES", "UNSEEN_DOER", "Lexicon", "Trigger", "TypeInfo", "inflections", "load_lexicon"]

@@ -10,11 +10,19 @@ from ..actors.kb import KnowledgeBase
 from ..model.actors import ArticleActors
 from ..model.article import Article
 from ..model.events import ArticleEvents, Event, Party
-from .clause import UNIDENTIFIED, ArgMention, Coded, SentenceContext, code_sentence
+from .clause import (
+    UNIDENTIFIED,
+    Antecedent,
+    ArgMention,
+    Coded,
+    SentenceContext,
+    code_sentence,
+    sentence_subjects,
+)
 from .lexicon import Lexicon
 
 # Bumped when coding changes enough that stored events should be recomputed.
-CODER_VERSION = "3"
+CODER_VERSION = "4"
 # Sentences per nlp.pipe batch when parsing the selected sentences.
 PARSE_BATCH = 64
 # Parse components the coder does not need (entities come from the actor stage).
@@ -43,14 +51,15 @@ def code_events(articles: Sequence[Article], actors: Sequence[ArticleActors], pa
 
 def select_sentences(a: Article, actors: ArticleActors, lex: Lexicon) -> list[tuple[int, int, int]]:
     """(index, start, end) of the sentences worth parsing: a trigger candidate and an actor
-    (a name, a pronoun or reciprocal subject, or a noun such as "police" or "rebels")."""
+    (a name, a pronoun or reciprocal subject, or a noun such as "police" or "rebels"), or a
+    trigger of an attack or protest, which may be told with no doer ("a bomb went off")."""
     with_actor = {m.sentence_index for m in actors.mentions if m.entity_id}
     out = []
     for i, (s, e) in enumerate(actors.sentences):
         text = a.body[s:e]
         if not lex.is_candidate(text):
             continue
-        if i in with_actor or _CONTEXT_SUBJECT.search(text) or lex.names_party(text):
+        if i in with_actor or _CONTEXT_SUBJECT.search(text) or lex.names_party(text) or lex.tells_unseen_doer(text):
             out.append((i, s, e))
     return out
 
@@ -66,6 +75,8 @@ def code_article(a: Article, actors: ArticleActors, parsed: Sequence[tuple[int, 
     mentions = [m for m in actors.mentions if m.entity_id and m.entity_id in actors.entities]
     result = ArticleEvents(a.id, parsed_sentences=len(parsed))
     previous: list[Party] = []
+    subjects: list[tuple[int, list[Antecedent]]] = []   # (sentence index, its subjects), nearest last
+    named = {m.sentence_index for m in mentions}
     for index, s, e, doc in parsed:
         inside = [m for m in mentions if s <= m.start and m.end <= e]
         args = []
@@ -77,8 +88,10 @@ def code_article(a: Article, actors: ArticleActors, parsed: Sequence[tuple[int, 
                 args.append(ArgMention(span.start, span.end, m.entity_id, m.label))
         earlier = [(m.entity_id, types.get(m.entity_id, "")) for m in mentions if m.end <= s]
         ctx = SentenceContext(doc, args, party, lambda eid: types.get(eid, ""), earlier,
-                              previous or _sentence_parties(mentions, actors, index - 1, party))
+                              previous or _sentence_parties(mentions, actors, index - 1, party),
+                              _prior_subjects(subjects, index, named))
         coded = code_sentence(ctx, lexicon)
+        subjects.append((index, sentence_subjects(ctx, lexicon)))
         for c in coded:
             result.events.append(_event(a, index, s, e, c, lexicon))
         dyads = [c for c in coded if len({*_ids(c.actors), *_ids(c.recipients)}) >= 2 and c.explicit
@@ -86,6 +99,21 @@ def code_article(a: Article, actors: ArticleActors, parsed: Sequence[tuple[int, 
         if dyads:
             previous = [*dyads[0].actors, *dyads[0].recipients]
     return result
+
+
+def _prior_subjects(subjects: list[tuple[int, list[Antecedent]]], index: int,
+                    named: set[int]) -> list[Antecedent]:
+    """Subjects of the sentences right before sentence `index`, nearest sentence first. The run
+    stops at a sentence that was not parsed but names an actor (its subject is unknown); one that
+    names none holds no subject a pronoun could take, so it is passed over."""
+    out: list[Antecedent] = []
+    done = {i: subs for i, subs in subjects}
+    for i in range(index - 1, -1, -1):
+        if i in done:
+            out += done[i]
+        elif i in named:
+            break
+    return out
 
 
 def complete_parties(a: Article, actors: ArticleActors, result: ArticleEvents, kb: KnowledgeBase) -> None:
@@ -125,12 +153,29 @@ def _fill_countries(a: Article, actors: ArticleActors, result: ArticleEvents, da
     """
     named = _named_countries(a, actors, result)
     dominant = _dominant_country(actors)
-    for ev in result.events:
+    earlier: dict[tuple[str, str | None], str] = {}   # a party with no name -> the country it got
+    for ev in sorted(result.events, key=lambda e: e.sentence_index):
         found = [c for _, c in sorted(named.get(ev.sentence_index, []))]
         aimed_at = {p.country for p in ev.recipients if p.entity_id and _is_state(actors, p.entity_id)}
         place = ev.location.country if ev.location is not None else None
-        ev.actors = [_fill(p, found, aimed_at, place, dateline, dominant) for p in ev.actors]
-        ev.recipients = [_fill(p, found, set(), place, dateline, dominant) for p in ev.recipients]
+        sentence = a.body[ev.sentence_start:ev.sentence_end]
+        ev.actors = [_carried(p, sentence, earlier) or _fill(p, found, aimed_at, place, dateline, dominant)
+                     for p in ev.actors]
+        ev.recipients = [_carried(p, sentence, earlier) or _fill(p, found, set(), place, dateline, dominant)
+                         for p in ev.recipients]
+        for p in [*ev.actors, *ev.recipients]:
+            if p.entity_id is None and p.country and p.name in sentence:
+                earlier.setdefault((p.name, p.sector), p.country)
+
+
+def _carried(p: Party, sentence: str, earlier: dict[tuple[str, str | None], str]) -> Party | None:
+    """A party with no name that its sentence does not spell out came from a pronoun ("The
+    foreign ministers met in Tashkent. They pledged ..."): it keeps the country it got where it
+    was named, not one from the sentence of the pronoun."""
+    if p.entity_id is not None or p.country or p.name in sentence:
+        return None
+    country = earlier.get((p.name, p.sector))
+    return None if country is None else Party(None, p.name, country, p.sector, p.not_country)
 
 
 def _fill(p: Party, found: list[str], skip: set[str], place: str | None, dateline: str | None,
