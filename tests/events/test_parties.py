@@ -175,3 +175,30 @@ def test_sworn_to_fight_is_a_threat(code):
 def test_rule_alone_is_no_refusal(code):
     ev = code("The Taliban ruled Afghanistan and shared weapons with foreign militants.")
     assert not [e for e in ev if e.modality == "negated" and e.event_type == "COOPERATE"]
+
+
+# ---------------------------------------------------------------- domestic events with no target named
+
+
+def test_a_protest_with_no_target_is_aimed_at_the_state_where_it_happens(code):
+    ev = code("Several hundred teachers marched through Osh on Tuesday demanding unpaid wages.")
+    hit = first_asserted(ev, "PROTEST")
+    assert hit is not None and countries(hit.recipients) == {"KGZ"}
+
+
+def test_a_concession_at_home_is_aimed_at_the_actors_country(code):
+    ev = code("The Uzbek government lifted the curfew on Thursday after a week of calm.")
+    hit = first_asserted(ev, "CONCEDE")
+    assert hit is not None and countries(hit.recipients) == {"UZB"}
+
+
+def test_a_named_target_is_kept(code):
+    ev = code("Students protested against China's new border rules in Bishkek on Monday.")
+    hit = first_asserted(ev, "PROTEST")
+    assert hit is not None and countries(hit.recipients) == {"CHN"}
+
+
+def test_a_meeting_gets_no_target_from_its_place(code):
+    ev = code("The foreign minister held talks in Dushanbe on Monday.")
+    for e in find(ev, "CONSULT"):
+        assert not e.recipients

@@ -122,6 +122,7 @@ def complete_parties(a: Article, actors: ArticleActors, result: ArticleEvents, k
     party = _party_maker(actors, kb, _day(a))
     _fill_countries(a, actors, result, result.dateline.country if result.dateline is not None else None)
     _place_recipients(actors, result, party)
+    _domestic_recipients(result, kb)
     for ev in result.events:
         if ev.event_type == "MOBILIZE":
             ev.recipients = _not_own_state(ev.actors, ev.recipients)
@@ -261,6 +262,31 @@ def _place_recipients(actors: ArticleActors, result: ArticleEvents, party) -> No
             target = Party(None, pm.text, ev.location.country, None)
         if target not in ev.actors:
             ev.recipients = [target]
+
+
+# Event types that, when the text names no target, are aimed at the state where they happen:
+# a protest at its government, a concession, refusal, threat or act of force inside one country
+# at that country. This is the coding convention of CAMEO and PLOVER (a domestic event's target
+# is its country), not a choice made on records; meetings, statements and accusations, whose
+# target is always someone named, are left without one.
+DOMESTIC_TARGET_TYPES = frozenset({"PROTEST", "CONCEDE", "REJECT", "THREATEN", "COERCE"})
+
+
+def _domestic_recipients(result: ArticleEvents, kb: KnowledgeBase) -> None:
+    """An event of a domestic type with no recipient is aimed at the country it happens in: its
+    place's country, else its actors' one country. An event placed abroad by actors of one
+    country ("Turkish police ... in Iraq") is left alone unless it is a protest."""
+    for ev in result.events:
+        if ev.recipients or ev.event_type not in DOMESTIC_TARGET_TYPES:
+            continue
+        place = ev.location.country if ev.location is not None else None
+        own = {p.country for p in ev.actors if p.country}
+        if place and own and place not in own and ev.event_type != "PROTEST":
+            continue
+        country = place or (next(iter(own)) if len(own) == 1 else None)
+        state = kb.get(f"cty:{country}") if country else None
+        if state is not None:
+            ev.recipients = [Party(state.id, state.name, country, "GOV")]
 
 
 def _ids(parties: list[Party]) -> list[str]:
