@@ -1150,16 +1150,24 @@ def _cross_clause(ctx: SentenceContext, found: list[Coded]) -> list[Coded]:
     return out
 
 
+# Verbs that deny an act rather than reject an initiative: "denied carrying out the strikes" is
+# no REJECT (PLOVER: rejecting a proposal, request or demand); the act under it is coded negated.
+DENIALS = frozenset({"deny"})
+
+
 def _drop_frames(ctx: SentenceContext, found: list[Coded], lex: Lexicon) -> list[Coded]:
-    """An order is coded as what was ordered ("ordered troops deployed"): drop the order itself
-    when its complement was coded."""
+    """An order is coded as what was ordered ("ordered troops deployed"), and a denial as the act
+    denied ("denied shelling the village"): drop the order or denial itself when the act under it
+    was coded."""
     doc = ctx.doc
     tokens = {e.token for e in found}
     out = []
     for ev in found:
         tok = doc[ev.token]
-        if lex.frames.get(tok.lemma_.lower()) == "cause" and any(
-                t in tokens for c in tok.children if c.dep_ in ("xcomp", "ccomp", "dobj") for t in (x.i for x in c.subtree)):
+        lemma = tok.lemma_.lower()
+        deps = ("xcomp", "ccomp", "dobj") if lex.frames.get(lemma) == "cause" else ("xcomp", "ccomp") if lemma in DENIALS else ()
+        if any(t in tokens for c in tok.children if c.dep_ in deps and (c.dep_ != "dobj" or lemma not in DENIALS)
+               for t in (x.i for x in c.subtree)):
             continue
         out.append(ev)
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -25,6 +25,9 @@ FRAME_KINDS = ("negate", "request", "promise", "threat", "uncertain", "cause")
 # a sentence with one of their triggers is parsed even when it names no party.
 UNSEEN_DOER = frozenset({"ASSAULT", "PROTEST"})
 _WORD = re.compile(r"[a-z][a-z'-]*")
+# One sense per discourse (Gale, Church and Yarowsky 1992): an article that speaks of air, drone,
+# missile, rocket or artillery strikes means those by a bare "the strikes", not a labour strike.
+_MILITARY_STRIKES = re.compile(r"\b(air|drone|missile|rocket|artillery|aerial|military)[\s-]?strikes?\b|\b(air)strikes?\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,22 @@ class Lexicon:
 
     def info(self, event_type: str) -> TypeInfo:
         return self.types[event_type]
+
+    def for_article(self, body: str) -> Lexicon:
+        """The lexicon as one article uses it: where the article tells of military strikes
+        anywhere, a bare "strike" noun is coded as that kind of attack (the entry of its
+        "air strike" or "drone strike"), not as a labour strike."""
+        m = _MILITARY_STRIKES.search(body)
+        if m is None:
+            return self
+        kind = (m.group(1) or m.group(2)).lower()
+        entries = self.nouns.get("strike", [])
+        military = next((t for t in entries if t.extras == (kind,)), None) or next(
+            (t for t in entries if t.extras == ("air",)), None)
+        if military is None:
+            return self
+        bare = [replace(military, extras=()) if not t.extras and t.type == "PROTEST" else t for t in entries]
+        return replace(self, nouns={**self.nouns, "strike": bare})
 
     def canonical(self, label: str) -> str:
         """A current PLOVER type for a label, older ones mapped ("FIGHT" -> "ASSAULT")."""

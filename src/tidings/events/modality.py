@@ -17,8 +17,10 @@ def _has(tok, deps: tuple[str, ...], words: frozenset[str]) -> bool:
 
 
 def negated(tok, lex: Lexicon) -> bool:
-    """"did not meet", "never attacked", "no talks"."""
+    """"did not meet", "never attacked", "no talks", "nor denied"."""
     words = lex.modality.get("negations", frozenset())
+    if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in tok.head.children):
+        return True                    # "neither confirmed nor denied": "nor" hangs off the first verb
     return any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words)
                for c in tok.children)
 
@@ -79,7 +81,9 @@ def modality_of(tok, anchor, lex: Lexicon) -> str:
     if frame is not None:
         head, kind = frame
         if kind != "plain":
-            if negated(head, lex) and kind not in ("negate", "uncertain"):
+            if kind == "negate" and negated(head, lex):
+                return "uncertain"                   # "did not deny carrying out": asserts nothing
+            if negated(head, lex) and kind != "uncertain":
                 return "negated"
             verdict = {"negate": "negated", "request": "suppressed", "promise": "future",
                        "threat": "hypothetical", "uncertain": "uncertain"}.get(kind)

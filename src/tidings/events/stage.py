@@ -70,6 +70,7 @@ def select_sentences(a: Article, actors: ArticleActors, lex: Lexicon) -> list[tu
 def code_article(a: Article, actors: ArticleActors, parsed: Sequence[tuple[int, int, int, object]],
                  lexicon: Lexicon, kb: KnowledgeBase) -> ArticleEvents:
     """All events of one article from its parsed sentences (index, start, end, spaCy Doc). Pure."""
+    lexicon = lexicon.for_article(a.body)
     party = _party_maker(actors, kb, _day(a))
     types = {eid: ent.type for eid, ent in actors.entities.items()}
     mentions = [m for m in actors.mentions if m.entity_id and m.entity_id in actors.entities]
