@@ -1,6 +1,8 @@
 """What every read query shares: the page shape, read-only connections, table checks, period labels."""
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -8,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ...errors import TidingsError
 from ..db import Store
 
 # Periods a trend or a dyad can be counted per; a week is labelled by its Monday (an ISO day).
@@ -16,6 +19,11 @@ PERIODS = ("day", "week", "month", "year")
 COOPERATION = frozenset({1, 2})
 CONFLICT = frozenset({3, 4})
 BUSY_TIMEOUT_S = 10  # a reader waits this long for an ingest's write lock instead of failing
+# Lists count their matches up to this many; beyond it `total` is this number and `total_exact`
+# false (counting 300k events of a frequent actor costs more than the page itself). Chosen on the
+# 1M-event synthetic store (docs/benchmarks.md, "List queries at scale"): counting 10k matches of a
+# filtered list stays within a few tens of ms there.
+TOTAL_CAP = 10_000
 
 
 @dataclass(slots=True)
@@ -28,9 +36,12 @@ class Page:
     offset: int
     note: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    next: str | None = None      # the cursor of the next page (pass it as `after`); None on the last page
+    total_exact: bool = True     # False when `total` stopped counting at TOTAL_CAP
 
     def record(self) -> dict:
-        out = {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
+        out = {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset,
+               "next": self.next, "total_exact": self.total_exact}
         if self.note is not None:
             out["note"] = self.note
         out.update(self.extra)
@@ -63,6 +74,83 @@ def decode(value):
         except json.JSONDecodeError:
             return value
     return value
+
+
+def encode_cursor(values: list) -> str:
+    """An opaque page cursor: the sort key of the last row shown, as URL-safe base64 of JSON."""
+    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, width: int) -> list:
+    """The sort key a cursor holds; a cursor that is not one of ours is refused with one message."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        values = None
+    if not isinstance(values, list) or len(values) != width or \
+            not all(v is None or isinstance(v, (str, int, float)) for v in values):
+        raise TidingsError(f"The page cursor {cursor[:40]!r} is not one this list gave out; start again without"
+                           " `after` and follow each page's `next`.")
+    return values
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """A list's sort order as SQL expressions, each ascending or descending, unique per row (the last
+    key is a row's id), so that a page can start right after the row a cursor names (keyset paging)."""
+
+    keys: tuple[tuple[str, bool], ...]  # (expression, descending)
+
+    def order_by(self) -> str:
+        return " ORDER BY " + ", ".join(f"{e} {'DESC' if d else 'ASC'}" for e, d in self.keys)
+
+    def columns(self) -> str:
+        """The sort keys as extra select columns (the cursor of the page's last row is built from them)."""
+        return ", ".join(e for e, _ in self.keys)
+
+    def after(self, cursor: str | None) -> tuple[str | None, dict]:
+        """The condition "comes after the cursor's row" and its named parameters (:k0, :k1 ...)."""
+        if not cursor:
+            return None, {}
+        values = decode_cursor(cursor, len(self.keys))
+        params = {f"k{i}": v for i, v in enumerate(values)}
+        if len({d for _, d in self.keys}) == 1:  # one direction: a row value, which an index can seek to
+            op = "<" if self.keys[0][1] else ">"
+            cols = ", ".join(e for e, _ in self.keys)
+            return f"({cols}) {op} ({', '.join(f':k{i}' for i in range(len(values)))})", params
+        ors = []
+        for i, (expr, desc) in enumerate(self.keys):
+            same = [f"{e} = :k{j}" for j, (e, _) in enumerate(self.keys[:i])]
+            ors.append("(" + " AND ".join([*same, f"{expr} {'<' if desc else '>'} :k{i}"]) + ")")
+        return "(" + " OR ".join(ors) + ")", params
+
+    def cursor(self, row_keys: tuple) -> str:
+        return encode_cursor(list(row_keys))
+
+
+def where_sql(conditions: list[str]) -> str:
+    conditions = [c for c in conditions if c]
+    return (" WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+def capped_count(conn: sqlite3.Connection, from_where: str, params, cap: int = TOTAL_CAP) -> tuple[int, bool]:
+    """How many rows `FROM ... WHERE ...` selects, counting no further than `cap`; (count, exact)."""
+    n = conn.execute(f"SELECT count(*) FROM (SELECT 1 {from_where} LIMIT {int(cap) + 1})", params).fetchone()[0]
+    return min(n, cap), n <= cap
+
+
+def fetch_limit(limit: int | None) -> int:
+    """SQLite's LIMIT for a page fetched with one row more than it shows (that row says a next page exists)."""
+    return -1 if limit is None else int(limit) + 1
+
+
+def split_page(rows: list, limit: int | None, order: Order, width: int) -> tuple[list, str | None]:
+    """The page's rows without the look-ahead row, and the cursor of the next page (None on the last).
+    The sort keys are the last `width` columns of each row (Order.columns() selected last)."""
+    if limit is None or len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    return rows, order.cursor(tuple(rows[-1][-width:]))
 
 
 def placeholders(items) -> str:

@@ -5,20 +5,24 @@ import json
 import sqlite3
 
 from ..corpus import cluster_rows, find_cluster
-from ..events import DAY_END, EventFilter, event_records, event_where
+from ..events import DAY_END, EventFilter, event_records, event_where, party_match
 from ..stories import MergedFilter, find_story, merged_record, merged_rows, story_rows
 from .common import (
+    Order,
     Page,
     articles_brief,
+    capped_count,
     decode,
+    fetch_limit,
     has_rows,
     not_yet,
     placeholders,
+    split_page,
     sql_limit,
     table_exists,
-    window,
+    where_sql,
 )
-from .events import EVENTS_FROM, materialise
+from .events import EVENTS_FROM, SCAN_ABOVE, materialise
 
 SOURCE_LIST = 50      # articles listed per merged event or story in a detail record
 # Merged events per cluster on a story's timeline (most sources first, then those the articles
@@ -38,18 +42,38 @@ def _cluster_record(row, conn: sqlite3.Connection, with_articles: bool = False) 
     return rec
 
 
+# Biggest first, then the earliest started (undated last), then by id.
+CLUSTER_ORDER = Order((("c.n_articles", True), ("coalesce(c.start, '9999')", False), ("c.id", False)))
+
+
 def list_clusters(conn: sqlite3.Connection, *, since: str | None = None, until: str | None = None,
                   min_size: int = 1, q: str | None = None, story: str | None = None, limit: int | None = 50,
-                  offset: int = 0) -> Page:
-    """Same-event clusters, biggest first (the clusters stage's own reader, then filtered here)."""
+                  offset: int = 0, after: str | None = None) -> Page:
+    """Same-event clusters, biggest first; `after` (a page's `next`) continues where that page ended."""
     if not table_exists(conn, "clusters"):
         return Page([], 0, limit, offset, note=not_yet("clusters"))
-    rows = [r for r in cluster_rows(conn) if len(r.article_ids) >= min_size
-            and (not since or (r.end or r.start or "") >= since)
-            and (not until or (r.start or r.end or "9999") <= until + DAY_END)
-            and (not q or q.lower() in (r.title or "").lower())
-            and (not story or r.story_id == story)]
-    return Page([_cluster_record(r, conn) for r in window(rows, limit, offset)], len(rows), limit, offset)
+    where, params = ["c.n_articles >= :size"], {"size": max(1, min_size)}
+    if since:
+        where.append("coalesce(c.\"end\", c.start, '') >= :since")
+        params["since"] = since
+    if until:
+        where.append("coalesce(c.start, c.\"end\", '9999') <= :until")
+        params["until"] = until + DAY_END
+    if q:
+        where.append("instr(lower(c.title), lower(:q)) > 0")
+        params["q"] = q
+    if story:
+        where.append("c.story_id = :story")
+        params["story"] = story
+    total, exact = capped_count(conn, "FROM clusters c" + where_sql(where), params)
+    seek, keys = CLUSTER_ORDER.after(after)
+    rows = conn.execute("SELECT c.id, " + CLUSTER_ORDER.columns() + " FROM clusters c" + where_sql([*where, seek])
+                        + CLUSTER_ORDER.order_by() + " LIMIT :limit OFFSET :offset",
+                        {**params, **keys, "limit": fetch_limit(limit), "offset": 0 if after else offset}).fetchall()
+    rows, cursor = split_page(rows, limit, CLUSTER_ORDER, len(CLUSTER_ORDER.keys))
+    found = {r.id: r for r in cluster_rows(conn, [r[0] for r in rows])}
+    items = [_cluster_record(found[r[0]], conn) for r in rows if r[0] in found]
+    return Page(items, total, limit, offset, next=cursor, total_exact=exact)
 
 
 def cluster_detail(conn: sqlite3.Connection, key: str) -> dict | None:
@@ -67,6 +91,10 @@ def cluster_detail(conn: sqlite3.Connection, key: str) -> dict | None:
 
 # ---------------------------------------------------------------- merged events
 
+# Latest day first (undated last), then most sources, then by id; oldest first the other way round.
+MERGED_DAY = "coalesce(me.date_start, me.date, '')"
+MERGED_NEWEST = Order(((MERGED_DAY, True), ("me.num_sources", True), ("me.id", True)))
+MERGED_OLDEST = Order(((MERGED_DAY, False), ("me.num_sources", False), ("me.id", False)))
 _MERGED_JSON = ("actors", "recipients", "article_ids", "sources", "contradictions")
 _MERGED_COLUMNS = ("id", "event_type", "mode", "modality", "quad_class", "intensity", "date", "date_start",
                    "date_end", "date_precision", "cluster_id", "actors", "recipients", "article_ids",
@@ -82,14 +110,26 @@ def _json_party(column: str, key: str) -> str:
             f" OR (length(:{key}) > 3 AND instr(lower(json_extract(j.value, '$.name')), lower(:{key})) > 0))")
 
 
+def _merged_party(key: str, scan: bool) -> str:
+    """A merged event has a party matching :key. `scan`: read its JSON party lists (for an actor in
+    many events, checked along the list's order); else look its event mentions up through the
+    parties' indexes (for one in few)."""
+    if scan:
+        return f"({_json_party('actors', key)} OR {_json_party('recipients', key)})"
+    return ("me.id IN (SELECT ev.merged_event_id FROM events ev WHERE ev.id IN"
+            f" (SELECT p.event_id FROM event_parties p WHERE {party_match(None, key)}))")
+
+
 def merged_where(*, actor=None, other=None, event_type=None, modality=None, since=None, until=None,
-                 cluster=None, cluster_ids=None, contradicted=None, min_sources=None) -> tuple[str, dict]:
+                 cluster=None, cluster_ids=None, contradicted=None, min_sources=None,
+                 scan: frozenset[str] = frozenset({"ma", "mb"})) -> tuple[str, dict]:
     """The WHERE clause (over `merged_events me`) and named parameters of a merged-events filter;
-    a dated span counts when it overlaps since..until."""
+    a dated span counts when it overlaps since..until. `scan` names the actor keys (ma, mb) matched
+    on the JSON party lists rather than looked up through the event mentions (_merged_party)."""
     where, params = [], {}
     for value, key in ((actor, "ma"), (other, "mb")):
         if value:
-            where.append(f"({_json_party('actors', key)} OR {_json_party('recipients', key)})")
+            where.append(_merged_party(key, key in scan))
             params[key] = value
     if event_type:
         where.append("me.event_type = upper(:etype)")
@@ -101,7 +141,7 @@ def merged_where(*, actor=None, other=None, event_type=None, modality=None, sinc
         where.append("coalesce(me.date_end, me.date_start, me.date) >= :dfrom")
         params["dfrom"] = since
     if until:
-        where.append("coalesce(me.date_start, me.date) <= :dto")
+        where.append(f"{MERGED_DAY} > '' AND {MERGED_DAY} <= :dto")
         params["dto"] = until + DAY_END
     if cluster:
         where.append("me.cluster_id = :cluster")
@@ -123,19 +163,36 @@ def _merged_record(conn: sqlite3.Connection, row: tuple) -> dict:
     return rec
 
 
+def scanned_actors(conn: sqlite3.Connection, **actors: str | None) -> frozenset[str]:
+    """The actor keys (ma, mb) whose filter matches so many event parties that a list should check
+    rows along its order rather than look the actor's rows up (SCAN_ABOVE, as for event lists)."""
+    keys = set()
+    for key, value in actors.items():
+        if value and conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM event_parties p WHERE"
+                                  f" {party_match(None, key)} LIMIT {SCAN_ABOVE})",
+                                  {key: value}).fetchone()[0] >= SCAN_ABOVE:
+            keys.add(key)
+    return frozenset(keys)
+
+
 def list_merged(conn: sqlite3.Connection, *, newest_first: bool = True, limit: int | None = 50, offset: int = 0,
-                **filters) -> Page:
-    """Merged events with their sources (articles) and contradictions, latest first."""
+                after: str | None = None, **filters) -> Page:
+    """Merged events with their sources (articles) and contradictions, latest first; `after` (a
+    page's `next`) continues where that page ended."""
     if not table_exists(conn, "merged_events"):
         return Page([], 0, limit, offset, note=not_yet("merged_events"))
-    clause, params = merged_where(**filters)
-    total = conn.execute("SELECT count(*) FROM merged_events me" + clause, params).fetchone()[0]
-    order = "DESC" if newest_first else "ASC"
+    scan = scanned_actors(conn, ma=filters.get("actor"), mb=filters.get("other"))
+    clause, params = merged_where(**filters, scan=scan)
+    total, exact = capped_count(conn, "FROM merged_events me" + clause, params)
+    order = MERGED_NEWEST if newest_first else MERGED_OLDEST
+    seek, keys = order.after(after)
     rows = conn.execute(
-        "SELECT " + ", ".join(f"me.{c}" for c in _MERGED_COLUMNS) + " FROM merged_events me" + clause
-        + f" ORDER BY coalesce(me.date_start, me.date) IS NULL, coalesce(me.date_start, me.date) {order},"
-        " me.num_sources DESC, me.id LIMIT :limit OFFSET :offset", {**params, "limit": sql_limit(limit), "offset": offset})
-    return Page([_merged_record(conn, r) for r in rows.fetchall()], total, limit, offset)
+        "SELECT " + ", ".join(f"me.{c}" for c in _MERGED_COLUMNS) + ", " + order.columns() + " FROM merged_events me"
+        + where_sql([clause.removeprefix(" WHERE "), seek]) + order.order_by() + " LIMIT :limit OFFSET :offset",
+        {**params, **keys, "limit": fetch_limit(limit), "offset": 0 if after else offset}).fetchall()
+    rows, cursor = split_page(rows, limit, order, len(order.keys))
+    return Page([_merged_record(conn, r[:len(_MERGED_COLUMNS)]) for r in rows], total, limit, offset, next=cursor,
+                total_exact=exact)
 
 
 def merged_detail(conn: sqlite3.Connection, mid: str) -> dict | None:
@@ -196,22 +253,30 @@ def _story_where(actor: str | None, since: str | None, until: str | None, q: str
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
+STORY_ORDER = Order((("coalesce(s.\"end\", '')", True), ("s.id", True)))  # latest activity first, undated last
+
+
 def list_stories(conn: sqlite3.Connection, *, actor: str | None = None, since: str | None = None,
-                 until: str | None = None, q: str | None = None, limit: int | None = 50, offset: int = 0) -> Page:
-    """Stories, latest activity first, with their actors, clusters and articles."""
+                 until: str | None = None, q: str | None = None, limit: int | None = 50, offset: int = 0,
+                 after: str | None = None) -> Page:
+    """Stories, latest activity first, with their actors, clusters and articles; `after` (a page's
+    `next`) continues where that page ended."""
     if not table_exists(conn, "stories"):
         return Page([], 0, limit, offset, note=not_yet("stories"))
     clause, params = _story_where(actor, since, until, q)
-    total = conn.execute("SELECT count(*) FROM stories s" + clause, params).fetchone()[0]
-    rows = conn.execute("SELECT " + ", ".join(f's."{c}"' for c in _STORY_COLUMNS) + " FROM stories s" + clause
-                        + ' ORDER BY s."end" IS NULL, s."end" DESC, s.id LIMIT :limit OFFSET :offset',
-                        {**params, "limit": sql_limit(limit), "offset": offset}).fetchall()
+    total, exact = capped_count(conn, "FROM stories s" + clause, params)
+    seek, keys = STORY_ORDER.after(after)
+    rows = conn.execute("SELECT " + ", ".join(f's."{c}"' for c in _STORY_COLUMNS) + ", " + STORY_ORDER.columns()
+                        + " FROM stories s" + where_sql([clause.removeprefix(" WHERE "), seek])
+                        + STORY_ORDER.order_by() + " LIMIT :limit OFFSET :offset",
+                        {**params, **keys, "limit": fetch_limit(limit), "offset": 0 if after else offset}).fetchall()
+    rows, cursor = split_page(rows, limit, STORY_ORDER, len(STORY_ORDER.keys))
     items = []
     for row in rows:
-        rec = _story_record(conn, row)
+        rec = _story_record(conn, row[:len(_STORY_COLUMNS)])
         rec["num_articles"] = len(rec["article_ids"])
         items.append(rec)
-    return Page(items, total, limit, offset)
+    return Page(items, total, limit, offset, next=cursor, total_exact=exact)
 
 
 def story_detail(conn: sqlite3.Connection, sid: str) -> dict | None:
