@@ -22,3 +22,9 @@ CREATE INDEX IF NOT EXISTS merged_events_type_day ON merged_events (event_type, 
 -- Clusters, biggest first then earliest; stories, latest activity first.
 CREATE INDEX IF NOT EXISTS clusters_size ON clusters (n_articles DESC, coalesce(start, '9999'));
 CREATE INDEX IF NOT EXISTS stories_day ON stories (coalesce("end", ''));
+
+-- An actor filter also takes the entities merged into the one it names.
+CREATE INDEX IF NOT EXISTS entity_redirects_to ON entity_redirects (to_id);
+
+-- Merged events written without event mentions (an actor filter reads their JSON party lists).
+CREATE INDEX IF NOT EXISTS merged_events_unbacked ON merged_events (id) WHERE n_members = 0;

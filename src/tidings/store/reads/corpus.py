@@ -111,13 +111,20 @@ def _json_party(column: str, key: str) -> str:
 
 
 def _merged_party(key: str, scan: bool) -> str:
-    """A merged event has a party matching :key. `scan`: read its JSON party lists (for an actor in
-    many events, checked along the list's order); else look its event mentions up through the
-    parties' indexes (for one in few)."""
-    if scan:
-        return f"({_json_party('actors', key)} OR {_json_party('recipients', key)})"
-    return ("me.id IN (SELECT ev.merged_event_id FROM events ev WHERE ev.id IN"
-            f" (SELECT p.event_id FROM event_parties p WHERE {party_match(None, key)}))")
+    """A merged event has a party matching :key in its JSON party lists. `scan`: read those of each
+    row along the list's order (for an actor in many events); else only of the candidates the
+    indexes find (for one in few)."""
+    json_match = f"({_json_party('actors', key)} OR {_json_party('recipients', key)})"
+    return json_match if scan else f"{merged_candidates(key)} AND {json_match}"
+
+
+def merged_candidates(key: str) -> str:
+    """Merged events that may have a party matching :key, found through indexes: those whose event
+    mentions have one (by the party's or its entity's country too, as the merged party lists record
+    it), and those written without mentions (n_members 0), which only their JSON lists can tell."""
+    return ("me.id IN (SELECT ev.merged_event_id FROM events ev WHERE ev.id IN (SELECT p.event_id FROM"
+            f" event_parties p WHERE {party_match(None, key, entity_country=True)})"
+            " UNION SELECT id FROM merged_events WHERE n_members = 0)")
 
 
 def merged_where(*, actor=None, other=None, event_type=None, modality=None, since=None, until=None,

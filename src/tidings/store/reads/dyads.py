@@ -22,8 +22,7 @@ from .common import (
     table_exists,
     window,
 )
-from ..events import party_match
-from .corpus import merged_where
+from .corpus import merged_candidates, merged_where
 
 LEVELS = ("entity", "country")
 
@@ -110,9 +109,7 @@ def dyads(conn: sqlite3.Connection, *, a: str | None = None, b: str | None = Non
     where, params = merged_where(modality=modality, since=since, until=until)  # the merged-events list's rule
     for key, value in (("da", a), ("db", b)):
         if value:  # only the merged events an actor filter can name are read (a superset: _matches decides)
-            where += (" AND " if where else " WHERE ") + (
-                "me.id IN (SELECT ev.merged_event_id FROM events ev WHERE ev.id IN (SELECT p.event_id FROM"
-                f" event_parties p WHERE {party_match(None, key, entity_country=True)}))")
+            where += (" AND " if where else " WHERE ") + merged_candidates(key)
             params[key] = value
     rows = conn.execute(
         "SELECT id, coalesce(date_start, date), quad_class, intensity, actors, recipients, article_ids, sources"
