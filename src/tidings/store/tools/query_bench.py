@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import math
 import random
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -165,28 +167,51 @@ def _search(store: Store, q: str, depth: int = 0) -> float:
     return time.perf_counter() - t0
 
 
-def run(path: Path, runs: int, only: str | None, seed: int = 7, budget_s: float = 30.0, log=print) -> list[dict]:
-    """Run every query case `runs` times (fewer, but at least MIN_RUNS, once a case has taken `budget_s`
-    seconds); one row per case with p50, p95 and max in milliseconds."""
+def _timed(case: Callable[[], float], conn, timeout_s: float) -> float:
+    """One run of a case in seconds; a run past `timeout_s` is interrupted and counts as infinite."""
+    deadline = time.perf_counter() + timeout_s
+    conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+    try:
+        return case()
+    except sqlite3.OperationalError as e:
+        if "interrupt" not in str(e):
+            raise
+        return math.inf
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _ms(value: float) -> str:
+    return f"{value:>8.1f}" if math.isfinite(value) else "   >time"
+
+
+def run(path: Path, runs: int, only: str | None, seed: int = 7, budget_s: float = 30.0, min_runs: int = MIN_RUNS,
+        timeout_s: float = 60.0, log=print) -> list[dict]:
+    """Run every query case `runs` times (fewer, but at least `min_runs`, once a case has taken
+    `budget_s` seconds; a run past `timeout_s` is stopped); one row per case with p50, p95 and max
+    in milliseconds (None for a run that was stopped)."""
     Store.open(path).close()  # apply pending migrations, as any tidings command would
     rng = random.Random(seed)
     out = []
     with open_read_only(path) as store:
-        p = draw_params(store.connection, rng)
+        conn = store.connection
+        p = draw_params(conn, rng)
         for name, case in cases(store, p, rng).items():
             if only and only not in name:
                 continue
-            case()  # warm the page cache for this query's tables and indexes
-            ms, spent = [], 0.0
-            while len(ms) < runs and (len(ms) < MIN_RUNS or spent < budget_s):
-                ms.append(case() * 1000)
-                spent += ms[-1] / 1000
+            spent = _timed(case, conn, timeout_s)  # warm the page cache for this query's tables and indexes
+            ms: list[float] = []
+            while len(ms) < runs and (len(ms) < min_runs or spent < budget_s):
+                took = _timed(case, conn, timeout_s)
+                ms.append(took * 1000)
+                spent += min(took, timeout_s)
             ms.sort()
-            row = {"query": name, "runs": len(ms), "p50_ms": round(statistics.median(ms), 1),
-                   "p95_ms": round(ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))], 1),
-                   "max_ms": round(ms[-1], 1)}
-            log(f"{name:<40} n {len(ms):>3}  p50 {row['p50_ms']:>8.1f}  p95 {row['p95_ms']:>8.1f}  max {row['max_ms']:>8.1f} ms")
-            out.append(row)
+            p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+            row = {"query": name, "runs": len(ms), "p50_ms": statistics.median(ms), "p95_ms": p95, "max_ms": ms[-1]}
+            log(f"{name:<40} n {len(ms):>3}  p50 {_ms(row['p50_ms'])}  p95 {_ms(row['p95_ms'])}"
+                f"  max {_ms(row['max_ms'])} ms")
+            out.append({k: (round(v, 1) if math.isfinite(v) else None) if isinstance(v, float) else v
+                        for k, v in row.items()})
     return out
 
 
@@ -196,9 +221,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--only", default=None, help="run only the queries whose name contains this text")
     ap.add_argument("--budget", type=float, default=30.0, help="seconds per query before it stops early")
+    ap.add_argument("--min-runs", type=int, default=MIN_RUNS, help="runs of a query even past its budget")
+    ap.add_argument("--timeout", type=float, default=60.0, help="seconds after which one run is stopped")
     ap.add_argument("--json", type=Path, default=None, help="also write the rows to this file")
     a = ap.parse_args(argv)
-    rows = run(a.db, a.runs, a.only, budget_s=a.budget)
+    rows = run(a.db, a.runs, a.only, budget_s=a.budget, min_runs=a.min_runs, timeout_s=a.timeout)
     if a.json:
         a.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
 
