@@ -110,17 +110,37 @@ DAY_END = "\uffff"   # appended to an "until" bound so that a day, month or year
 EVENT_DAY = "coalesce(ev.date_start, ev.date, '')"
 
 
+def _matching_entities(key: str, entity_country: bool = False) -> str:
+    """The entity ids :key names: itself, those merged into it, known actors named so (or, 4+ letters,
+    with it in their name: "Rahmon"), and with `entity_country` those of that country."""
+    of_country = f" OR upper(country) = upper(:{key})" if entity_country else ""
+    return (f"(SELECT :{key} UNION SELECT from_id FROM entity_redirects WHERE to_id = :{key}"
+            f" UNION SELECT id FROM entities WHERE lower(name) = lower(:{key})"
+            f" OR (length(:{key}) > 3 AND instr(lower(name), lower(:{key})) > 0){of_country})")
+
+
+def _party_branches(key: str, entity_country: bool = False) -> tuple[str, str, str]:
+    """The ways a party row `p` matches :key, each an index look-up: its entity, its country code,
+    its own name."""
+    return (f"p.entity_id IN {_matching_entities(key, entity_country)}", f"upper(p.country) = upper(:{key})",
+            f"lower(p.name) = lower(:{key})")
+
+
 def party_match(role: str | None, key: str, entity_country: bool = False) -> str:
     """A party row `p` (of this role, or either) matches :key: by entity id (an entity merged into it
     included), by the name of a known actor (or, 4+ letters, a part of it: "Rahmon"), by the party's own
     name, or by its country code (`entity_country`: or by its entity's). Each branch is an index
     look-up, not a scan of every party."""
     role_sql = f"p.role = '{role}' AND " if role in ("actor", "recipient") else ""
-    of_country = f" OR upper(country) = upper(:{key})" if entity_country else ""
-    return (f"{role_sql}(p.entity_id IN (SELECT :{key} UNION SELECT from_id FROM entity_redirects"
-            f" WHERE to_id = :{key} UNION SELECT id FROM entities WHERE lower(name) = lower(:{key})"
-            f" OR (length(:{key}) > 3 AND instr(lower(name), lower(:{key})) > 0){of_country})"
-            f" OR upper(p.country) = upper(:{key}) OR lower(p.name) = lower(:{key}))")
+    return f"{role_sql}(" + " OR ".join(_party_branches(key, entity_country)) + ")"
+
+
+def party_rows(conn: sqlite3.Connection, role: str | None, key: str, value: str, cap: int = 20_000) -> int:
+    """About how many party rows match `value` (party_match), counted no further than `cap` per
+    branch, each on its own index (a row matching two branches counts twice)."""
+    role_sql = f" AND p.role = '{role}'" if role in ("actor", "recipient") else ""
+    return sum(conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM event_parties p WHERE {b}{role_sql} LIMIT {cap})",
+                            {key: value}).fetchone()[0] for b in _party_branches(key))
 
 
 def _party_clause(role: str | None, key: str, scan: bool) -> str:
@@ -229,7 +249,7 @@ __all__ = [
     "EventFilter",
     "event_records",
     "needs_coding",
-    "party_match",
+    "party_match", "party_rows",
     "place_id",
     "place_records",
     "stale_event_articles",

@@ -2,8 +2,9 @@
 -- Each list pages by keyset (a cursor holding the last row's sort key), so every sort order has
 -- an index that starts with it; the day expressions are exactly those the reads sort by.
 
--- Events, newest day first (undated last): all of them, of one type, at one place.
-CREATE INDEX IF NOT EXISTS events_day ON events (coalesce(date_start, date, ''));
+-- Events, newest day first (undated last): all of them, of one type, at one place. The first
+-- also holds the span's end, so that a date range is filtered and counted in the index alone.
+CREATE INDEX IF NOT EXISTS events_day ON events (coalesce(date_start, date, ''), coalesce(date_end, date_start, date));
 CREATE INDEX IF NOT EXISTS events_type_day ON events (event_type, coalesce(date_start, date, ''));
 CREATE INDEX IF NOT EXISTS events_place_day ON events (place_id, coalesce(date_start, date, ''));
 

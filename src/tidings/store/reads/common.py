@@ -19,11 +19,12 @@ PERIODS = ("day", "week", "month", "year")
 COOPERATION = frozenset({1, 2})
 CONFLICT = frozenset({3, 4})
 BUSY_TIMEOUT_S = 10  # a reader waits this long for an ingest's write lock instead of failing
-# Lists count their matches up to this many; beyond it `total` is this number and `total_exact`
-# false (counting 300k events of a frequent actor costs more than the page itself). Chosen on the
-# 1M-event synthetic store (docs/benchmarks.md, "List queries at scale"): counting 10k matches of a
-# filtered list stays within a few tens of ms there.
-TOTAL_CAP = 10_000
+# Lists count their matches up to this many, and for at most this many thousand SQLite VM steps
+# (about 10-40 ms of one core); past either `total` is what was counted and `total_exact` false.
+# Tuned on the 1M-event synthetic store (docs/benchmarks.md, "List queries at scale"): counting
+# 10k events of a date range or of a frequent actor took 0.15-0.4 s there, more than the page.
+TOTAL_CAP = 1_000
+COUNT_BUDGET = 200
 
 
 @dataclass(slots=True)
@@ -133,10 +134,31 @@ def where_sql(conditions: list[str]) -> str:
     return (" WHERE " + " AND ".join(conditions)) if conditions else ""
 
 
-def capped_count(conn: sqlite3.Connection, from_where: str, params, cap: int = TOTAL_CAP) -> tuple[int, bool]:
-    """How many rows `FROM ... WHERE ...` selects, counting no further than `cap`; (count, exact)."""
-    n = conn.execute(f"SELECT count(*) FROM (SELECT 1 {from_where} LIMIT {int(cap) + 1})", params).fetchone()[0]
-    return min(n, cap), n <= cap
+def capped_count(conn: sqlite3.Connection, from_where: str, params, cap: int = TOTAL_CAP,
+                 budget: int = COUNT_BUDGET) -> tuple[int, bool]:
+    """How many rows `FROM ... WHERE ...` selects, counting no further than `cap` rows nor past
+    `budget` thousand SQLite VM steps (a filter checked row by row along an index may need a
+    million rows to find ten thousand); (the count so far, whether it is exact)."""
+    steps = 0
+
+    def tick() -> int:
+        nonlocal steps
+        steps += 1
+        return int(steps > budget)
+
+    n, stopped = 0, False
+    conn.set_progress_handler(tick, 1000)
+    try:
+        cur = conn.execute(f"SELECT 1 {from_where} LIMIT {int(cap) + 1}", params)
+        while rows := cur.fetchmany(1000):
+            n += len(rows)
+    except sqlite3.OperationalError as e:
+        if "interrupt" not in str(e):
+            raise
+        stopped = True
+    finally:
+        conn.set_progress_handler(None, 0)
+    return min(n, cap), not stopped and n <= cap
 
 
 def fetch_limit(limit: int | None) -> int:

@@ -5,7 +5,7 @@ import json
 import sqlite3
 
 from ..corpus import cluster_rows, find_cluster
-from ..events import DAY_END, EventFilter, event_records, event_where, party_match
+from ..events import DAY_END, EventFilter, event_records, event_where, party_match, party_rows
 from ..stories import MergedFilter, find_story, merged_record, merged_rows, story_rows
 from .common import (
     Order,
@@ -173,13 +173,7 @@ def _merged_record(conn: sqlite3.Connection, row: tuple) -> dict:
 def scanned_actors(conn: sqlite3.Connection, **actors: str | None) -> frozenset[str]:
     """The actor keys (ma, mb) whose filter matches so many event parties that a list should check
     rows along its order rather than look the actor's rows up (SCAN_ABOVE, as for event lists)."""
-    keys = set()
-    for key, value in actors.items():
-        if value and conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM event_parties p WHERE"
-                                  f" {party_match(None, key)} LIMIT {SCAN_ABOVE})",
-                                  {key: value}).fetchone()[0] >= SCAN_ABOVE:
-            keys.add(key)
-    return frozenset(keys)
+    return frozenset(key for key, value in actors.items() if value and party_rows(conn, None, key, value) >= SCAN_ABOVE)
 
 
 def list_merged(conn: sqlite3.Connection, *, newest_first: bool = True, limit: int | None = 50, offset: int = 0,

@@ -9,7 +9,7 @@ from ..events import (
     EventFilter,
     event_records,
     event_where,
-    party_match,
+    party_rows,
     place_records,
 )
 from .common import (
@@ -38,14 +38,8 @@ SCAN_ABOVE = 20_000
 
 def _scanned_parties(conn: sqlite3.Connection, f: EventFilter, party: str | None, other: str | None) -> frozenset:
     """The party keys whose filter matches so many parties that the list should scan, not look up."""
-    keys = set()
-    for (role, key), value in zip(PARTY_KEYS, (f.actor, f.recipient, party, other)):
-        if value:
-            n = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM event_parties p WHERE {party_match(role, key)}"
-                             f" LIMIT {SCAN_ABOVE})", {key: value}).fetchone()[0]
-            if n >= SCAN_ABOVE:
-                keys.add(key)
-    return frozenset(keys)
+    return frozenset(key for (role, key), value in zip(PARTY_KEYS, (f.actor, f.recipient, party, other))
+                     if value and party_rows(conn, role, key, value) >= SCAN_ABOVE)
 
 
 def list_events(conn: sqlite3.Connection, f: EventFilter, *, party: str | None = None, other: str | None = None,

@@ -18,6 +18,7 @@ import math
 import random
 import sqlite3
 import statistics
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -169,8 +170,8 @@ def _search(store: Store, q: str, depth: int = 0) -> float:
 
 def _timed(case: Callable[[], float], conn, timeout_s: float) -> float:
     """One run of a case in seconds; a run past `timeout_s` is interrupted and counts as infinite."""
-    deadline = time.perf_counter() + timeout_s
-    conn.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+    timer = threading.Timer(timeout_s, conn.interrupt)
+    timer.start()
     try:
         return case()
     except sqlite3.OperationalError as e:
@@ -178,7 +179,7 @@ def _timed(case: Callable[[], float], conn, timeout_s: float) -> float:
             raise
         return math.inf
     finally:
-        conn.set_progress_handler(None, 0)
+        timer.cancel()
 
 
 def _ms(value: float) -> str:
