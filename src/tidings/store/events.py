@@ -148,7 +148,15 @@ def _party_clause(role: str | None, key: str, scan: bool) -> str:
     else the actor's events are looked up through the parties' indexes (for one in few)."""
     if scan:
         return f"EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = ev.id AND {party_match(role, key)})"
-    return f"ev.id IN (SELECT p.event_id FROM event_parties p WHERE {party_match(role, key)})"
+    return f"ev.id IN ({party_events(role, key)})"
+
+
+def party_events(role: str | None, key: str, entity_country: bool = False) -> str:
+    """The ids of the events with a party matching :key (party_match), one index look-up per branch
+    (a union: an OR over a table without rowids would look every matching row up twice)."""
+    role_sql = f" AND p.role = '{role}'" if role in ("actor", "recipient") else ""
+    return " UNION ".join(f"SELECT p.event_id FROM event_parties p WHERE {b}{role_sql}"
+                          for b in _party_branches(key, entity_country))
 
 
 PARTY_KEYS = (("actor", "pa"), ("recipient", "pr"), (None, "pp"), (None, "po"))
@@ -249,7 +257,7 @@ __all__ = [
     "EventFilter",
     "event_records",
     "needs_coding",
-    "party_match", "party_rows",
+    "party_events", "party_match", "party_rows",
     "place_id",
     "place_records",
     "stale_event_articles",

@@ -5,7 +5,7 @@ import json
 import sqlite3
 
 from ..corpus import cluster_rows, find_cluster
-from ..events import DAY_END, EventFilter, event_records, event_where, party_match, party_rows
+from ..events import DAY_END, EventFilter, event_records, event_where, party_events, party_rows
 from ..stories import MergedFilter, find_story, merged_record, merged_rows, story_rows
 from .common import (
     Order,
@@ -122,8 +122,8 @@ def merged_candidates(key: str) -> str:
     """Merged events that may have a party matching :key, found through indexes: those whose event
     mentions have one (by the party's or its entity's country too, as the merged party lists record
     it), and those written without mentions (n_members 0), which only their JSON lists can tell."""
-    return ("me.id IN (SELECT ev.merged_event_id FROM events ev WHERE ev.id IN (SELECT p.event_id FROM"
-            f" event_parties p WHERE {party_match(None, key, entity_country=True)})"
+    return ("me.id IN (SELECT ev.merged_event_id FROM events ev WHERE ev.id IN"
+            f" ({party_events(None, key, entity_country=True)})"
             " UNION SELECT id FROM merged_events WHERE n_members = 0)")
 
 

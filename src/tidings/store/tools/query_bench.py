@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...errors import StoreError
 from ..db import Store
 from ..events import EventFilter
 from ..reads.articles import list_articles, search
@@ -174,8 +175,8 @@ def _timed(case: Callable[[], float], conn, timeout_s: float) -> float:
     timer.start()
     try:
         return case()
-    except sqlite3.OperationalError as e:
-        if "interrupt" not in str(e):
+    except (sqlite3.OperationalError, StoreError) as e:
+        if "interrupted" not in str(e):
             raise
         return math.inf
     finally:
