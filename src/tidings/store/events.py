@@ -120,9 +120,9 @@ def _matching_entities(key: str, entity_country: bool = False) -> str:
 
 
 def _party_branches(key: str, entity_country: bool = False) -> tuple[str, str, str]:
-    """The ways a party row `p` matches :key, each an index look-up: its entity, its country code,
-    its own name."""
-    return (f"p.entity_id IN {_matching_entities(key, entity_country)}", f"upper(p.country) = upper(:{key})",
+    """The ways a party row `p` matches :key, each an index look-up: its entity, its country code
+    (stored upper case, as the gazetteer and the knowledge base spell ISO codes), its own name."""
+    return (f"p.entity_id IN {_matching_entities(key, entity_country)}", f"p.country = upper(:{key})",
             f"lower(p.name) = lower(:{key})")
 
 

@@ -9,7 +9,7 @@ CREATE INDEX IF NOT EXISTS events_type_day ON events (event_type, coalesce(date_
 CREATE INDEX IF NOT EXISTS events_place_day ON events (place_id, coalesce(date_start, date, ''));
 
 -- Party filters: by country code and by the party's own name (entity ids use event_parties_entity).
-CREATE INDEX IF NOT EXISTS event_parties_country ON event_parties (upper(country));
+CREATE INDEX IF NOT EXISTS event_parties_country ON event_parties (country);
 CREATE INDEX IF NOT EXISTS event_parties_name ON event_parties (lower(name));
 
 -- Articles, newest first (undated last); the members of a cluster.
