@@ -123,7 +123,8 @@ class Order:
         for i, (expr, desc) in enumerate(self.keys):
             same = [f"{e} = :k{j}" for j, (e, _) in enumerate(self.keys[:i])]
             ors.append("(" + " AND ".join([*same, f"{expr} {'<' if desc else '>'} :k{i}"]) + ")")
-        return "(" + " OR ".join(ors) + ")", params
+        first, desc = self.keys[0]  # the bound on the first key alone lets an index seek to the cursor
+        return f"{first} {'<=' if desc else '>='} :k0 AND (" + " OR ".join(ors) + ")", params
 
     def cursor(self, row_keys: tuple) -> str:
         return encode_cursor(list(row_keys))

@@ -128,7 +128,7 @@ def merged_candidates(key: str) -> str:
 
 
 def merged_where(*, actor=None, other=None, event_type=None, modality=None, since=None, until=None,
-                 cluster=None, cluster_ids=None, contradicted=None, min_sources=None,
+                 cluster=None, cluster_ids=None, contradicted=None, min_sources=None, dated=False,
                  scan: frozenset[str] = frozenset({"ma", "mb"})) -> tuple[str, dict]:
     """The WHERE clause (over `merged_events me`) and named parameters of a merged-events filter;
     a dated span counts when it overlaps since..until. `scan` names the actor keys (ma, mb) matched
@@ -150,6 +150,8 @@ def merged_where(*, actor=None, other=None, event_type=None, modality=None, sinc
     if until:
         where.append(f"{MERGED_DAY} > '' AND {MERGED_DAY} <= :dto")
         params["dto"] = until + DAY_END
+    if dated:
+        where.append(f"{MERGED_DAY} > ''")
     if cluster:
         where.append("me.cluster_id = :cluster")
         params["cluster"] = cluster
@@ -322,7 +324,7 @@ def timeline(conn: sqlite3.Connection, *, a: str | None = None, b: str | None = 
     """Dated happenings involving actor a (and b), oldest first: merged events once that stage has
     run, else single event mentions. `source` says which."""
     if has_rows(conn, "merged_events"):
-        page = list_merged(conn, actor=a, other=b, since=since, until=until, modality=modality,
+        page = list_merged(conn, actor=a, other=b, since=since, until=until, modality=modality, dated=True,
                            newest_first=False, limit=limit, offset=offset)
         page.items = [_timeline_entry(m) for m in page.items if (m["date"] or m["date_start"])]
         page.extra["source"] = "merged_events"
