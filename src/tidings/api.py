@@ -138,10 +138,11 @@ class Corpus:
 
     def article_list(self, outlet: str | None = None, since: str | None = None, until: str | None = None,
                      entity: str | None = None, cluster: str | None = None, newest_first: bool = True,
-                     limit: int | None = 50, offset: int = 0) -> Page:
-        """A page of articles without bodies (an excerpt instead), newest publication first by default."""
+                     limit: int | None = 50, offset: int = 0, after: str | None = None) -> Page:
+        """A page of articles without bodies (an excerpt instead), newest publication first by default.
+        `after`: the `next` cursor of the page before (every list page carries one)."""
         return list_articles(self._conn, outlet=outlet, since=since, until=until, entity=entity, cluster=cluster,
-                             newest_first=newest_first, limit=limit, offset=offset)
+                             newest_first=newest_first, limit=limit, offset=offset, after=after)
 
     def failures(self) -> list[Failure]:
         return list(self._store.failures())
@@ -149,9 +150,9 @@ class Corpus:
     def search(self, query: str, limit: int = 20) -> list[tuple[Article, str]]:
         return self._store.search(query, limit=limit)
 
-    def search_page(self, query: str, limit: int = 20, offset: int = 0) -> Page:
-        """A page of full-text search hits with snippets and the total number of matches."""
-        return search(self._store, query, limit, offset)
+    def search_page(self, query: str, limit: int = 20, offset: int = 0, after: str | None = None) -> Page:
+        """A page of full-text search hits with snippets and the number of matches."""
+        return search(self._store, query, limit, offset, after=after)
 
     def summary(self):
         return self._store.summary()
@@ -232,12 +233,12 @@ class Corpus:
                    other: str | None = None, event_type: str | None = None, quad: int | None = None,
                    modality: str | None = None, since: str | None = None, until: str | None = None,
                    place: str | None = None, article_id: str | None = None, limit: int | None = 50,
-                   offset: int = 0) -> Page:
+                   offset: int = 0, after: str | None = None) -> Page:
         if not self.has("events"):
             return self._absent("events", limit, offset)
         return list_events(self._conn, self._event_filter(actor, recipient, event_type, quad, modality, since,
                                                           until, place, article_id),
-                           party=party, other=other, limit=limit, offset=offset)
+                           party=party, other=other, limit=limit, offset=offset, after=after)
 
     def event_records(self, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
                       quad: int | None = None, modality: str | None = None, since: str | None = None,
@@ -293,9 +294,9 @@ class Corpus:
 
     def cluster_page(self, since: str | None = None, until: str | None = None, min_size: int = 1,
                      title: str | None = None, story: str | None = None, limit: int | None = 50,
-                     offset: int = 0) -> Page:
+                     offset: int = 0, after: str | None = None) -> Page:
         return list_clusters(self._conn, since=since, until=until, min_size=min_size, q=title, story=story,
-                             limit=limit, offset=offset)
+                             limit=limit, offset=offset, after=after)
 
     def cluster(self, key: str) -> dict | None:
         """One cluster (by id, a unique prefix, or an article id in it) with its articles and merged events."""
@@ -315,10 +316,10 @@ class Corpus:
     def merged_page(self, actor: str | None = None, event_type: str | None = None, modality: str | None = None,
                     since: str | None = None, until: str | None = None, cluster: str | None = None,
                     contradicted: bool = False, min_sources: int | None = None, limit: int | None = 50,
-                    offset: int = 0) -> Page:
+                    offset: int = 0, after: str | None = None) -> Page:
         return list_merged(self._conn, actor=actor, event_type=event_type, modality=modality, since=since,
                            until=until, cluster=cluster, contradicted=contradicted, min_sources=min_sources,
-                           limit=limit, offset=offset)
+                           limit=limit, offset=offset, after=after)
 
     def merged_event(self, merged_id: str) -> dict | None:
         """One merged event with its sources, mentions and contradictions."""
@@ -339,8 +340,10 @@ class Corpus:
         return self.story_page(actor=actor, since=since, until=until, limit=limit, offset=offset).items
 
     def story_page(self, actor: str | None = None, since: str | None = None, until: str | None = None,
-                   title: str | None = None, limit: int | None = 50, offset: int = 0) -> Page:
-        return list_stories(self._conn, actor=actor, since=since, until=until, q=title, limit=limit, offset=offset)
+                   title: str | None = None, limit: int | None = 50, offset: int = 0,
+                   after: str | None = None) -> Page:
+        return list_stories(self._conn, actor=actor, since=since, until=until, q=title, limit=limit, offset=offset,
+                            after=after)
 
     def story(self, story_id: str) -> dict | None:
         """One story: timeline (with citations), cited summary, sources, contradictions, clusters."""

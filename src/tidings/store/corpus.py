@@ -263,7 +263,8 @@ def cluster_rows(conn: sqlite3.Connection, ids: list[str] | None = None) -> list
     rows = {r[0]: ClusterRow(r[0], r[1], r[2], r[3], story_id=r[4]) for r in conn.execute(sql, params)}
     members = conn.execute(
         "SELECT cluster_id, id, outlet, near_duplicate_of FROM articles WHERE cluster_id IS NOT NULL"
-        " ORDER BY published IS NULL, published, seq")
+        + (" AND cluster_id IN (SELECT value FROM json_each(?))" if ids is not None else "")
+        + " ORDER BY published IS NULL, published, seq", [json.dumps(list(ids))] if ids is not None else [])
     sources: dict[str, set] = {}
     for cid, aid, outlet, dup in members:
         row = rows.get(cid)

@@ -265,20 +265,31 @@ class Store:
         """Articles matching every word of `q` ("quoted phrases" kept, word* for prefixes), best
         first, each with a snippet of its body, matches between SNIPPET_OPEN and SNIPPET_CLOSE.
         Any user text is safe to pass: operators and stray quotes are searched as plain words."""
+        return [(a, snippet) for a, snippet, _ in self.search_ranked(q, limit)]
+
+    def search_ranked(self, q: str, limit: int | None = 20, after: tuple[float, int] | None = None,
+                      ) -> list[tuple[Article, str, tuple[float, int]]]:
+        """search() with each hit's sort key (bm25 rank, article seq); `after` a key, to start after it."""
         match = fts_query(q)
         if not match:
             return []
+        rank = "bm25(articles_fts, :tw, :bw)"
         sql = (
-            _SELECT_ARTICLE.replace(" FROM articles a", ", snippet(articles_fts, 1, ?, ?, '…', ?)"
-                                    " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid")
-            + " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, ?, ?) LIMIT ?"
+            _SELECT_ARTICLE.replace(" FROM articles a", f", snippet(articles_fts, 1, :open, :close, '…', :words),"
+                                    f" {rank}, a.seq FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid")
+            + " WHERE articles_fts MATCH :match"
+            + (f" AND ({rank}, a.seq) > (:k0, :k1)" if after else "")
+            + f" ORDER BY {rank}, a.seq LIMIT :limit"
         )
-        params = (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_WORDS, match, TITLE_WEIGHT, BODY_WEIGHT, int(limit))
+        params = {"open": SNIPPET_OPEN, "close": SNIPPET_CLOSE, "words": SNIPPET_WORDS, "match": match,
+                  "tw": TITLE_WEIGHT, "bw": BODY_WEIGHT, "limit": -1 if limit is None else int(limit)}
+        if after:
+            params.update(k0=after[0], k1=after[1])
         try:
             rows = self._conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as e:
             raise StoreError(f"Search for {q!r} failed: {e}.") from e
-        return [(_to_article(row[:-1]), row[-1]) for row in rows]
+        return [(_to_article(row[:-3]), row[-3], (row[-2], row[-1])) for row in rows]
 
     def summary(self) -> Summary:
         """Counts, articles per outlet and the publication date range."""

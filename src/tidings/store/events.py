@@ -1,6 +1,7 @@
 """Store queries of the event stage: write an article's events and places in its transaction, read them back filtered."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ class EventFilter:
     place: str | None = None        # place name, admin1 or country code
     article_id: str | None = None
     limit: int | None = None
+    ids: tuple[str, ...] | None = None  # only these events
 
 
 def _now() -> str:
@@ -103,24 +105,73 @@ _COLUMNS = ("id", "article_id", "sentence_index", "sentence_start", "sentence_en
 DAY_END = "\uffff"   # appended to an "until" bound so that a day, month or year includes all of itself
 
 
-def _party_clause(role: str | None, key: str) -> str:
-    """An event has a party (of this role, or either) matching :key by entity id (after merges), name
-    or country code; a name may also be a part of the party's name ("Rahmon")."""
+# An event's day as the lists sort and page it: undated events hold '' (after every date when
+# newest first). Migration 0007 indexes exactly this expression.
+EVENT_DAY = "coalesce(ev.date_start, ev.date, '')"
+
+
+def _matching_entities(key: str, entity_country: bool = False) -> str:
+    """The entity ids :key names: itself, those merged into it, known actors named so (or, 4+ letters,
+    with it in their name: "Rahmon"), and with `entity_country` those of that country."""
+    of_country = f" OR upper(country) = upper(:{key})" if entity_country else ""
+    return (f"(SELECT :{key} UNION SELECT from_id FROM entity_redirects WHERE to_id = :{key}"
+            f" UNION SELECT id FROM entities WHERE lower(name) = lower(:{key})"
+            f" OR (length(:{key}) > 3 AND instr(lower(name), lower(:{key})) > 0){of_country})")
+
+
+def _party_branches(key: str, entity_country: bool = False) -> tuple[str, str, str]:
+    """The ways a party row `p` matches :key, each an index look-up: its entity, its country code
+    (stored upper case, as the gazetteer and the knowledge base spell ISO codes), its own name."""
+    return (f"p.entity_id IN {_matching_entities(key, entity_country)}", f"p.country = upper(:{key})",
+            f"lower(p.name) = lower(:{key})")
+
+
+def party_match(role: str | None, key: str, entity_country: bool = False) -> str:
+    """A party row `p` (of this role, or either) matches :key: by entity id (an entity merged into it
+    included), by the name of a known actor (or, 4+ letters, a part of it: "Rahmon"), by the party's own
+    name, or by its country code (`entity_country`: or by its entity's). Each branch is an index
+    look-up, not a scan of every party."""
+    role_sql = f"p.role = '{role}' AND " if role in ("actor", "recipient") else ""
+    return f"{role_sql}(" + " OR ".join(_party_branches(key, entity_country)) + ")"
+
+
+def party_rows(conn: sqlite3.Connection, role: str | None, key: str, value: str, cap: int = 20_000) -> int:
+    """About how many party rows match `value` (party_match), counted no further than `cap` per
+    branch, each on its own index (a row matching two branches counts twice)."""
     role_sql = f" AND p.role = '{role}'" if role in ("actor", "recipient") else ""
-    return ("EXISTS (SELECT 1 FROM event_parties p LEFT JOIN entity_redirects r ON r.from_id = p.entity_id"
-            f" WHERE p.event_id = ev.id{role_sql} AND (coalesce(r.to_id, p.entity_id) = :{key}"
-            f" OR lower(p.name) = lower(:{key}) OR upper(p.country) = upper(:{key})"
-            f" OR (length(:{key}) > 3 AND instr(lower(p.name), lower(:{key})) > 0)))")
+    return sum(conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM event_parties p WHERE {b}{role_sql} LIMIT {cap})",
+                            {key: value}).fetchone()[0] for b in _party_branches(key))
 
 
-def event_where(f: EventFilter, party: str | None = None, other: str | None = None) -> tuple[str, dict]:
-    """WHERE clause (over events ev LEFT JOIN places pl) and its parameters for an EventFilter;
-    `party` and `other` each match an actor or a recipient (an event between the two)."""
+def _party_clause(role: str | None, key: str, scan: bool) -> str:
+    """`scan`: the list walks events in its own order and checks each (for an actor in many events);
+    else the actor's events are looked up through the parties' indexes (for one in few)."""
+    if scan:
+        return f"EXISTS (SELECT 1 FROM event_parties p WHERE p.event_id = ev.id AND {party_match(role, key)})"
+    return f"ev.id IN ({party_events(role, key)})"
+
+
+def party_events(role: str | None, key: str, entity_country: bool = False) -> str:
+    """The ids of the events with a party matching :key (party_match), one index look-up per branch
+    (a union: an OR over a table without rowids would look every matching row up twice)."""
+    role_sql = f" AND p.role = '{role}'" if role in ("actor", "recipient") else ""
+    return " UNION ".join(f"SELECT p.event_id FROM event_parties p WHERE {b}{role_sql}"
+                          for b in _party_branches(key, entity_country))
+
+
+PARTY_KEYS = (("actor", "pa"), ("recipient", "pr"), (None, "pp"), (None, "po"))
+
+
+def event_where(f: EventFilter, party: str | None = None, other: str | None = None,
+                scan: frozenset[str] = frozenset()) -> tuple[str, dict]:
+    """WHERE clause (over `events ev`) and its parameters for an EventFilter; `party` and `other`
+    each match an actor or a recipient (an event between the two). `scan` names the party keys
+    (pa, pr, pp, po) to check event by event rather than look up (see _party_clause)."""
     where, params = [], {}
-    for role, value, key in (("actor", f.actor, "pa"), ("recipient", f.recipient, "pr"), (None, party, "pp"),
-                             (None, other, "po")):
+    values = (f.actor, f.recipient, party, other)
+    for (role, key), value in zip(PARTY_KEYS, values):
         if value:
-            where.append(_party_clause(role, key))
+            where.append(_party_clause(role, key, key in scan))
             params[key] = value
     if f.event_type:
         where.append("ev.event_type = upper(:etype)")
@@ -135,15 +186,18 @@ def event_where(f: EventFilter, party: str | None = None, other: str | None = No
         where.append("coalesce(ev.date_end, ev.date_start, ev.date) >= :dfrom")
         params["dfrom"] = f.date_from
     if f.date_to:
-        where.append("coalesce(ev.date_start, ev.date) <= :dto")
+        where.append(f"{EVENT_DAY} > '' AND {EVENT_DAY} <= :dto")
         params["dto"] = f.date_to + DAY_END
     if f.place:
-        where.append("(lower(pl.name) = lower(:place) OR upper(pl.country) = upper(:place)"
-                     " OR lower(pl.admin1) = lower(:place))")
+        where.append("ev.place_id IN (SELECT pl2.id FROM places pl2 WHERE lower(pl2.name) = lower(:place)"
+                     " OR upper(pl2.country) = upper(:place) OR lower(pl2.admin1) = lower(:place))")
         params["place"] = f.place
     if f.article_id:
         where.append("ev.article_id = :aid")
         params["aid"] = f.article_id
+    if f.ids is not None:
+        where.append("ev.id IN (SELECT value FROM json_each(:ids))")
+        params["ids"] = json.dumps(list(f.ids))
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
@@ -198,5 +252,14 @@ def place_records(conn: sqlite3.Connection) -> Iterator[dict]:
                "country": country, "admin1": admin1, "geonameid": gid, "article_ids": articles}
 
 
-__all__ = ["EventFilter", "event_records", "needs_coding", "place_id", "place_records",
-           "stale_event_articles", "write_events"]
+__all__ = [
+    "EVENT_DAY",
+    "EventFilter",
+    "event_records",
+    "needs_coding",
+    "party_events", "party_match", "party_rows",
+    "place_id",
+    "place_records",
+    "stale_event_articles",
+    "write_events",
+]

@@ -1,4 +1,9 @@
-"""The REST API (/api/...): JSON lists with filters and pagination, one error shape, read-only by default."""
+"""The REST API (/api/...): JSON lists with filters and pagination, one error shape, read-only by default.
+
+The lists of articles, search hits, events, clusters, merged events and stories page by cursor: each
+page carries `next`, passed back as `after` for the page after it (null on the last page). `offset`
+still works but costs a scan of every row it skips.
+"""
 from __future__ import annotations
 
 from typing import Annotated
@@ -11,6 +16,7 @@ from .deps import (
     MAX_FILTER_CHARS,
     MAX_PAGE,
     MAX_QUERY_CHARS,
+    After,
     Limit,
     Offset,
     ReadCorpus,
@@ -42,9 +48,9 @@ def summary(c: ReadCorpus) -> dict:
 def articles(c: ReadCorpus, outlet: Text = None, since: Since = None, until: Until = None,
              entity: Text = None, cluster: Text = None,
              order: Annotated[str, Query(pattern="^(newest|oldest)$")] = "newest",
-             limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+             limit: Limit = DEFAULT_PAGE, offset: Offset = 0, after: After = None) -> dict:
     return c.article_list(outlet=outlet, since=since, until=until, entity=entity, cluster=cluster,
-                          newest_first=order == "newest", limit=limit, offset=offset).record()
+                          newest_first=order == "newest", limit=limit, offset=offset, after=after).record()
 
 
 @router.get("/articles/{article_id}", summary="One article with body, origins, sentences and mentions")
@@ -78,8 +84,8 @@ def failures(c: ReadCorpus, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> 
 
 @router.get("/search", summary="Full-text search over titles and bodies (FTS5, bm25)")
 def search(c: ReadCorpus, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
-           limit: Limit = 20, offset: Offset = 0) -> dict:
-    return c.search_page(q, limit, offset).record()
+           limit: Limit = 20, offset: Offset = 0, after: After = None) -> dict:
+    return c.search_page(q, limit, offset, after=after).record()
 
 
 @router.get("/entities", summary="Actors, most mentioned first")
@@ -119,12 +125,12 @@ def _absent(c: Corpus, table: str, limit: int, offset: int) -> dict | None:
 def events(c: ReadCorpus, actor: Actor = None, recipient: Actor = None, party: Actor = None,
            other: Actor = None, type: EventType = None, quad: Quad = None, modality: Modality = None, since: Since = None,
            until: Until = None, place: Text = None, article_id: Text = None, limit: Limit = DEFAULT_PAGE,
-           offset: Offset = 0) -> dict:
+           offset: Offset = 0, after: After = None) -> dict:
     """`actor` and `recipient` match that side of the event; `party` and `other` either side (together:
     the events between two actors)."""
     return c.event_page(actor=actor, recipient=recipient, party=party, other=other, event_type=type, quad=quad,
                         modality=modality, since=since, until=until, place=place, article_id=article_id,
-                        limit=limit, offset=offset).record()
+                        limit=limit, offset=offset, after=after).record()
 
 
 @router.get("/trend", summary="Events per period split into cooperation and conflict (quad classes)")
@@ -160,9 +166,9 @@ def places(c: ReadCorpus, country: Code = None, q: Text = None, limit: Limit = D
 @router.get("/clusters", summary="Same-event clusters of articles, biggest first")
 def clusters(c: ReadCorpus, since: Since = None, until: Until = None, q: Text = None,
              min_size: Annotated[int, Query(ge=1, le=100_000)] = 1, story: Text = None,
-             limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+             limit: Limit = DEFAULT_PAGE, offset: Offset = 0, after: After = None) -> dict:
     return c.cluster_page(since=since, until=until, title=q, min_size=min_size, story=story, limit=limit,
-                          offset=offset).record()
+                          offset=offset, after=after).record()
 
 
 @router.get("/clusters/{cluster_id}", summary="One cluster with its articles and merged events")
@@ -178,9 +184,10 @@ def merged_events(c: ReadCorpus, actor: Actor = None, type: EventType = None, mo
                   since: Since = None, until: Until = None, cluster: Text = None,
                   contradicted: Annotated[bool, Query(description="Only those whose outlets disagree.")] = False,
                   min_sources: Annotated[int | None, Query(ge=1, le=10_000)] = None,
-                  limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
+                  limit: Limit = DEFAULT_PAGE, offset: Offset = 0, after: After = None) -> dict:
     return c.merged_page(actor=actor, event_type=type, modality=modality, since=since, until=until, cluster=cluster,
-                         contradicted=contradicted, min_sources=min_sources, limit=limit, offset=offset).record()
+                         contradicted=contradicted, min_sources=min_sources, limit=limit, offset=offset,
+                         after=after).record()
 
 
 @router.get("/merged-events/{merged_id}", summary="One merged event with its sources, mentions and contradictions")
@@ -193,8 +200,9 @@ def merged_event(c: ReadCorpus, merged_id: ItemId) -> dict:
 
 @router.get("/stories", summary="Stories: clusters threaded over time, latest first")
 def stories(c: ReadCorpus, actor: Actor = None, since: Since = None, until: Until = None, q: Text = None,
-            limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> dict:
-    return c.story_page(actor=actor, since=since, until=until, title=q, limit=limit, offset=offset).record()
+            limit: Limit = DEFAULT_PAGE, offset: Offset = 0, after: After = None) -> dict:
+    return c.story_page(actor=actor, since=since, until=until, title=q, limit=limit, offset=offset,
+                        after=after).record()
 
 
 @router.get("/stories/{story_id}", summary="One story: timeline, cited summary, sources, contradictions")

@@ -18,6 +18,8 @@ DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # YYYY, YYYY-MM or YYYY-MM-DD
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+After = Annotated[str | None, Query(min_length=1, max_length=400, pattern=r"^[A-Za-z0-9_-]+$",
+                                    description="The `next` cursor of the previous page: the page after it.")]
 Since = Annotated[str | None, Query(pattern=DATE, description="From this date (YYYY[-MM[-DD]]), inclusive.")]
 Until = Annotated[str | None, Query(pattern=DATE, description="Up to this date (YYYY[-MM[-DD]]), inclusive.")]
 Text = Annotated[str | None, Query(min_length=1, max_length=MAX_FILTER_CHARS)]

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from ..api import Page
 from .api_routes import ArticleId, ItemId
-from .deps import MAX_FILTER_CHARS, MAX_QUERY_CHARS, Offset, ReadCorpus
+from .deps import MAX_FILTER_CHARS, MAX_OFFSET, MAX_QUERY_CHARS, After, Offset, ReadCorpus
 from .errors import ApiError
 from .highlight import pieces, snippet_pieces
 
@@ -23,6 +23,7 @@ Until = Since
 Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
 EntityType = Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,12})?$")]
 Code = Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,8})?$")]
+At = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows the pages before showed (numbers the rows).")]
 
 
 def _render(request: Request, template: str, **context) -> HTMLResponse:
@@ -37,7 +38,19 @@ def _pager(page: Page, request: Request) -> dict:
     return {"prev": link(max(page.offset - page.limit, 0)) if page.offset > 0 else None,
             "next": link(page.offset + page.limit) if page.offset + page.limit < page.total else None,
             "first": page.offset + 1 if page.items else 0, "last": page.offset + len(page.items),
-            "total": page.total}
+            "total": page.total, "exact": page.total_exact}
+
+
+def _cursor_pager(page: Page, request: Request, at: int) -> dict:
+    """Next/first links for a list paged by cursor: `after` is the page's `next`; `at` (how many rows
+    the pages before showed) only numbers the rows."""
+    def link(**extra) -> str:
+        params = {k: v for k, v in request.query_params.items() if v and k not in ("offset", "after", "at")}
+        return request.url.path + ("?" + urlencode({**params, **extra}) if params or extra else "")
+    return {"prev": link() if at > 0 else None, "prev_label": "first page",
+            "next": link(after=page.next, at=at + len(page.items)) if page.next else None,
+            "first": at + 1 if page.items else 0, "last": at + len(page.items), "total": page.total,
+            "exact": page.total_exact}
 
 
 @router.get("/")
@@ -49,10 +62,10 @@ def dashboard(request: Request, c: ReadCorpus):
 
 @router.get("/articles")
 def articles(request: Request, c: ReadCorpus, outlet: Text = None, since: Since = None,
-             until: Until = None, entity: Text = None, offset: Offset = 0):
+             until: Until = None, entity: Text = None, after: After = None, at: At = 0):
     page = c.article_list(outlet=outlet or None, since=since or None, until=until or None, entity=entity or None,
-                          limit=PAGE, offset=offset)
-    return _render(request, "articles.html", page=page, pager=_pager(page, request), outlets=c.outlets(),
+                          limit=PAGE, after=after)
+    return _render(request, "articles.html", page=page, pager=_cursor_pager(page, request, at), outlets=c.outlets(),
                    filters={"outlet": outlet or "", "since": since or "", "until": until or "",
                             "entity": entity or ""}, active="articles")
 
@@ -96,11 +109,11 @@ def entity(request: Request, c: ReadCorpus, entity_id: ItemId):
 
 @router.get("/search")
 def search(request: Request, c: ReadCorpus,
-           q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None, offset: Offset = 0):
-    page = c.search_page(q, PAGE, offset) if q and q.strip() else None
+           q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None, after: After = None, at: At = 0):
+    page = c.search_page(q, PAGE, after=after) if q and q.strip() else None
     results = [(item, snippet_pieces(item["snippet"])) for item in page.items] if page else []
     return _render(request, "search.html", q=q or "", page=page, results=results,
-                   pager=_pager(page, request) if page else None, active="search")
+                   pager=_cursor_pager(page, request, at) if page else None, active="search")
 
 
 @router.get("/events")
@@ -118,9 +131,9 @@ def map_page(request: Request, c: ReadCorpus):
 
 @router.get("/clusters")
 def clusters(request: Request, c: ReadCorpus, q: Text = None,
-             min_size: Annotated[int, Query(ge=1, le=100_000)] = 1, offset: Offset = 0):
-    page = c.cluster_page(title=q or None, min_size=min_size, limit=PAGE, offset=offset)
-    return _render(request, "clusters.html", page=page, pager=_pager(page, request),
+             min_size: Annotated[int, Query(ge=1, le=100_000)] = 1, after: After = None, at: At = 0):
+    page = c.cluster_page(title=q or None, min_size=min_size, limit=PAGE, after=after)
+    return _render(request, "clusters.html", page=page, pager=_cursor_pager(page, request, at),
                    filters={"q": q or "", "min_size": min_size}, active="clusters")
 
 
@@ -133,9 +146,9 @@ def cluster(request: Request, c: ReadCorpus, cluster_id: ItemId):
 
 
 @router.get("/stories")
-def stories(request: Request, c: ReadCorpus, offset: Offset = 0):
-    page = c.story_page(limit=PAGE, offset=offset)
-    return _render(request, "stories.html", page=page, pager=_pager(page, request), active="stories")
+def stories(request: Request, c: ReadCorpus, after: After = None, at: At = 0):
+    page = c.story_page(limit=PAGE, after=after)
+    return _render(request, "stories.html", page=page, pager=_cursor_pager(page, request, at), active="stories")
 
 
 @router.get("/stories/{story_id}")

@@ -22,7 +22,7 @@ from .common import (
     table_exists,
     window,
 )
-from .corpus import merged_where
+from .corpus import merged_candidates, merged_where
 
 LEVELS = ("entity", "country")
 
@@ -107,6 +107,10 @@ def dyads(conn: sqlite3.Connection, *, a: str | None = None, b: str | None = Non
     if not table_exists(conn, "merged_events"):
         return Page([], 0, limit, offset, note=not_yet("merged_events"), extra=extra)
     where, params = merged_where(modality=modality, since=since, until=until)  # the merged-events list's rule
+    for key, value in (("da", a), ("db", b)):
+        if value:  # only the merged events an actor filter can name are read (a superset: _matches decides)
+            where += (" AND " if where else " WHERE ") + merged_candidates(key)
+            params[key] = value
     rows = conn.execute(
         "SELECT id, coalesce(date_start, date), quad_class, intensity, actors, recipients, article_ids, sources"
         " FROM merged_events me" + where + " ORDER BY id", params).fetchall()

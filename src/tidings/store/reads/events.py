@@ -3,34 +3,71 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..events import EventFilter, event_records, event_where, place_records
-from .common import COOPERATION, Page, articles_brief, period_label, sql_limit, window
+from ..events import (
+    EVENT_DAY,
+    PARTY_KEYS,
+    EventFilter,
+    event_records,
+    event_where,
+    party_rows,
+    place_records,
+)
+from .common import (
+    COOPERATION,
+    Order,
+    Page,
+    articles_brief,
+    capped_count,
+    fetch_limit,
+    period_label,
+    split_page,
+    window,
+)
 
 EVENTS_FROM = " FROM events ev LEFT JOIN places pl ON pl.id = ev.place_id"
 
 
+# Newest event day first (undated last), then the latest stored; ev.rowid makes the key unique.
+EVENT_ORDER = Order(((EVENT_DAY, True), ("ev.rowid", True)))
+# A party filter matching more event parties than this is checked event by event along the list's
+# order (the first page of an actor in 300k events is found in the newest few thousand); one
+# matching fewer has its events looked up and sorted. Tuned on the 1M-event synthetic store
+# (docs/benchmarks.md, "List queries at scale"): both plans take under 20 ms near 20k.
+SCAN_ABOVE = 20_000
+
+
+def _scanned_parties(conn: sqlite3.Connection, f: EventFilter, party: str | None, other: str | None) -> frozenset:
+    """The party keys whose filter matches so many parties that the list should scan, not look up."""
+    return frozenset(key for (role, key), value in zip(PARTY_KEYS, (f.actor, f.recipient, party, other))
+                     if value and party_rows(conn, role, key, value) >= SCAN_ABOVE)
+
+
 def list_events(conn: sqlite3.Connection, f: EventFilter, *, party: str | None = None, other: str | None = None,
-                limit: int | None = 50, offset: int = 0) -> Page:
+                limit: int | None = 50, offset: int = 0, after: str | None = None) -> Page:
     """Events as events.jsonl spells them (plus the article's outlet, title and date), latest event
-    date first, undated last."""
-    clause, params = event_where(f, party, other)
-    total = conn.execute("SELECT count(*)" + EVENTS_FROM + clause, params).fetchone()[0]
-    page = conn.execute(
-        "SELECT ev.id, ev.article_id" + EVENTS_FROM + " JOIN articles a ON a.id = ev.article_id" + clause
-        + " ORDER BY coalesce(ev.date_start, ev.date) IS NULL, coalesce(ev.date_start, ev.date) DESC,"
-        " a.seq DESC, ev.sentence_index, ev.trigger_start LIMIT :limit OFFSET :offset",
-        {**params, "limit": sql_limit(limit), "offset": offset}).fetchall()
-    return Page(materialise(conn, page), total, limit, offset)
+    date first, undated last. `after` (a page's `next`) continues a list where that page ended."""
+    clause, params = event_where(f, party, other, scan=_scanned_parties(conn, f, party, other))
+    total, exact = capped_count(conn, "FROM events ev" + clause, params)
+    seek, keys = EVENT_ORDER.after(after)
+    where = clause + ((" AND " if clause else " WHERE ") + seek if seek else "")
+    rows = conn.execute(
+        f"SELECT ev.id, ev.article_id, {EVENT_ORDER.columns()} FROM events ev{where}{EVENT_ORDER.order_by()}"
+        " LIMIT :limit OFFSET :offset",
+        {**params, **keys, "limit": fetch_limit(limit), "offset": 0 if after else offset}).fetchall()
+    rows, cursor = split_page(rows, limit, EVENT_ORDER, len(EVENT_ORDER.keys))
+    return Page(materialise(conn, [(r[0], r[1]) for r in rows]), total, limit, offset, next=cursor,
+                total_exact=exact)
 
 
 def materialise(conn: sqlite3.Connection, page: list[tuple[str, str]]) -> list[dict]:
     """Full records for (event id, article id) pairs, through the event stage's own reader."""
-    found: dict[str, dict] = {}
-    for aid in dict.fromkeys(a for _, a in page):
-        brief = articles_brief(conn, [aid])
-        for rec in event_records(conn, EventFilter(article_id=aid)):
-            rec["article"] = brief[0] if brief else None
-            found[rec["id"]] = rec
+    if not page:
+        return []
+    briefs = {b["id"]: b for b in articles_brief(conn, list(dict.fromkeys(a for _, a in page)))}
+    found = {}
+    for rec in event_records(conn, EventFilter(ids=tuple(e for e, _ in page))):
+        rec["article"] = briefs.get(rec["article_id"])
+        found[rec["id"]] = rec
     return [found[e] for e, _ in page if e in found]
 
 

@@ -4,7 +4,8 @@
   const PAGE = 50;
   const FILTERS = ["actor", "recipient", "party", "other", "type", "quad", "modality", "place", "since", "until", "article_id"];
   const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
-  let offset = 0;
+  let next = null;       // the `next` of the page shown
+  let cursors = [null];  // the `after` of each page shown so far: [first page, second ...]
 
   function parties(list) {
     return (list || []).map(p => p.name + (p.country ? ` (${p.country})` : "")).join(", ");
@@ -50,7 +51,8 @@
     const query = params(form);
     history.replaceState(null, "", "/events" + (query.toString() ? "?" + query.toString() : ""));
     query.set("limit", String(PAGE));
-    query.set("offset", String(offset));
+    const after = cursors[cursors.length - 1];
+    if (after) query.set("after", after);
     const status = document.getElementById("event-status");
     const table = document.getElementById("events-table");
     const [thead, tbody] = [table.tHead, table.tBodies[0]];
@@ -58,14 +60,17 @@
     try {
       const data = await T.getJSON("/api/events?" + query.toString());
       if (data.note) { status.textContent = data.note; return; }
-      const last = offset + data.items.length;
-      status.textContent = data.total ? `${data.total} events; ${offset + 1}–${last} shown` : "No event matches these filters.";
+      const first = (cursors.length - 1) * PAGE;
+      const last = first + data.items.length;
+      const total = data.total_exact === false ? `${data.total}+` : `${data.total}`;
+      status.textContent = data.total ? `${total} events; ${first + 1}–${last} shown` : "No event matches these filters.";
+      next = data.next;
       const head = T.el("tr");
       ["Date", "Type", "Modality", "Actors", "Recipients", "Place", "Sentence", "Source"].forEach(c => head.appendChild(T.el("th", {}, c)));
       thead.appendChild(head);
       data.items.forEach(ev => tbody.appendChild(row(ev)));
-      document.getElementById("events-prev").disabled = offset === 0;
-      document.getElementById("events-next").disabled = last >= data.total;
+      document.getElementById("events-prev").disabled = cursors.length === 1;
+      document.getElementById("events-next").disabled = !data.next;
     } catch (e) {
       status.textContent = e.message;
     }
@@ -75,9 +80,14 @@
     const form = document.getElementById("event-filters");
     const url = new URLSearchParams(window.location.search);
     for (const k of FILTERS) if (url.get(k) && form.elements[k]) form.elements[k].value = url.get(k);
-    form.addEventListener("submit", ev => { ev.preventDefault(); offset = 0; load(form); });
-    document.getElementById("events-prev").addEventListener("click", () => { offset = Math.max(0, offset - PAGE); load(form); });
-    document.getElementById("events-next").addEventListener("click", () => { offset += PAGE; load(form); });
+    form.addEventListener("submit", ev => { ev.preventDefault(); cursors = [null]; load(form); });
+    document.getElementById("events-prev").addEventListener("click", () => {
+      if (cursors.length > 1) cursors.pop();
+      load(form);
+    });
+    document.getElementById("events-next").addEventListener("click", () => {
+      if (next) { cursors.push(next); load(form); }
+    });
     load(form);
   });
 })();
