@@ -27,7 +27,7 @@ UNSEEN_DOER = frozenset({"ASSAULT", "PROTEST"})
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # One sense per discourse (Gale, Church and Yarowsky 1992): an article that speaks of air, drone,
 # missile, rocket or artillery strikes means those by a bare "the strikes", not a labour strike.
-_MILITARY_STRIKES = re.compile(r"\b(air|drone|missile|rocket|artillery|aerial|military)[\s-]?strikes?\b|\b(air)strikes?\b", re.I)
+_MILITARY_STRIKES = re.compile(r"\b(air|drone|missile|rocket|artillery|aerial|military)[\s-]?strikes?\b|\b(air)strikes?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
