@@ -5,7 +5,7 @@ import math
 import sqlite3
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -136,7 +136,7 @@ def _doc_weights(doc: DocFeatures, fieldname: str) -> dict[str, float]:
 
 
 def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: ClusterState,
-             stats: DocFreq, sigma_days: float, members: list[DocFeatures] = ()) -> dict[str, float]:
+             stats: DocFreq, sigma_days: float, members: Sequence[DocFeatures] = ()) -> dict[str, float]:
     """The similarity features (FEATURES) of a doc against a cluster (and its latest `members`) and
     its time decay, each in [0, 1]."""
     out = {f: cosine(doc_vecs[f], _weighted(c.weights[f], f, stats)) for f in FIELDS}
@@ -148,7 +148,7 @@ def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: Cluster
     return out
 
 
-def member_links(doc_vec: dict[str, float], members: list[DocFeatures], stats: DocFreq) -> tuple[float, float]:
+def member_links(doc_vec: dict[str, float], members: Sequence[DocFeatures], stats: DocFreq) -> tuple[float, float]:
     """(best, mean) body cosine of a doc against each of the cluster's members: single and average link."""
     if not members:
         return 0.0, 0.0
