@@ -12,13 +12,17 @@ from tidings.corpus.clusters import (
     FEATURES,
     ClusterWeights,
     OnlineClusterer,
+    StoreClusterIndex,
     load_weights,
+    member_links,
+    member_vec,
     update_clusters,
 )
 from tidings.corpus.features import doc_features
 from tidings.corpus.neardup import update_neardups
 from tidings.errors import ConfigError
 from tidings.store import Store
+from tidings.store.corpus import cluster_of
 
 SETTINGS = Settings()
 
@@ -105,3 +109,49 @@ def test_a_new_article_joins_an_existing_cluster_and_nothing_earlier_is_recomput
     assert report.compared <= 3  # scored against existing clusters only, no pass over all articles
     assert {k: after[k] for k in before} == before  # every earlier placement kept as it was
     assert after[arts["own"].id][0] == before[arts["wire"].id][0]
+
+
+QUAKE = ("A magnitude 6.1 earthquake shook the Rasht valley before dawn on Tuesday, toppling mud-brick "
+         "houses in Gharm and cutting power to the district; the emergencies committee counted four dead.")
+QUAKE_FOLLOW = ("Aid trucks reached Gharm on Wednesday, a day after the Rasht valley earthquake levelled "
+                "mud-brick houses; the emergencies committee put the dead at four and the injured at thirty.")
+
+
+def test_the_link_features_are_the_best_and_the_mean_body_cosine_against_each_member():
+    clusterer = OnlineClusterer(SETTINGS)
+    flood = _doc("a", "Vakhsh floods villages", FLOOD, ["vakhsh"], date(2023, 5, 14))
+    quake = _doc("q", "Earthquake in the Rasht valley", QUAKE, ["gharm"], date(2023, 5, 14))
+    for d in (flood, quake):
+        clusterer.add(d)
+    idx = clusterer.index
+    follow = _doc("b", "Villages still under water", FLOOD_FOLLOW, ["vakhsh"], date(2023, 5, 15))
+    idx.stats.add(follow)
+    vec = member_vec(follow, "body", idx.stats)
+    best, mean = member_links(vec, [flood, quake], idx.stats)
+    to_flood = member_links(vec, [flood], idx.stats)[0]
+    assert best == to_flood > mean > member_links(vec, [quake], idx.stats)[0]
+    assert member_links(vec, [], idx.stats) == (0.0, 0.0)
+
+
+def test_a_stored_cluster_lists_its_members_in_the_order_they_were_clustered():
+    arts = corpus()
+    with Store.open(":memory:") as store:
+        for key in ("wire", "copy1", "copy2", "own"):
+            store.add_article(arts[key])
+        update_neardups(store, SETTINGS)
+        update_clusters(store, SETTINGS)
+        index = StoreClusterIndex(store.connection)
+        cid = cluster_of(store.connection, arts["wire"].id)
+        members = index.members(index.cluster(cid))
+    order = [r[0] for r in sorted(((a.id, a.published or "") for a in arts.values()
+                                   if a.id in {m.id for m in members}), key=lambda r: r[1])]
+    assert [m.id for m in members] == order and len(members) == 4
+    assert all(m.terms["body"] for m in members)  # read back from the stored text
+
+
+def test_an_earthquake_report_does_not_join_a_flood_of_the_same_day():
+    clusterer = OnlineClusterer(SETTINGS)
+    clusterer.add(_doc("a", "Vakhsh floods villages", FLOOD, ["vakhsh"], date(2023, 5, 14)))
+    quake = clusterer.add(_doc("q", "Earthquake in the Rasht valley", QUAKE, ["gharm"], date(2023, 5, 14)))
+    follow = clusterer.add(_doc("r", "Aid reaches Gharm", QUAKE_FOLLOW, ["gharm"], date(2023, 5, 15)))
+    assert quake.created and not follow.created and follow.cluster_id == quake.cluster_id

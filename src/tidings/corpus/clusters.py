@@ -5,7 +5,7 @@ import math
 import sqlite3
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -53,7 +53,11 @@ from .features import DocFreq, cosine, doc_features, lead_people
 #                        cluster's dated span; 1 unless both are dated
 # Beside the model, one rule: a doc and a cluster dated to different years (a doc that names
 # only its year included) never merge (other_year).
-FEATURES = ("title", "body", "ents", "actors", "half_dated", "lead_conflict")
+#   link_max, link_mean -- body cosine against each of the cluster's latest MEMBER_LINKS
+#                        members, the best and the average (single and average link): unlike
+#                        the centroid's, they do not grow with the cluster, so one threshold
+#                        means the same for a cluster of two and of twenty
+FEATURES = ("title", "body", "ents", "actors", "half_dated", "lead_conflict", "link_max", "link_mean")
 # Blocking: only clusters sharing one of the doc's BLOCK_TERMS rarest terms that an earlier
 # document also holds (by IDF, over all fields) are scored, and at most MAX_CANDIDATES of them
 # (those sharing the most such terms). Terms in every other document never block anything.
@@ -64,6 +68,9 @@ MAX_CANDIDATES = 64
 BLOCK_WINDOW_SIGMAS = 3
 # Centroid terms kept per field (the heaviest): bounds memory and store rows per cluster.
 CENTROID_TERMS = 400
+# Members a document is linked against (the latest to join): bounds the work per candidate.
+# Not tuned: above the largest ECB+ event (19 documents), so there every member counts.
+MEMBER_LINKS = 24
 
 
 def absorb(c: ClusterState, doc: DocFeatures) -> None:
@@ -119,19 +126,34 @@ def _weighted(weights: dict[str, float] | Counter[str], fieldname: str, stats: D
     return {t: v / norm for t, v in vec.items()} if norm else {}
 
 
+def member_vec(doc: DocFeatures, fieldname: str, stats: DocFreq) -> dict[str, float]:
+    """A document's TF-IDF unit vector of one field under the statistics of the moment."""
+    return _weighted(_doc_weights(doc, fieldname), fieldname, stats)
+
+
 def _doc_weights(doc: DocFeatures, fieldname: str) -> dict[str, float]:
     return {t: 1.0 + math.log(c) for t, c in doc.terms[fieldname].items() if c > 0}
 
 
 def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: ClusterState,
-             stats: DocFreq, sigma_days: float) -> dict[str, float]:
-    """The similarity features (FEATURES) of a doc against a cluster and its time decay, each in [0, 1]."""
+             stats: DocFreq, sigma_days: float, members: Sequence[DocFeatures] = ()) -> dict[str, float]:
+    """The similarity features (FEATURES) of a doc against a cluster (and its latest `members`) and
+    its time decay, each in [0, 1]."""
     out = {f: cosine(doc_vecs[f], _weighted(c.weights[f], f, stats)) for f in FIELDS}
+    out["link_max"], out["link_mean"] = member_links(doc_vecs["body"], list(members), stats)
     out["actors"] = len(doc.actors & c.actors.keys()) / len(doc.actors) if doc.actors else 0.0
     out["time"] = time_factor(doc, c, sigma_days)
     out["half_dated"] = float((doc.day is None) != (c.start is None))
     out["lead_conflict"] = float(lead_conflict(doc, c))
     return out
+
+
+def member_links(doc_vec: dict[str, float], members: Sequence[DocFeatures], stats: DocFreq) -> tuple[float, float]:
+    """(best, mean) body cosine of a doc against each of the cluster's members: single and average link."""
+    if not members:
+        return 0.0, 0.0
+    sims = [cosine(doc_vec, member_vec(m, "body", stats)) for m in members]
+    return max(sims), sum(sims) / len(sims)
 
 
 def lead_conflict(doc: DocFeatures, c: ClusterState) -> bool:
@@ -193,7 +215,12 @@ class ClusterIndex:
         self.stats = DocFreq()
         self.clusters: dict[str, ClusterState] = {}
         self.postings: dict[str, set[str]] = {}
+        self.member_docs: dict[str, list[DocFeatures]] = {}
         self._next = 0
+
+    def members(self, c: ClusterState) -> list[DocFeatures]:
+        """The cluster's latest MEMBER_LINKS members, oldest first."""
+        return self.member_docs.get(c.id, [])[-MEMBER_LINKS:]
 
     def new_id(self, doc: DocFeatures) -> str:
         self._next += 1
@@ -212,6 +239,8 @@ class ClusterIndex:
     def save(self, c: ClusterState, doc: DocFeatures) -> None:
         """Record that `doc` joined `c` (already updated): its terms now point at `c`."""
         self.clusters[c.id] = c
+        self.member_docs.setdefault(c.id, []).append(doc)
+        del self.member_docs[c.id][:-MEMBER_LINKS]
         for f in FIELDS:
             for t in doc.terms[f]:
                 self.postings.setdefault(f"{f}:{t}", set()).add(c.id)
@@ -234,6 +263,7 @@ class StoreClusterIndex(ClusterIndex):
         super().__init__()
         self.conn = conn
         self.stats = DocFreq(*load_term_df(conn))
+        self.docs: dict[str, DocFeatures | None] = {}  # stored articles read for member links this run
 
     def new_id(self, doc: DocFeatures) -> str:
         """Named after the article that starts it: the same articles give the same ids in any store."""
@@ -250,8 +280,20 @@ class StoreClusterIndex(ClusterIndex):
     def candidates(self, keys: Iterable[str]) -> Counter[str]:
         return clusters_with_terms(self.conn, keys)
 
+    def members(self, c: ClusterState) -> list[DocFeatures]:
+        """The cluster's latest MEMBER_LINKS members, read from the store once per run."""
+        out = []
+        for article_id in c.doc_ids[-MEMBER_LINKS:]:
+            if article_id not in self.docs:
+                found = cluster_input(self.conn, article_id)
+                self.docs[article_id] = stored_features(found) if found is not None else None
+            if self.docs[article_id] is not None:
+                out.append(self.docs[article_id])
+        return out
+
     def save(self, c: ClusterState, doc: DocFeatures) -> None:
         self.clusters[c.id] = c
+        self.docs[doc.id] = doc
         save_cluster(self.conn, c, CENTROID_TERMS)
         save_term_df(self.conn, self.stats.n_docs, [(f, t, self.stats.df[f][t]) for f in FIELDS for t in doc.terms[f]])
 
@@ -284,7 +326,7 @@ class OnlineClusterer:
                     continue
                 n_cand += 1
                 s = 0.0 if other_year(doc, c) else self.weights.score(
-                    features(doc, vecs, c, idx.stats, self.sigma_days))
+                    features(doc, vecs, c, idx.stats, self.sigma_days, idx.members(c)))
                 if s > best_score:
                     best, best_score = c, s
             if best is not None and best_score >= self.threshold:

@@ -66,15 +66,21 @@ class DocFreq:
     def __init__(self, n_docs: int = 0, df: Mapping[str, Mapping[str, int]] | None = None):
         self.n_docs = n_docs
         self.df: dict[str, Counter[str]] = {f: Counter((df or {}).get(f, {})) for f in FIELDS}
+        self._idf: dict[str, dict[str, float]] = {f: {} for f in FIELDS}  # memo, cleared on add
 
     def add(self, doc: DocFeatures) -> None:
         self.n_docs += 1
         for f in FIELDS:
             self.df[f].update(doc.terms[f].keys())
+            self._idf[f].clear()
 
     def idf(self, fieldname: str, term: str) -> float:
         """Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1."""
-        return math.log((self.n_docs + 1) / (self.df[fieldname].get(term, 0) + 1)) + 1.0
+        memo = self._idf[fieldname]
+        v = memo.get(term)
+        if v is None:
+            v = memo[term] = math.log((self.n_docs + 1) / (self.df[fieldname].get(term, 0) + 1)) + 1.0
+        return v
 
 
 def unit(vec: Mapping[str, float]) -> dict[str, float]:

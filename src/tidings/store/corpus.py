@@ -191,8 +191,9 @@ def load_cluster(conn: sqlite3.Connection, cluster_id: str) -> ClusterState | No
     for f, term, w in conn.execute("SELECT field, term, weight FROM cluster_terms WHERE cluster_id = ?",
                                    (cluster_id,)):
         c.weights[f][term] = w
-    c.doc_ids = [r[0] for r in conn.execute(
-        "SELECT article_id FROM cluster_members WHERE cluster_id = ?", (cluster_id,))]
+    c.doc_ids = [r[0] for r in conn.execute(  # in the order they were clustered (publication order)
+        "SELECT m.article_id FROM cluster_members m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.cluster_id = ? ORDER BY a.published IS NULL, a.published, a.seq", (cluster_id,))]
     return c
 
 

@@ -76,7 +76,7 @@ def training_examples(feats: Sequence[DocFeatures], truth: dict[str, str],
             c = idx.cluster(cid)
             if c is None or not _in_window(doc, c, window) or other_year(doc, c):
                 continue
-            row = features(doc, vecs, c, idx.stats, sigma)
+            row = features(doc, vecs, c, idx.stats, sigma, idx.members(c))
             xs.append([row[k] for k in FEATURES])
             ys.append(int(of_event.get(event) == cid))
         target = idx.cluster(of_event[event]) if event in of_event else None
