@@ -9,8 +9,10 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 from .config import Settings
+from .errors import ConfigError
 from .pipeline import ARTICLE_STAGES, CORPUS_STAGES, Timings, ingest
 from .resources import Resources
 from .store import Store
@@ -38,6 +40,8 @@ class BenchReport:
     peak_rss_parent_mb: float = 0.0
     peak_rss_largest_child_mb: float = 0.0
     store_mb: float = 0.0
+    cpu_s: float = 0.0                # user + system seconds of this process and its children
+    load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)  # the machine's, when the ingest ended
     baseline_spacy_seconds: float = 0.0
     machine: str = ""
 
@@ -66,6 +70,8 @@ class BenchReport:
             "peak_rss_largest_child_mb": round(self.peak_rss_largest_child_mb, 1),
             "rss_method": RSS_METHOD,
             "store_mb": round(self.store_mb, 1),
+            "cpu_s": round(self.cpu_s, 1),
+            "load_average": [round(x, 2) for x in self.load_average],
             "machine": self.machine,
         }
 
@@ -91,7 +97,7 @@ class RssSampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def __enter__(self) -> RssSampler:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -149,23 +155,29 @@ def _store_mb(db: Path) -> float:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 2**20
 
 
-def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True) -> BenchReport:
-    """`tidings ingest` of `corpus` into a throw-away store, as a user runs it (settings.workers
-    included), timing reading, each per-article stage (summed over processes), storing, each
-    corpus stage and resource loading; then spaCy's own nlp.pipe (same model, full pipeline, one
-    process, its defaults) over the stored clean bodies."""
+def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True,
+              keep: Path | None = None) -> BenchReport:
+    """`tidings ingest` of `corpus` into a new store, as a user runs it (settings.workers included),
+    timing reading, each per-article stage (summed over processes), storing, each corpus stage and
+    resource loading; then spaCy's own nlp.pipe (same model, full pipeline, one process, its
+    defaults) over the stored clean bodies. The store is thrown away unless `keep` names a new file."""
+    if keep is not None and keep.exists():
+        raise ConfigError(f"{keep} exists; the bench ingests into a new store only")
     report = BenchReport(machine=_machine(), workers=settings.workers, timings=Timings())
     for name in ("read", *(s.name for s in ARTICLE_STAGES), "store"):
         report.timings.stages[name] = 0.0
     for stage in CORPUS_STAGES:
         report.timings.corpus[stage.name] = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.db"
+        db = keep if keep is not None else Path(tmp) / "bench.db"
+        cpu = _cpu_seconds()
         with Store.open(db) as store, RssSampler() as rss:
             start = time.perf_counter()
             result = ingest(corpus, store, settings, timings=report.timings)
             report.wall_s = time.perf_counter() - start
             bodies = [a.body for a in store.articles()]
+        report.cpu_s = _cpu_seconds() - cpu
+        report.load_average = os.getloadavg()
         report.peak_rss_parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         report.peak_rss_largest_child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         report.peak_rss_mb = max(rss.peak_kb / 1024, report.peak_rss_parent_mb, report.peak_rss_largest_child_mb)
@@ -178,6 +190,11 @@ def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True
     if spacy_baseline and bodies:
         report.baseline_spacy_seconds = _spacy_seconds(Resources(settings).model, bodies)
     return report
+
+
+def _cpu_seconds() -> float:
+    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def _spacy_seconds(model: str, bodies: list[str]) -> float:
