@@ -24,6 +24,7 @@ OTHER = (
 
 
 def _folder(tmp_path: Path) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     (tmp_path / "a.txt").write_text(STORY)
     (tmp_path / "b.txt").write_text(STORY.replace("Tuesday", "Monday").replace("quiet", "calm"))
     (tmp_path / "c.txt").write_text(OTHER)
@@ -53,10 +54,18 @@ def test_bench_reports_the_ingest_path_stage_by_stage(tmp_path: Path):
     assert measured + figures["startup_s"] <= figures["wall_s"] + 0.5
 
 
-def test_bench_without_the_reference_run(tmp_path: Path):
-    figures = _bench(str(_folder(tmp_path)), "--no-spacy")
-    assert figures["baseline_spacy_articles_per_s"] is None and figures["ratio_vs_spacy"] is None
-    assert figures["articles"] == 3
+def test_bench_keeps_its_store_and_benches_an_incremental_ingest(tmp_path: Path):
+    db = tmp_path / "kept.db"
+    first = _bench(str(_folder(tmp_path / "first")), "--no-spacy", "--db", str(db))
+    assert first["baseline_spacy_articles_per_s"] is None and first["ratio_vs_spacy"] is None
+    assert first["articles"] == 3 and db.exists()
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "d.txt").write_text(OTHER.replace("Friday", "Thursday").replace("summer", "hot"))
+    (later / "a.txt").write_text(STORY)  # already stored: only its origin is recorded
+    second = _bench(str(later), "--no-spacy", "--db", str(db))
+    assert second["articles"] == 1
+    assert second["store_mb"] >= first["store_mb"] > 0
 
 
 @pytest.mark.slow

@@ -53,7 +53,7 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of figures.")] = False,
     no_spacy: Annotated[bool, typer.Option("--no-spacy", help="Skip spaCy's reference run.")] = False,
     workers: Annotated[int | None, typer.Option(help="Processes for the per-article stages, as for ingest.")] = None,
-    keep: Annotated[Path | None, typer.Option("--db", help="Keep the store here (a new file); else it is thrown away.")] = None,
+    keep: Annotated[Path | None, typer.Option("--db", help="Keep the store in this file; an existing one takes the inputs as an incremental ingest.")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Time `tidings ingest` of the inputs (start-up apart, each stage, peak memory) beside spaCy's own pipeline."""
