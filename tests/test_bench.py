@@ -44,7 +44,8 @@ def test_bench_reports_the_ingest_path_stage_by_stage(tmp_path: Path):
     assert set(figures["stage_seconds"]) == {"read", *(s.name for s in ARTICLE_STAGES), "store"}
     assert set(figures["corpus_stage_seconds"]) == {s.name for s in CORPUS_STAGES}
     assert all(v >= 0 for v in [*figures["stage_seconds"].values(), *figures["corpus_stage_seconds"].values()])
-    assert 0 < figures["startup_s"] <= figures["wall_s"]
+    # Zero when this test process already holds loaded resources (another test loaded them).
+    assert 0 <= figures["startup_s"] <= figures["wall_s"]
     for key in ("articles_per_s", "words_per_s", "baseline_spacy_articles_per_s", "ratio_vs_spacy",
                 "peak_rss_mb", "store_mb"):
         assert figures[key] is not None and figures[key] > 0, key
@@ -76,7 +77,7 @@ def test_bench_passes_workers_through_and_sums_their_stages(tmp_path: Path):
     # The models were loaded in the pool's processes, and their memory is counted.
     assert figures["peak_rss_largest_child_mb"] > 0
     assert figures["peak_rss_mb"] >= figures["peak_rss_largest_child_mb"]
-    assert figures["load_s_summed"] >= figures["startup_s"] > 0
+    assert figures["load_s_summed"] >= figures["startup_s"] >= 0
 
 
 def test_total_rss_counts_this_process():
