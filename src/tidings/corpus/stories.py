@@ -152,6 +152,7 @@ def update_stories(store: Store, settings: Settings) -> StoriesReport:
     views = cluster_views(conn)
     pending = [c for c in views if c.story_id is None]
     touched: set[str] = set()
+    assigned: dict[str, str] = {}
     if pending:
         idf = _idf(conn)
         stories: dict[str, StoryState] = {}
@@ -163,14 +164,21 @@ def update_stories(store: Store, settings: Settings) -> StoriesReport:
             stories[sid] = _story_state(sid, members)
         known = set(stories)
         with store.transaction() as tx:
-            for cid, sid in thread(pending, stories, idf, settings.stories_join).items():
+            assigned = thread(pending, stories, idf, settings.stories_join)
+            for cid, sid in assigned.items():
                 set_story(tx, cid, sid)
                 touched.add(sid)
                 report.threaded += 1
             report.created = len(set(stories) - known)
+    # Each story's clusters, as threaded now: read once, not once per story rewritten.
+    members_of: dict[str, list] = {}
+    for c in views:
+        sid = assigned.get(c.id, c.story_id)
+        if sid:
+            members_of.setdefault(sid, []).append(c)
     with store.transaction() as tx:
         for sid in sorted(touched | set(stale_stories(tx))):
-            _refresh(tx, sid)
+            _refresh(tx, sid, members_of.get(sid, []))
             report.refreshed += 1
     return report
 
@@ -181,9 +189,8 @@ def _idf(conn) -> Idf:
     return Idf(n_clusters, actor_df, n_docs, term_df)
 
 
-def _refresh(conn, sid: str) -> None:
+def _refresh(conn, sid: str, members: list) -> None:
     """Rewrite one story's row from its clusters (or drop it when it has none left)."""
-    members = [c for c in cluster_views(conn) if c.story_id == sid]
     if not members:
         delete_story(conn, sid)
         return
