@@ -93,14 +93,28 @@ def time_factor(c, s: StoryState) -> float:
     return math.exp(-max(0, gap - GRACE_DAYS) / DECAY_DAYS)
 
 
+def cluster_vectors(c, idf: Idf) -> tuple[dict[str, float], dict[str, float]]:
+    """A cluster's unit actor and topic vectors."""
+    return (unit({a: math.log1p(n) * idf.actor(a) for a, n in c.actors.items()}),
+            unit({t: w * idf.term(t) for t, w in c.terms.items()}))
+
+
+def story_vectors(s: StoryState, idf: Idf) -> tuple[dict[str, float], dict[str, float]]:
+    """A story's unit actor and topic vectors (its heaviest STORY_TERMS terms)."""
+    return (unit({a: math.log1p(n) * idf.actor(a) for a, n in s.actors.items()}),
+            unit({t: w * idf.term(t) for t, w in s.terms.most_common(STORY_TERMS)}))
+
+
+def features(c, s: StoryState, cv: tuple[dict, dict], sv: tuple[dict, dict]) -> dict[str, float]:
+    """The threading features of a cluster against a story from their vectors, each in [0, 1]."""
+    dyads = (len(set(c.dyads) & s.dyads) / min(len(c.dyads), len(s.dyads))) if c.dyads and s.dyads else 0.0
+    return {"actors": cosine(cv[0], sv[0]), "terms": cosine(cv[1], sv[1]), "dyads": dyads,
+            "time": time_factor(c, s)}
+
+
 def similarity(c, s: StoryState, idf: Idf) -> dict[str, float]:
     """The threading features of a cluster against a story, each in [0, 1]."""
-    actors = cosine(unit({a: math.log1p(n) * idf.actor(a) for a, n in c.actors.items()}),
-                    unit({a: math.log1p(n) * idf.actor(a) for a, n in s.actors.items()}))
-    terms = cosine(unit({t: w * idf.term(t) for t, w in c.terms.items()}),
-                   unit({t: w * idf.term(t) for t, w in s.terms.most_common(STORY_TERMS)}))
-    dyads = (len(set(c.dyads) & s.dyads) / min(len(c.dyads), len(s.dyads))) if c.dyads and s.dyads else 0.0
-    return {"actors": actors, "terms": terms, "dyads": dyads, "time": time_factor(c, s)}
+    return features(c, s, cluster_vectors(c, idf), story_vectors(s, idf))
 
 
 def thread_score(feats: dict[str, float]) -> float:
@@ -110,18 +124,25 @@ def thread_score(feats: dict[str, float]) -> float:
 def thread(clusters: list[ClusterView], stories: dict[str, StoryState], idf: Idf,
            threshold: float) -> dict[str, str]:
     """Cluster id -> story id for clusters taken in the given order (start order): each joins the
-    best-scoring story at or above the threshold or starts a new one. `stories` is updated."""
+    best-scoring story at or above the threshold or starts a new one. `stories` is updated.
+    Each story's vectors are computed once and again only after it takes a cluster."""
     out = {}
+    vectors: dict[str, tuple[dict, dict]] = {}
     for c in clusters:
+        cv = cluster_vectors(c, idf)
         best, best_score = None, -1.0
         for s in stories.values():
-            score = thread_score(similarity(c, s, idf))
+            sv = vectors.get(s.id)
+            if sv is None:
+                sv = vectors[s.id] = story_vectors(s, idf)
+            score = thread_score(features(c, s, cv, sv))
             if score > best_score:
                 best, best_score = s, score
         if best is None or best_score < threshold:
             best = StoryState("st-" + c.id.removeprefix("cl-"))
             stories[best.id] = best
         best.absorb(c)
+        vectors.pop(best.id, None)
         out[c.id] = best.id
     return out
 
