@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -145,6 +146,60 @@ def process_batch(raws: list[RawDoc], settings: Settings) -> list[Item]:
     return run_stages([Item(raw) for raw in raws], shared(settings))
 
 
+@dataclass
+class Timings:
+    """Seconds spent per stage by name, summed over batches and over the processes that ran them
+    (what `tidings bench` reports). Loading resources is kept apart, per process id, because the
+    processes of a pool load theirs at the same time."""
+
+    stages: dict[str, float] = field(default_factory=dict)  # read, the ARTICLE_STAGES, store
+    corpus: dict[str, float] = field(default_factory=dict)  # the CORPUS_STAGES
+    load: dict[int, float] = field(default_factory=dict)    # process id -> seconds loading resources
+
+    def stage(self, name: str, seconds: float) -> None:
+        self.stages[name] = self.stages.get(name, 0.0) + seconds
+
+    def corpus_stage(self, name: str, seconds: float) -> None:
+        self.corpus[name] = self.corpus.get(name, 0.0) + seconds
+
+    def merge(self, other: Timings) -> None:
+        """Add the timings of a batch, wherever it ran."""
+        for name, seconds in other.stages.items():
+            self.stage(name, seconds)
+        for name, seconds in other.corpus.items():
+            self.corpus_stage(name, seconds)
+        for pid, seconds in other.load.items():
+            self.load[pid] = self.load.get(pid, 0.0) + seconds
+
+
+def process_batch_timed(raws: list[RawDoc], settings: Settings) -> tuple[list[Item], Timings]:
+    """process_batch, with the seconds of each stage and of loading this process's resources
+    (all of them, before the first stage, so that no stage is charged for a model load)."""
+    timings = Timings()
+    res = shared(settings)
+    start = time.perf_counter()
+    for name in ("model", "ner", "kb", "parser", "lexicon", "gazetteer"):  # ner before kb: the ruler's own
+        getattr(res, name)  # loaded on first use, then kept: later batches take no time here
+    timings.load[os.getpid()] = time.perf_counter() - start
+    return run_stages([Item(raw) for raw in raws], res, timer=timings.stage), timings
+
+
+def _timed(items: Iterable, name: str, timings: Timings | None) -> Iterator:
+    """Iterate, charging the time spent producing each item to `name`."""
+    it = iter(items)
+    while True:
+        start = time.perf_counter()
+        item = next(it, _END)
+        if timings is not None:
+            timings.stage(name, time.perf_counter() - start)
+        if item is _END:
+            return
+        yield item
+
+
+_END = object()
+
+
 def batches(items: Iterable, size: int) -> Iterator[list]:
     """Consecutive lists of `size` items (the last may be shorter)."""
     batch = []
@@ -192,17 +247,20 @@ def ingest(
     on_item: Callable[[IngestReport], None] | None = None,
     reprocess: bool = False,
     stdin_label: str = "<stdin>",
+    timings: Timings | None = None,
 ) -> IngestReport:
     """Read every input, run the per-article stages, store each article in its own transaction,
     then run the corpus stages.
 
     An origin already in the store is skipped unless reprocess is set (stdin is always read;
     stdin_label names where it came from, e.g. one HTTP request, and prefixes its origins).
+    With `timings`, the seconds of reading, of each stage (summed over pool workers), of storing
+    and of loading resources are added to it.
     """
     report = IngestReport()
 
     def fresh_items():
-        for item in iter_inputs(paths, settings, stdin=stdin, stdin_label=stdin_label):
+        for item in _timed(iter_inputs(paths, settings, stdin=stdin, stdin_label=stdin_label), "read", timings):
             if isinstance(item, Failure):
                 store.add_failure(item)
                 report.failures.append(item)
@@ -215,23 +273,38 @@ def ingest(
             else:
                 yield item
 
-    work = functools.partial(process_batch, settings=settings)
-    done = (item for _, items in ordered_map(work, batches(fresh_items(), BATCH_ITEMS), workers=settings.workers)
-            for item in items)
-    return store_items(store, done, settings, shared(settings).model, report=report, on_item=on_item)
+    if timings is None:
+        work = functools.partial(process_batch, settings=settings)
+        done = (item for _, items in ordered_map(work, batches(fresh_items(), BATCH_ITEMS), workers=settings.workers)
+                for item in items)
+    else:
+        done = _timed_batches(fresh_items(), settings, timings)
+    return store_items(store, done, settings, shared(settings).model, report=report, on_item=on_item,
+                       timings=timings)
+
+
+def _timed_batches(items: Iterable[RawDoc], settings: Settings, timings: Timings) -> Iterator[Item]:
+    work = functools.partial(process_batch_timed, settings=settings)
+    for _, (done, batch_timings) in ordered_map(work, batches(items, BATCH_ITEMS), workers=settings.workers):
+        timings.merge(batch_timings)
+        yield from done
 
 
 def store_items(store: Store, items: Iterable[Item], settings: Settings, model: str, coder: str = CODER_VERSION,
                 report: IngestReport | None = None,
-                on_item: Callable[[IngestReport], None] | None = None) -> IngestReport:
+                on_item: Callable[[IngestReport], None] | None = None,
+                timings: Timings | None = None) -> IngestReport:
     """Store each item (store_item), then run the corpus stages: the end of every ingest, and how
     results made elsewhere (Parquet shards) enter a store."""
     report = report if report is not None else IngestReport()
     for item in items:
+        start = time.perf_counter()
         store_item(store, item, report, model, coder)
+        if timings is not None:
+            timings.stage("store", time.perf_counter() - start)
         if on_item:
             on_item(report)
-    run_corpus_stages(store, settings, report)
+    run_corpus_stages(store, settings, report, timer=timings.corpus_stage if timings is not None else None)
     return report
 
 
@@ -330,7 +403,12 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
 )
 
 
-def run_corpus_stages(store: Store, settings: Settings, report: IngestReport) -> None:
-    """The corpus stages that follow every ingest, in order, counting what they did into report."""
+def run_corpus_stages(store: Store, settings: Settings, report: IngestReport,
+                      timer: Callable[[str, float], None] | None = None) -> None:
+    """The corpus stages that follow every ingest, in order, counting what they did into report
+    (and the seconds of each into timer, by stage name)."""
     for stage in CORPUS_STAGES:
+        start = time.perf_counter()
         stage.run(store, settings, report)
+        if timer is not None:
+            timer(stage.name, time.perf_counter() - start)

@@ -52,20 +52,38 @@ def bench(
     corpus: Annotated[list[str], typer.Argument(help="Folder(s) or files of articles to run through the pipeline.")],
     as_json: Annotated[bool, typer.Option("--json", help="End with one JSON line of figures.")] = False,
     no_spacy: Annotated[bool, typer.Option("--no-spacy", help="Skip spaCy's reference run.")] = False,
+    workers: Annotated[int | None, typer.Option(help="Processes for the per-article stages, as for ingest.")] = None,
+    keep: Annotated[Path | None, typer.Option("--db", help="Keep the store in this file; an existing one takes the inputs as an incremental ingest.")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Measure per-article throughput, per-stage seconds and peak memory, beside spaCy's own pipeline."""
+    """Time `tidings ingest` of the inputs (start-up apart, each stage, peak memory) beside spaCy's own pipeline."""
     from ..bench import run_bench
 
     try:
-        report = run_bench(corpus, _settings(config), spacy_baseline=not no_spacy)
+        settings = _settings(config, **({"workers": workers} if workers is not None else {}))
+        report = run_bench(corpus, settings, spacy_baseline=not no_spacy, keep=keep)
     except TidingsError as e:
         _fail(e)
     figures = report.as_json()
     if not as_json:
         for key, value in figures.items():
-            out.print(f"{key:>32}: {value}")
+            out.print(f"{key:>32}: {value}", markup=False, highlight=False)
     else:
         print(json.dumps(figures))
 
 
+@app.command()
+def synth(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the articles to.")],
+    articles: Annotated[int, typer.Option("--articles", help="How many articles.")] = 1000,
+    seed: Annotated[int, typer.Option(help="The same seed writes the same articles.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl (1,000 records a file) or txt (a file each).")] = "jsonl",
+) -> None:
+    """Write a synthetic news corpus (invented articles about real offices and places) for scale runs."""
+    from ..synth import write_corpus
+
+    try:
+        files = write_corpus(out_dir, articles, seed, fmt)
+    except TidingsError as e:
+        _fail(e)
+    out.print(f"{articles} articles in {len(files)} files under {out_dir}")

@@ -17,6 +17,7 @@ from ..store.boilerplate import (
     counted_outlets,
     debris_hashes,
     debris_rows,
+    keep_analyses_of_prefix,
     last_sweep_threshold,
     outlets_with_uncounted_articles,
     reclassify_lines,
@@ -151,7 +152,9 @@ def _count_new_articles(conn, outlet: str) -> list[str]:
 
 
 def _rewrite(conn, article_id: str, debris: set[str]) -> bool:
-    """Store the body without debris; True when it changed."""
+    """Store the body without debris; True when it changed. When only its tail went (an outlet's
+    footer) and nothing analysed lay there, its actors and events stay valid (their offsets do not
+    move) and are kept, so the reanalyse stage does not run the per-article stages on it again."""
     if not debris:
         return False
     body = article_body(conn, article_id)
@@ -159,4 +162,6 @@ def _rewrite(conn, article_id: str, debris: set[str]) -> bool:
     if clean == body:
         return False
     set_article_body(conn, article_id, clean)
+    if body.startswith(clean):
+        keep_analyses_of_prefix(conn, article_id, body, len(clean))
     return True

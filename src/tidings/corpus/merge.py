@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..config import Settings
 from ..model.corpus import EventMention, EventPlace, MergedRecord
@@ -15,6 +16,7 @@ from ..store.stories import (
     delete_merged,
     merge_candidates,
     merged_members,
+    merged_span_days,
     pending_articles,
     pending_mentions,
     set_merged_id,
@@ -500,6 +502,12 @@ def load_merged(conn, merged_id: str) -> MergedState | None:
     return MergedState(merged_id, members) if members else None
 
 
+def _span_days(rec: MergedRecord) -> int:
+    if not rec.date_start:
+        return 0
+    return (date.fromisoformat((rec.date_end or rec.date_start)[:10]) - date.fromisoformat(rec.date_start[:10])).days
+
+
 def update_merged(store: Store, settings: Settings) -> MergeReport:
     """Place every event mention without a merged event, article by article in publication order,
     one transaction per article; recompute the merged events that changed. Rerunning does nothing.
@@ -508,12 +516,13 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
     report = MergeReport()
     conn = store.connection
     cache: dict[str, MergedState] = {}
+    span = merged_span_days(conn)  # the longest merged event, kept up to date as they grow
     for article_id in pending_articles(conn):
         with store.transaction() as tx:
             touched: set[str] = set()
             for m in pending_mentions(tx, article_id):
                 pool = [cache.get(i) or cache.setdefault(i, load_merged(tx, i))
-                        for i in merge_candidates(tx, m, CANDIDATE_WINDOW_DAYS)]
+                        for i in merge_candidates(tx, m, CANDIDATE_WINDOW_DAYS, span)]
                 pool += [s for s in cache.values() if s is not None and s.id in touched and s not in pool]
                 found = best_match(m, [s for s in pool if s is not None and s.members])
                 if found is None:
@@ -527,7 +536,9 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
                 touched.add(found.id)
                 report.mentions += 1
             for mid in touched:
-                write_merged(tx, build_record(cache[mid], settings))
+                record = build_record(cache[mid], settings)
+                write_merged(tx, record)
+                span = max(span, _span_days(record))
                 report.refreshed += 1
     with store.transaction() as tx:
         for mid in stale_merged(tx):

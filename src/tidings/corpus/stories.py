@@ -93,14 +93,28 @@ def time_factor(c, s: StoryState) -> float:
     return math.exp(-max(0, gap - GRACE_DAYS) / DECAY_DAYS)
 
 
+def cluster_vectors(c, idf: Idf) -> tuple[dict[str, float], dict[str, float]]:
+    """A cluster's unit actor and topic vectors."""
+    return (unit({a: math.log1p(n) * idf.actor(a) for a, n in c.actors.items()}),
+            unit({t: w * idf.term(t) for t, w in c.terms.items()}))
+
+
+def story_vectors(s: StoryState, idf: Idf) -> tuple[dict[str, float], dict[str, float]]:
+    """A story's unit actor and topic vectors (its heaviest STORY_TERMS terms)."""
+    return (unit({a: math.log1p(n) * idf.actor(a) for a, n in s.actors.items()}),
+            unit({t: w * idf.term(t) for t, w in s.terms.most_common(STORY_TERMS)}))
+
+
+def features(c, s: StoryState, cv: tuple[dict, dict], sv: tuple[dict, dict]) -> dict[str, float]:
+    """The threading features of a cluster against a story from their vectors, each in [0, 1]."""
+    dyads = (len(set(c.dyads) & s.dyads) / min(len(c.dyads), len(s.dyads))) if c.dyads and s.dyads else 0.0
+    return {"actors": cosine(cv[0], sv[0]), "terms": cosine(cv[1], sv[1]), "dyads": dyads,
+            "time": time_factor(c, s)}
+
+
 def similarity(c, s: StoryState, idf: Idf) -> dict[str, float]:
     """The threading features of a cluster against a story, each in [0, 1]."""
-    actors = cosine(unit({a: math.log1p(n) * idf.actor(a) for a, n in c.actors.items()}),
-                    unit({a: math.log1p(n) * idf.actor(a) for a, n in s.actors.items()}))
-    terms = cosine(unit({t: w * idf.term(t) for t, w in c.terms.items()}),
-                   unit({t: w * idf.term(t) for t, w in s.terms.most_common(STORY_TERMS)}))
-    dyads = (len(set(c.dyads) & s.dyads) / min(len(c.dyads), len(s.dyads))) if c.dyads and s.dyads else 0.0
-    return {"actors": actors, "terms": terms, "dyads": dyads, "time": time_factor(c, s)}
+    return features(c, s, cluster_vectors(c, idf), story_vectors(s, idf))
 
 
 def thread_score(feats: dict[str, float]) -> float:
@@ -110,18 +124,25 @@ def thread_score(feats: dict[str, float]) -> float:
 def thread(clusters: list[ClusterView], stories: dict[str, StoryState], idf: Idf,
            threshold: float) -> dict[str, str]:
     """Cluster id -> story id for clusters taken in the given order (start order): each joins the
-    best-scoring story at or above the threshold or starts a new one. `stories` is updated."""
+    best-scoring story at or above the threshold or starts a new one. `stories` is updated.
+    Each story's vectors are computed once and again only after it takes a cluster."""
     out = {}
+    vectors: dict[str, tuple[dict, dict]] = {}
     for c in clusters:
+        cv = cluster_vectors(c, idf)
         best, best_score = None, -1.0
         for s in stories.values():
-            score = thread_score(similarity(c, s, idf))
+            sv = vectors.get(s.id)
+            if sv is None:
+                sv = vectors[s.id] = story_vectors(s, idf)
+            score = thread_score(features(c, s, cv, sv))
             if score > best_score:
                 best, best_score = s, score
         if best is None or best_score < threshold:
             best = StoryState("st-" + c.id.removeprefix("cl-"))
             stories[best.id] = best
         best.absorb(c)
+        vectors.pop(best.id, None)
         out[c.id] = best.id
     return out
 
@@ -152,6 +173,7 @@ def update_stories(store: Store, settings: Settings) -> StoriesReport:
     views = cluster_views(conn)
     pending = [c for c in views if c.story_id is None]
     touched: set[str] = set()
+    assigned: dict[str, str] = {}
     if pending:
         idf = _idf(conn)
         stories: dict[str, StoryState] = {}
@@ -163,14 +185,21 @@ def update_stories(store: Store, settings: Settings) -> StoriesReport:
             stories[sid] = _story_state(sid, members)
         known = set(stories)
         with store.transaction() as tx:
-            for cid, sid in thread(pending, stories, idf, settings.stories_join).items():
+            assigned = thread(pending, stories, idf, settings.stories_join)
+            for cid, sid in assigned.items():
                 set_story(tx, cid, sid)
                 touched.add(sid)
                 report.threaded += 1
             report.created = len(set(stories) - known)
+    # Each story's clusters, as threaded now: read once, not once per story rewritten.
+    members_of: dict[str, list] = {}
+    for c in views:
+        sid = assigned.get(c.id, c.story_id)
+        if sid:
+            members_of.setdefault(sid, []).append(c)
     with store.transaction() as tx:
         for sid in sorted(touched | set(stale_stories(tx))):
-            _refresh(tx, sid)
+            _refresh(tx, sid, members_of.get(sid, []))
             report.refreshed += 1
     return report
 
@@ -181,9 +210,8 @@ def _idf(conn) -> Idf:
     return Idf(n_clusters, actor_df, n_docs, term_df)
 
 
-def _refresh(conn, sid: str) -> None:
+def _refresh(conn, sid: str, members: list) -> None:
     """Rewrite one story's row from its clusters (or drop it when it has none left)."""
-    members = [c for c in cluster_views(conn) if c.story_id == sid]
     if not members:
         delete_story(conn, sid)
         return

@@ -113,6 +113,44 @@ def set_article_body(conn: sqlite3.Connection, article_id: str, body: str) -> No
     conn.execute("UPDATE articles SET body = ? WHERE id = ?", (body, article_id))
 
 
+def keep_analyses_of_prefix(conn: sqlite3.Connection, article_id: str, old_body: str, chars: int) -> bool:
+    """After the sweep cut a body down to its first `chars` characters: when its actors and events
+    were made on the old body and no event, place or learned role came from the cut, drop the
+    sentences and actor mentions that lay there (an outlet naming itself in its footer) and record
+    the analyses as made on the shorter body, so that the reanalyse stage leaves the article alone
+    (the offsets before the cut do not move). False, with nothing changed, otherwise: the article
+    is then analysed again."""
+    old_chars = len(old_body)
+    made_on_old = conn.execute(
+        "SELECT (SELECT body_chars FROM analysed WHERE article_id = ?) = ?"
+        " AND (SELECT body_chars FROM events_coded WHERE article_id = ?) = ?",
+        (article_id, old_chars, article_id, old_chars)).fetchone()[0]
+    if not made_on_old:
+        return False
+    in_cut = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM place_mentions WHERE article_id = ? AND \"end\" > ?)"
+        " OR EXISTS (SELECT 1 FROM events WHERE article_id = ? AND trigger_end > ?)"
+        " OR EXISTS (SELECT 1 FROM mentions m JOIN entity_roles r ON r.entity_id = m.entity_id"
+        "            AND r.article_id = m.article_id WHERE m.article_id = ? AND m.\"end\" > ?)",
+        (article_id, chars, article_id, chars, article_id, chars)).fetchone()[0]
+    if in_cut:
+        return False
+    # A kept sentence (and the events in it) may run on past the cut only over whitespace.
+    ends = [e for (e,) in conn.execute('SELECT "end" FROM sentences WHERE article_id = ? AND start < ? AND "end" > ?'
+                                       " UNION SELECT sentence_end FROM events WHERE article_id = ? AND sentence_end > ?",
+                                       (article_id, chars, chars, article_id, chars))]
+    if any(old_body[chars:end].strip() for end in ends):
+        return False
+    conn.execute('DELETE FROM mentions WHERE article_id = ? AND "end" > ?', (article_id, chars))
+    conn.execute("DELETE FROM sentences WHERE article_id = ? AND start >= ?", (article_id, chars))
+    conn.execute('UPDATE sentences SET "end" = ? WHERE article_id = ? AND "end" > ?', (chars, article_id, chars))
+    conn.execute("UPDATE events SET sentence_end = ? WHERE article_id = ? AND sentence_end > ?",
+                 (chars, article_id, chars))
+    conn.execute("UPDATE analysed SET body_chars = ? WHERE article_id = ?", (chars, article_id))
+    conn.execute("UPDATE events_coded SET body_chars = ? WHERE article_id = ?", (chars, article_id))
+    return True
+
+
 def debris_rows(conn: sqlite3.Connection, outlet: str | None = None) -> Iterator[tuple[str, str, int]]:
     """(outlet, paragraph as first seen, number of articles) for every paragraph marked debris."""
     sql = "SELECT outlet, sample, n_articles FROM line_stats WHERE boilerplate = 1"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -76,25 +77,41 @@ def pending_mentions(conn: sqlite3.Connection, article_id: str) -> list[EventMen
                            " (SELECT 1 FROM merged_events m WHERE m.id = ev.merged_event_id))", (article_id,))
 
 
-def merge_candidates(conn: sqlite3.Connection, m: EventMention, window_days: int) -> list[str]:
+def merged_span_days(conn: sqlite3.Connection) -> int:
+    """The longest span in days (date_start to date_end) of any stored merged event."""
+    row = conn.execute("SELECT max(julianday(coalesce(date_end, date_start)) - julianday(date_start))"
+                       " FROM merged_events").fetchone()
+    return math.ceil(row[0] or 0)
+
+
+def merge_candidates(conn: sqlite3.Connection, m: EventMention, window_days: int,
+                     span_days: int | None = None) -> list[str]:
     """Merged events of the same type and modality dated within `window_days` of the mention's
-    dates, or in its cluster, or holding another mention of its article."""
+    dates, or in its cluster, or holding another mention of its article.
+
+    Each way in is an index lookup, so the cost does not grow with the store: the dated ones are
+    searched on date_start from the mention's first day less the window less `span_days` (the
+    longest span of any merged event, merged_span_days when not given: no event that reaches the
+    window starts earlier)."""
     params: list = [m.event_type, m.modality]
-    near = []
+    ways = []
     if m.span is not None:
         lo, hi = m.span
-        near.append("(m.date_start <= date(?, ?) AND coalesce(m.date_end, m.date_start) >= date(?, ?))")
-        params += [hi.isoformat(), f"+{window_days} days", lo.isoformat(), f"-{window_days} days"]
+        span = merged_span_days(conn) if span_days is None else span_days
+        ways.append("SELECT id FROM merged_events WHERE event_type = ? AND modality = ?"
+                    " AND date_start BETWEEN date(?, ?) AND date(?, ?)"
+                    " AND coalesce(date_end, date_start) >= date(?, ?)")
+        params += [m.event_type, m.modality, lo.isoformat(), f"-{window_days + span} days",
+                   hi.isoformat(), f"+{window_days} days", lo.isoformat(), f"-{window_days} days"]
     if m.cluster_id:
-        near.append("m.cluster_id = ?")
-        params.append(m.cluster_id)
-        near.append("EXISTS (SELECT 1 FROM events e2 JOIN articles a2 ON a2.id = e2.article_id"
-                    " WHERE e2.merged_event_id = m.id AND a2.cluster_id = ?)")
-        params.append(m.cluster_id)
-    near.append("EXISTS (SELECT 1 FROM events e3 WHERE e3.merged_event_id = m.id AND e3.article_id = ?)")
+        ways.append("SELECT id FROM merged_events WHERE cluster_id = ?")
+        ways.append("SELECT e2.merged_event_id FROM cluster_members cm JOIN events e2 ON e2.article_id = cm.article_id"
+                    " WHERE cm.cluster_id = ?")
+        params += [m.cluster_id, m.cluster_id]
+    ways.append("SELECT merged_event_id FROM events WHERE article_id = ?")
     params.append(m.article_id)
-    sql = ("SELECT m.id FROM merged_events m WHERE m.event_type = ? AND m.modality = ? AND ("
-           + " OR ".join(near) + ") ORDER BY m.id")
+    sql = ("SELECT m.id FROM merged_events m WHERE m.event_type = ? AND m.modality = ? AND m.id IN ("
+           + " UNION ".join(ways) + ") ORDER BY m.id")
     return [r[0] for r in conn.execute(sql, params)]
 
 
