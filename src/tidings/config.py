@@ -43,7 +43,7 @@ class Settings:
     # events): the probability of 0.05-0.95 (steps of 0.05) with the best B-cubed F1 when those
     # documents are clustered online; inside leave-one-topic-out folds the chosen value ranged
     # 0.2-0.6 (`tidings eval clusters GOLD --folds 8`, docs/benchmarks.md). Lower merges more.
-    clusters_join: float = 0.45
+    clusters_join: float = 0.5
     # Time decay of the cluster score: a Gaussian with this sigma, in days, on the gap between
     # the article's day and the cluster's dated span; it multiplies the learned probability and is
     # not fitted with the model. 7 days: reports of one event land within a week or two; a meeting

@@ -57,7 +57,10 @@ from .features import DocFreq, cosine, doc_features, lead_people
 #                        members, the best and the average (single and average link): unlike
 #                        the centroid's, they do not grow with the cluster, so one threshold
 #                        means the same for a cluster of two and of twenty
-FEATURES = ("title", "body", "ents", "actors", "half_dated", "lead_conflict", "link_max", "link_mean")
+#   lead_link         -- the best cosine of the document's lead (its opening LEAD_WORDS words)
+#                        against a member's lead: reports of one event share their first lines'
+#                        specifics, while two like events share background
+FEATURES = ("title", "body", "ents", "actors", "half_dated", "lead_conflict", "link_max", "link_mean", "lead_link")
 # Blocking: only clusters sharing one of the doc's BLOCK_TERMS rarest terms that an earlier
 # document also holds (by IDF, over all fields) are scored, and at most MAX_CANDIDATES of them
 # (those sharing the most such terms). Terms in every other document never block anything.
@@ -141,6 +144,7 @@ def features(doc: DocFeatures, doc_vecs: dict[str, dict[str, float]], c: Cluster
     its time decay, each in [0, 1]."""
     out = {f: cosine(doc_vecs[f], _weighted(c.weights[f], f, stats)) for f in FIELDS}
     out["link_max"], out["link_mean"] = member_links(doc_vecs["body"], list(members), stats)
+    out["lead_link"] = lead_link(doc, list(members), stats)
     out["actors"] = len(doc.actors & c.actors.keys()) / len(doc.actors) if doc.actors else 0.0
     out["time"] = time_factor(doc, c, sigma_days)
     out["half_dated"] = float((doc.day is None) != (c.start is None))
@@ -154,6 +158,14 @@ def member_links(doc_vec: dict[str, float], members: Sequence[DocFeatures], stat
         return 0.0, 0.0
     sims = [cosine(doc_vec, member_vec(m, "body", stats)) for m in members]
     return max(sims), sum(sims) / len(sims)
+
+
+def lead_link(doc: DocFeatures, members: Sequence[DocFeatures], stats: DocFreq) -> float:
+    """The best TF-IDF cosine (body statistics) of the doc's lead against a member's lead."""
+    if not members or not doc.lead:
+        return 0.0
+    vec = _weighted(doc.lead, "body", stats)
+    return max(cosine(vec, _weighted(m.lead, "body", stats)) for m in members)
 
 
 def lead_conflict(doc: DocFeatures, c: ClusterState) -> bool:

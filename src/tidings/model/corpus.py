@@ -41,6 +41,7 @@ class DocFeatures:
     leads   -- the people the document is mostly about (its most-mentioned persons).
     day     -- the day the event is dated to (the publication day for news), or None.
     year    -- the year when only that is known (None when day is set or nothing is known).
+    lead    -- raw term counts of the body's opening words (who, what, when and where of the report).
     """
 
     id: str
@@ -51,6 +52,7 @@ class DocFeatures:
     year: int | None = None
     title: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    lead: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(slots=True)
