@@ -41,10 +41,10 @@ def test_broad_person_holds_office_only_inside_its_dates(kb):
     assert all(not e.broad for e, _ in kb.fuzzy("Bill Clintonn", type="PER"))   # exact names only
 
 
-def test_afghan_republic_forces_have_no_standing_after_august_2021(kb):
+def test_afghan_republic_forces_are_no_military_after_august_2021(kb):
     (ana,) = kb.lookup("Afghan special forces")
     assert ana.standing_at("2021-07-20") == ("AFG", "MIL")
-    assert ana.standing_at("2022-03-01") == (None, None)
+    assert ana.standing_at("2022-03-01") == ("AFG", "UNK")   # Afghan, no longer the state's military
 
 
 def test_resolved_afghan_army_after_the_takeover_is_not_the_government_military(resources):
@@ -54,7 +54,7 @@ def test_resolved_afghan_army_after_the_takeover_is_not_the_government_military(
     ent_b = before.entities.get("agy:afg-andsf")
     ent_a = after.entities.get("agy:afg-andsf")
     assert ent_b is not None and (ent_b.country, ent_b.sector) == ("AFG", "MIL")
-    assert ent_a is not None and (ent_a.country, ent_a.sector) == (None, None)
+    assert ent_a is not None and (ent_a.country, ent_a.sector) == ("AFG", "UNK")
 
 
 @pytest.mark.skipif(not RESOURCES.exists(), reason="needs /work/shared/resources")

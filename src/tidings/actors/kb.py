@@ -141,15 +141,17 @@ class KbEntity:
     def standing_at(self, date: str | None) -> tuple[str | None, str | None]:
         """Country and sector on `date`: the office then held; with no date, the current or last one.
 
-        Outside every dated role a person keeps the country of the last (sector UNK: no office),
-        and an organisation has no standing at all (a force dissolved, an affiliation ended).
+        Outside every dated role an entity keeps its own country with sector UNK: a person out
+        of office, a force dissolved ("Afghan special forces" after August 2021 are Afghan, no
+        longer the state's military); an organisation with no country of its own (an ended
+        affiliation) has no standing at all.
         """
         role = self.role_at(date) if self.roles or self.sector else None
         if role is not None:
             return role.country or self.country, role.sector
         if date is None or not self.roles:
             return self.country, self.sector
-        return (self.country, "UNK") if self.type == "PER" else (None, None)
+        return (self.country, "UNK") if self.type == "PER" or self.country else (None, None)
 
     def _standing(self) -> tuple[Role, ...]:
         if self.sector is None:
