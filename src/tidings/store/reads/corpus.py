@@ -54,15 +54,7 @@ def list_clusters(conn: sqlite3.Connection, *, since: str | None = None, until: 
     if not table_exists(conn, "clusters"):
         return Page([], 0, limit, offset, note=not_yet("clusters"))
     where, params = ["c.n_articles >= :size"], {"size": max(1, min_size)}
-    if since:
-        where.append("coalesce(c.\"end\", c.start, '') >= :since")
-        params["since"] = since
-    if until:
-        where.append("coalesce(c.start, c.\"end\", '9999') <= :until")
-        params["until"] = until + DAY_END
-    if q:
-        where.append("instr(lower(c.title), lower(:q)) > 0")
-        params["q"] = q
+    _span_and_title(where, params, "c", since, until, q)
     if story:
         where.append("c.story_id = :story")
         params["story"] = story
@@ -248,16 +240,23 @@ def _story_where(actor: str | None, since: str | None, until: str | None, q: str
                      " OR EXISTS (SELECT 1 FROM json_each(s.actors) j JOIN entities e ON e.id = j.key"
                      " WHERE lower(e.name) = lower(:actor) OR upper(e.country) = upper(:actor)))")
         params["actor"] = actor
+    _span_and_title(where, params, "s", since, until, q)
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _span_and_title(where: list[str], params: dict, alias: str, since: str | None, until: str | None,
+                    q: str | None) -> None:
+    """Filters of a cluster or story (table alias `alias`): a dated span overlapping since..until
+    (undated ones never match a date filter), and words of its title."""
     if since:
-        where.append('coalesce(s."end", s.start) >= :since')
+        where.append(f'coalesce({alias}."end", {alias}.start) >= :since')
         params["since"] = since
     if until:
-        where.append('coalesce(s.start, s."end") <= :until')
+        where.append(f'coalesce({alias}.start, {alias}."end") <= :until')
         params["until"] = until + DAY_END
     if q:
-        where.append("instr(lower(s.title), lower(:q)) > 0")
+        where.append(f"instr(lower({alias}.title), lower(:q)) > 0")
         params["q"] = q
-    return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
 STORY_ORDER = Order((("coalesce(s.\"end\", '')", True), ("s.id", True)))  # latest activity first, undated last
