@@ -61,3 +61,13 @@ def test_resolved_afghan_army_after_the_takeover_is_not_the_government_military(
 def test_the_dictionaries_read_with_names_and_codes():
     entries = read_entries(RESOURCES / "petrarch2" / "Phoenix.MilNonState.actors.txt", "milnonstate")
     assert len(entries) > 300 and all(e.codes for e in entries)
+
+
+def test_a_json_file_of_the_toml_layout_is_read(tmp_path):
+    from tidings.actors.kb import KnowledgeBase
+    path = tmp_path / "extra.json"
+    path.write_text('{"about": "test layer", "licence": "none", "version": "1", "country": [], '
+                    '"entity": [{"id": "org:oxus-watch", "name": "Oxus Watch", "type": "GROUP", "country": "TJK", '
+                    '"sector": "NGO", "aliases": ["OXW"]}]}', encoding="utf-8")
+    kb = KnowledgeBase.load([path])
+    assert kb.get("org:oxus-watch").country == "TJK"

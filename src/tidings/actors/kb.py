@@ -1,7 +1,8 @@
-"""Actor knowledge base: packaged and user TOML files of countries, IGOs, groups, agencies, media and people, with lookup."""
+"""Actor knowledge base: packaged and user TOML (or JSON) files of countries, IGOs, groups, agencies, media and people, with lookup."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 import unicodedata
@@ -24,7 +25,7 @@ SECTORS = frozenset({
 })
 # The broad layer converted from the Phoenix dictionaries (tools/convert_phoenix.py) is read
 # first, so that every curated file after it extends or corrects its entities: ours win.
-BROAD_FILES = ("phoenix.toml",)
+BROAD_FILES = ("phoenix.json",)
 CURATED_FILES = ("countries.toml", "igos.toml", "groups.toml", "agencies.toml", "media.toml", "people.toml")
 PACKAGED_FILES = BROAD_FILES + CURATED_FILES
 
@@ -237,16 +238,25 @@ def _plural(demonym: str) -> str | None:
 # ---------------------------------------------------------------- reading and validating
 
 
+# Top-level keys a JSON file (which has no comments) may carry to say what it is and its licence.
+JSON_NOTES = frozenset({"about", "licence"})
+
+
 def _read_file(path: Path, origin: str) -> list[_Entry]:
+    """Entries of one file: TOML, or JSON of the same layout (the converted broad layer, which
+    parses about fifteen times faster than the same data as TOML)."""
+    is_json = path.suffix == ".json"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if is_json else tomllib.loads(text)
     except OSError as e:
         raise ConfigError(f"Cannot read knowledge-base file {origin}: {e}. Check the path in kb_files.") from e
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{origin} is not valid TOML: {e}. Fix the syntax (see docs/knowledge-base.md).") from e
-    if "version" not in data:
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as e:
+        kind = "JSON" if is_json else "TOML"
+        raise ConfigError(f"{origin} is not valid {kind}: {e}. Fix the syntax (see docs/knowledge-base.md).") from e
+    if not isinstance(data, dict) or "version" not in data:
         raise ConfigError(f'{origin}: no top-level `version` key. Add `version = "1"` at the top.')
-    unknown = set(data) - {"version", "entity", "country"}
+    unknown = set(data) - {"version", "entity", "country"} - (JSON_NOTES if is_json else set())
     if unknown:
         raise ConfigError(f"{origin}: unknown top-level keys {sorted(unknown)}; "
                           "a file holds only `version`, [[entity]] and [[country]] tables.")

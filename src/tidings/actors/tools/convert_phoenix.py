@@ -1,7 +1,7 @@
-"""Convert PETRARCH2's Phoenix actor dictionaries into the broad knowledge-base layer (actors/data/phoenix.toml).
+"""Convert PETRARCH2's Phoenix actor dictionaries into the broad knowledge-base layer (actors/data/phoenix.json).
 
     python -m tidings.actors.tools.convert_phoenix /work/shared/resources \\
-        --out src/tidings/actors/data/phoenix.toml
+        --out src/tidings/actors/data/phoenix.json
 
 Input (RESOURCES is the folder of /work/shared/resources/README.md), TABARI actor files: a name
 line (`BILL_CLINTON_`), `+` lines with other names, and codes in brackets on the name line or on
@@ -458,40 +458,36 @@ def _next_day(day: str) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
-def _toml_str(s: str) -> str:
-    return json.dumps(s, ensure_ascii=False)
+ABOUT = ("Broad knowledge-base layer converted from the Phoenix actor dictionaries of PETRARCH2 "
+         "(openeventdata/petrarch2: Phoenix.Countries.actors.txt, Phoenix.International.actors.txt, "
+         "Phoenix.MilNonState.actors.txt) by src/tidings/actors/tools/convert_phoenix.py. Do not edit: "
+         "correct entities in the curated files, which are read after this one and win. The dictionaries "
+         "date from 2014-2016; offices held after that are not here.")
 
 
-def _inline(d: dict) -> str:
-    return "{" + ", ".join(f"{k} = {_toml_str(v)}" for k, v in d.items()) + "}"
+def _line(d: dict) -> str:
+    return json.dumps(d, ensure_ascii=False, separators=(", ", ": "))
 
 
 def render(entities: list[Out], countries: dict[str, list[str]], kb: KnowledgeBase, licence: str) -> str:
-    lines = ["# Broad knowledge-base layer converted from the Phoenix actor dictionaries of PETRARCH2",
-             "# (openeventdata/petrarch2: Phoenix.Countries.actors.txt, Phoenix.International.actors.txt,",
-             "# Phoenix.MilNonState.actors.txt), by src/tidings/actors/tools/convert_phoenix.py. Do not edit:",
-             "# correct entities in the curated files, which are read after this one and win.",
-             "# The dictionaries date from 2014-2016; offices held after that are not here.",
-             "#", *("# " + x if x else "#" for x in licence.strip().splitlines()), "",
-             'version = "1"', ""]
-    for cty in sorted(countries):
-        lines += ["[[country]]", f"iso3 = {_toml_str(cty)}", f"name = {_toml_str(kb.get('cty:' + cty).name)}",
-                  f"aliases = [{', '.join(map(_toml_str, countries[cty]))}]", ""]
+    """The layer as JSON in the knowledge-base file layout, one entity per line (diffable)."""
+    rows = [{"iso3": cty, "name": kb.get("cty:" + cty).name, "aliases": countries[cty]} for cty in sorted(countries)]
+    ents = []
     for o in entities:
-        lines += ["[[entity]]", f"id = {_toml_str(o.id)}", f"name = {_toml_str(o.name)}", f"type = {_toml_str(o.type)}"]
+        d = {"id": o.id, "name": o.name, "type": o.type}
         if not o.folded:
             if o.country:
-                lines.append(f"country = {_toml_str(o.country)}")
+                d["country"] = o.country
             if o.sector and not o.roles:
-                lines.append(f"sector = {_toml_str(o.sector)}")
+                d["sector"] = o.sector
         if o.aliases:
-            lines.append(f"aliases = [{', '.join(map(_toml_str, o.aliases))}]")
+            d["aliases"] = o.aliases
         if o.roles and not o.folded:
-            lines.append("roles = [")
-            lines += [f"  {_inline(r)}," for r in o.roles]
-            lines.append("]")
-        lines.append("")
-    return "\n".join(lines)
+            d["roles"] = o.roles
+        ents.append(d)
+    head = [f'"about": {json.dumps(ABOUT)}', f'"licence": {json.dumps(licence.strip())}', '"version": "1"']
+    body = [",\n".join(f"  {_line(r)}" for r in rows), ",\n".join(f"  {_line(e)}" for e in ents)]
+    return ("{\n" + ",\n".join(head) + ',\n"country": [\n' + body[0] + '\n],\n"entity": [\n' + body[1] + "\n]\n}\n")
 
 
 def convert(resources_dir: Path) -> str:
@@ -524,7 +520,7 @@ def _check_codes(entities: list[Out], isos: set[str], orgs: set[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("resources", type=Path, help="folder holding petrarch2/ (see /work/shared/resources/README.md)")
-    ap.add_argument("--out", type=Path, default=None, help="output TOML file (default: stdout)")
+    ap.add_argument("--out", type=Path, default=None, help="output JSON file (default: stdout)")
     args = ap.parse_args(argv)
     text = convert(args.resources)
     if args.out is None:
