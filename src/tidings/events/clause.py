@@ -258,7 +258,7 @@ def _subject_antecedent(ctx: SentenceContext, pron, lex: Lexicon, depth: int) ->
     clause's first); never a noun inside a relative clause or a prepositional phrase ("Tajikistan
     sent aid to the province, which the Taliban control. It also ...": Tajikistan)."""
     doc = ctx.doc
-    own = [t for t in doc if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.i != pron.i
+    own = [t for t in doc if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass")
            and t.lower_ not in RELATIVE and _main_subject(t) and pron not in t.subtree]
     for t in reversed(own):
         parties = phrase_parties(ctx, t, lex, depth + 1)
@@ -777,7 +777,7 @@ def _riot(ev: Coded, lex: Lexicon) -> Coded:
     """Violence by a crowd ("protesters clashed with police", "rioters attacked shops", "protesters
     stormed the governor's office") is a violent protest: PROTEST with mode riot, as the PLOVER
     manual codes CAMEO 145."""
-    if not (ev.event_type == "ASSAULT" or ev.event_type == "COERCE" and ev.mode == "seize") or not ev.actors or not lex.crowds:
+    if not (ev.event_type == "ASSAULT" or (ev.event_type == "COERCE" and ev.mode == "seize")) or not ev.actors or not lex.crowds:
         return ev          # a crowd that storms or loots a building riots too
     if all(p.entity_id is None and _crowd_noun(p.name, lex) for p in ev.actors):
         ev.event_type, ev.mode, ev.cameo = "PROTEST", "riot", "145"
@@ -1166,8 +1166,7 @@ def _drop_frames(ctx: SentenceContext, found: list[Coded], lex: Lexicon) -> list
         tok = doc[ev.token]
         lemma = tok.lemma_.lower()
         deps = ("xcomp", "ccomp", "dobj") if lex.frames.get(lemma) == "cause" else ("xcomp", "ccomp") if lemma in DENIALS else ()
-        if any(t in tokens for c in tok.children if c.dep_ in deps and (c.dep_ != "dobj" or lemma not in DENIALS)
-               for t in (x.i for x in c.subtree)):
+        if any(t in tokens for c in tok.children if c.dep_ in deps for t in (x.i for x in c.subtree)):
             continue
         out.append(ev)
     return out

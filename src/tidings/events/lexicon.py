@@ -27,7 +27,7 @@ UNSEEN_DOER = frozenset({"ASSAULT", "PROTEST"})
 _WORD = re.compile(r"[a-z][a-z'-]*")
 # One sense per discourse (Gale, Church and Yarowsky 1992): an article that speaks of air, drone,
 # missile, rocket or artillery strikes means those by a bare "the strikes", not a labour strike.
-_MILITARY_STRIKES = re.compile(r"\b(air|drone|missile|rocket|artillery|aerial|military)[\s-]?strikes?\b|\b(air)strikes?\b", re.IGNORECASE)
+_MILITARY_STRIKES = re.compile(r"\b(air|drone|missile|rocket|artillery|aerial|military)[\s-]?strikes?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ class Lexicon:
         m = _MILITARY_STRIKES.search(body)
         if m is None:
             return self
-        kind = (m.group(1) or m.group(2)).lower()
+        kind = m.group(1).lower()   # "airstrikes" too: the separator is optional
         entries = self.nouns.get("strike", [])
         military = next((t for t in entries if t.extras == (kind,)), None) or next(
             (t for t in entries if t.extras == ("air",)), None)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from ..model.actors import ArticleActors
 from ..model.article import Article
@@ -45,7 +46,7 @@ def place_events(a: Article, analysis: Analysis, actors: ArticleActors, result: 
     for ev in sorted(result.events, key=lambda e: (e.sentence_start, e.trigger_start)):
         ids = {p.entity_id for p in [*ev.actors, *ev.recipients] if p.entity_id}
         spans_of_parties = [(s, e) for s, e, eid in party_spans if eid in ids]
-        named = _named_place(a.body, ev, found, spans_of_parties, _party_places(ev, gazetteer, tie_context))
+        named = _named_place(a.body, ev, found, spans_of_parties, partial(_party_places, ev, gazetteer, tie_context))
         if named is not None and ids:
             placed.setdefault(ev.sentence_index, []).append((ev.event_type, ids, named))
         # the same event told on: the previous sentence's event of this type with a party in common
@@ -55,7 +56,7 @@ def place_events(a: Article, analysis: Analysis, actors: ArticleActors, result: 
 
 
 def _named_place(body: str, ev: Event, found: list[PlaceMention], taken: list[tuple[int, int]],
-                 tied_names: list[Location]) -> Location | None:
+                 tied_names: Callable[[], list[Location]]) -> Location | None:
     """The place the event's own sentence gives it, by the evidence nearest to it:
 
     1. a place its clause names, not one of its parties: after a place preposition or acted on
@@ -72,8 +73,9 @@ def _named_place(body: str, ev: Event, found: list[PlaceMention], taken: list[tu
         return _most_precise(clause).location
     tied = [pm.location for pm in in_sentence if ev.in_clause(pm.start, pm.end) and not _is_country(pm)
             and any(s <= pm.start and pm.end <= e and e - s > pm.end - pm.start for s, e in taken)]
-    if tied or tied_names:
-        return (tied or tied_names)[0]
+    tied = tied or tied_names()   # the parties' own names are resolved only when needed
+    if tied:
+        return tied[0]
     setting = [pm for pm in free if _SETTING.match(body[ev.sentence_start:pm.start])]
     return setting[0].location if setting else None
 
