@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
+from .. import cache
 from ..errors import ConfigError
 
 PACKAGED = Path(__file__).parent / "data" / "lexicon.toml"
@@ -128,14 +129,42 @@ class Lexicon:
                 or any(p in self.sectors for p in pairs))
 
 
-def load_lexicon(extra_files: Sequence[Path | str] = ()) -> Lexicon:
+def load_lexicon(extra_files: Sequence[Path | str] = (), cache_dir: Path | None = None) -> Lexicon:
     """The packaged lexicon with any user files layered on top (their entries come first) and the
-    packaged converted layers (LAYERS) below it."""
+    packaged converted layers (LAYERS) below it; with a cache_dir, read from its compiled copy
+    there when that is current (tidings.cache)."""
     stamps = tuple((str(p), Path(p).stat().st_mtime_ns) for p in extra_files if Path(p).is_file())
     missing = [str(p) for p in extra_files if not Path(p).is_file()]
     if missing:
         raise ConfigError(f"Lexicon file(s) not found: {', '.join(missing)}. Check the paths given.")
-    return _load(stamps, tuple(p for p in LAYERS if p.is_file()))
+    layers = tuple(p for p in LAYERS if p.is_file())
+    sources = [Path(__file__), PACKAGED, *layers, *(Path(p) for p, _ in stamps)]
+    key = cache.source_key("lexicon", sources, [str(p) for p, _ in stamps])
+    return cache.cached(cache_dir, "lexicon", key, lambda: _load(stamps, layers), _dump, _undump)
+
+
+def _dump(lex: Lexicon) -> dict:
+    """The lexicon as plain data for the start-up cache (tidings.cache): triggers as field tuples."""
+    triggers = {name: {head: [_trigger_fields(t) for t in ts] for head, ts in index.items()}
+                for name, index in (("verbs", lex.verbs), ("nouns", lex.nouns))}
+    plain = {f: getattr(lex, f) for f in _PLAIN_FIELDS}
+    return {**plain, **triggers, "types": {k: (t.quad, t.intensity, t.cameo) for k, t in lex.types.items()}}
+
+
+def _undump(data: dict) -> Lexicon:
+    triggers = {name: {head: [Trigger(*t) for t in ts] for head, ts in data[name].items()}
+                for name in ("verbs", "nouns")}
+    types = {k: TypeInfo(*t) for k, t in data["types"].items()}
+    return Lexicon(types=types, **triggers, **{f: data[f] for f in _PLAIN_FIELDS})
+
+
+# Fields of Lexicon held as plain values (strings, sets and dicts of them).
+_PLAIN_FIELDS = ("aliases", "frames", "frame_particles", "speech", "light", "modality", "sectors",
+                 "reciprocal_heads", "reciprocal_dets", "forms", "form_heads", "crowds", "unseen_forms")
+
+
+def _trigger_fields(t: Trigger) -> tuple:
+    return (t.head, t.extras, t.pos, t.type, t.mode, t.cameo, t.swap, t.order, t.layer)
 
 
 def _load(stamps: tuple[tuple[str, int], ...], layers: Sequence[Path] = ()) -> Lexicon:

