@@ -29,12 +29,6 @@ STALE_SECONDS = 7 * 24 * 3600
 BAD_PAYLOAD = (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError)
 
 
-def default_dir() -> Path:
-    """$XDG_CACHE_HOME/tidings, else ~/.cache/tidings."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tidings"
-
-
 def source_key(name: str, sources: Iterable[Path | str], extra: Iterable[str] = ()) -> bytes:
     """What a cached resource depends on: the tidings and Python versions, each source file's
     path, size and modification time, and any further text (a model name, a library version)."""
@@ -139,9 +133,9 @@ def _prune(path: Path) -> None:
     now = time.time()
     try:
         for other in path.parent.iterdir():
-            if other != path and other.name.startswith(stem) and other.name.endswith((SUFFIX, ".tmp")):
-                if now - other.stat().st_mtime > STALE_SECONDS:
-                    other.unlink(missing_ok=True)
+            ours = other != path and other.name.startswith(stem) and other.name.endswith((SUFFIX, ".tmp"))
+            if ours and now - other.stat().st_mtime > STALE_SECONDS:
+                other.unlink(missing_ok=True)
     except OSError:
         pass
 

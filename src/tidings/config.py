@@ -5,13 +5,19 @@ import dataclasses
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
 
 MiB = 1 << 20
+
+
+def default_cache_dir() -> Path:
+    """Where the start-up cache lives unless set: $XDG_CACHE_HOME/tidings, else ~/.cache/tidings."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tidings"
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,9 @@ class Settings:
     # User knowledge-base files (TOML, docs/knowledge-base.md) layered over the packaged data,
     # comma- or os.pathsep-separated.
     kb_files: str = ""
+    # The start-up cache (tidings.cache): the knowledge base, lexicon and gazetteer compiled on
+    # first use and read back by later processes while their sources are unchanged.
+    cache_dir: Path = field(default_factory=default_cache_dir)
 
     @classmethod
     def load(

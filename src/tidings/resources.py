@@ -17,7 +17,9 @@ from .nlp.load import load_pipeline, resolve_model_name
 class Resources:
     """What the per-article stages read and never change, each loaded on first use and then kept:
     build one per process (`Resources(settings)`, or `shared(settings)` in a worker) and hand it to
-    the stages. Nothing else in tidings keeps a model, a knowledge base or a gazetteer."""
+    the stages. Nothing else in tidings keeps a model, a knowledge base or a gazetteer. The
+    knowledge base, lexicon and gazetteer are read through the start-up cache in
+    `settings.cache_dir` (tidings.cache): compiled on first use, read back after."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -32,7 +34,8 @@ class Resources:
         """Sentences and entities: the model without its parser, with the knowledge-base ruler after NER."""
         nlp = load_pipeline(self.settings.spacy_model)
         if "ner" in nlp.pipe_names:
-            nlp.add_pipe("kb_ruler", after="ner", config={"kb_files": list(kb_paths(self.settings))})
+            nlp.add_pipe("kb_ruler", after="ner", config={"kb_files": list(kb_paths(self.settings)),
+                                                             "cache_dir": str(self.settings.cache_dir)})
         return nlp
 
     @cached_property
@@ -47,15 +50,15 @@ class Resources:
         ruler = nlp.get_pipe("kb_ruler") if nlp is not None and "kb_ruler" in nlp.pipe_names else None
         if isinstance(ruler, KbRuler):
             return ruler.kb
-        return KnowledgeBase.load(list(kb_paths(self.settings)))
+        return KnowledgeBase.load(list(kb_paths(self.settings)), self.settings.cache_dir)
 
     @cached_property
     def lexicon(self) -> Lexicon:
-        return load_lexicon()
+        return load_lexicon(cache_dir=self.settings.cache_dir)
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        return Gazetteer.load()
+        return Gazetteer.load(self.settings.cache_dir)
 
 
 _PER_PROCESS: dict[Settings, Resources] = {}

@@ -15,6 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .. import cache
 from ..errors import ConfigError
 
 TYPES = frozenset({"PER", "COUNTRY", "GROUP", "IGO", "AGENCY", "MEDIA"})
@@ -532,18 +533,40 @@ class KnowledgeBase:
     # ---- loading
 
     @classmethod
-    def load(cls, extra_files: Sequence[Path] = ()) -> KnowledgeBase:
+    def load(cls, extra_files: Sequence[Path] = (), cache_dir: Path | None = None) -> KnowledgeBase:
         """The packaged data with user files (same format) layered on top, in order (tidings.resources
-        keeps one per process)."""
-        stamps = []
+        keeps one per process); with a cache_dir, read from its compiled copy there when that is
+        current (tidings.cache)."""
+        paths = []
         for p in extra_files:
             path = Path(p).expanduser().resolve()
             try:
-                st = path.stat()
+                path.stat()
             except OSError as e:
                 raise ConfigError(f"Knowledge-base file {p} cannot be read: {e}. Check kb_files.") from e
-            stamps.append((str(path), st.st_mtime_ns, st.st_size))
-        return _load_cached(tuple(stamps))
+            paths.append(str(path))
+        key = source_key(paths)
+        return cache.cached(cache_dir, "kb", key, lambda: _load(paths), KnowledgeBase._dump,
+                            KnowledgeBase._undump)
+
+    # ---- the start-up cache (tidings.cache): plain data out and back
+
+    def _dump(self) -> dict:
+        """Entities (as field tuples) and the built indexes, as plain data."""
+        idx = self._index
+        return {"entities": [_entity_fields(e) for e in self._by_id.values()],
+                "exact": dict(idx.exact), "caps_only": dict(idx.caps_only), "blocks": dict(idx.blocks),
+                "country_prefixes": self._country_prefixes}
+
+    @classmethod
+    def _undump(cls, data: dict) -> KnowledgeBase:
+        kb = cls(())
+        kb._by_id = {f[0]: _entity_from_fields(f) for f in data["entities"]}
+        kb._index = _Index(defaultdict(list, data["exact"]), defaultdict(list, data["caps_only"]),
+                           defaultdict(list, data["blocks"]))
+        kb._code_map = {c.casefold(): e for e in kb._by_id.values() if e.type == "COUNTRY" for c in e.codes}
+        kb._country_prefixes = data["country_prefixes"]
+        return kb
 
     @classmethod
     def from_entries(cls, entries: Iterable[_Entry]) -> KnowledgeBase:
@@ -695,8 +718,26 @@ def curated() -> KnowledgeBase:
     return KnowledgeBase.from_entries(_packaged_entries(CURATED_FILES))
 
 
-def _load_cached(stamps: tuple[tuple[str, int, int], ...]) -> KnowledgeBase:
+def _load(paths: Sequence[str]) -> KnowledgeBase:
     entries = list(_packaged_entries())
-    for path, _, _ in stamps:
+    for path in paths:
         entries += _read_file(Path(path), path)
     return KnowledgeBase.from_entries(entries)
+
+
+def source_key(extra_files: Sequence[str]) -> bytes:
+    """The start-up cache key of the knowledge base with these user files (tidings.cache)."""
+    data = Path(__file__).parent / "data"
+    sources = [Path(__file__), *(data / name for name in PACKAGED_FILES), *map(Path, extra_files)]
+    return cache.source_key("kb", sources, extra_files)
+
+
+def _entity_fields(e: KbEntity) -> tuple:
+    roles = tuple((r.country, r.sector, r.title, r.start, r.end) for r in e.roles)
+    return (e.id, e.name, e.type, e.country, e.sector, e.aliases, roles, e.metonyms, e.demonyms,
+            e.generic, e.codes, e.capital, e.un_member, e.parent, e.broad)
+
+
+def _entity_from_fields(f: tuple) -> KbEntity:
+    roles = tuple(Role(*r) for r in f[6])
+    return KbEntity(f[0], f[1], f[2], f[3], f[4], f[5], roles, *f[7:])

@@ -27,11 +27,13 @@ class KbRuler(EntityRuler):
             self.add_patterns(kb_patterns(kb))
 
 
-@Language.factory("kb_ruler", default_config={"kb_files": []})
-def make_kb_ruler(nlp: Language, name: str, kb_files: list[str]) -> KbRuler:
+@Language.factory("kb_ruler", default_config={"kb_files": [], "cache_dir": None})
+def make_kb_ruler(nlp: Language, name: str, kb_files: list[str], cache_dir: str | None) -> KbRuler:
     """spaCy factory: `nlp.add_pipe("kb_ruler", after="ner", config={"kb_files": [...]})` loads the
-    packaged knowledge base with the user files layered on top (docs/knowledge-base.md)."""
-    return KbRuler(nlp, name, KnowledgeBase.load([Path(p) for p in kb_files]))
+    packaged knowledge base with the user files layered on top (docs/knowledge-base.md); with
+    "cache_dir", through the start-up cache in that folder (tidings.cache)."""
+    kb = KnowledgeBase.load([Path(p) for p in kb_files], Path(cache_dir) if cache_dir else None)
+    return KbRuler(nlp, name, kb)
 
 
 def kb_patterns(kb: KnowledgeBase) -> list[dict]:
