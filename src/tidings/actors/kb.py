@@ -725,11 +725,13 @@ def _load(paths: Sequence[str]) -> KnowledgeBase:
     return KnowledgeBase.from_entries(entries)
 
 
-def source_key(extra_files: Sequence[str]) -> bytes:
-    """The start-up cache key of the knowledge base with these user files (tidings.cache)."""
+def source_key(extra_files: Sequence[Path | str] = ()) -> bytes:
+    """The start-up cache key of the knowledge base with these user files (tidings.cache): the
+    packaged files, the user files (by resolved path) and this module."""
     data = Path(__file__).parent / "data"
-    sources = [Path(__file__), *(data / name for name in PACKAGED_FILES), *map(Path, extra_files)]
-    return cache.source_key("kb", sources, extra_files)
+    paths = [str(Path(p).expanduser().resolve()) for p in extra_files]
+    sources = [Path(__file__), *(data / name for name in PACKAGED_FILES), *map(Path, paths)]
+    return cache.source_key("kb", sources, paths)
 
 
 def _entity_fields(e: KbEntity) -> tuple:
