@@ -1,5 +1,6 @@
 """The PETRARCH2 converter on small dictionary files written here in the published layouts, and
 the converted layer as the lexicon loads it (tidings' own entries first)."""
+import json
 from pathlib import Path
 
 from tidings.events import lexicon as lexmod
@@ -94,11 +95,13 @@ def test_agents_become_sectors(tmp_path):
 
 def test_the_output_is_the_same_on_every_run_and_loads_as_a_layer(tmp_path, monkeypatch):
     res = write(tmp_path)
-    out1, out2 = tmp_path / "a.toml", tmp_path / "b.toml"
+    out1, out2 = tmp_path / "a.json", tmp_path / "b.json"
     assert main([str(res), "--out", str(out1)]) == 0
     assert main([str(res), "--out", str(out2)]) == 0
     assert out1.read_text() == out2.read_text()
-    assert render(convert(res)) in out1.read_text() or "[[trigger]]" in out1.read_text()
+    data = json.loads(out1.read_text())
+    assert data["version"] == 1 and data["about"] and "licence" not in data  # no LICENSE file given
+    assert json.loads(render(convert(res)))["trigger"] == data["trigger"]
     monkeypatch.setattr(lexmod, "LAYERS", (out1,))
     lex = lexmod.load_lexicon()
     assert lex.verbs["scorch"][0].type == "ASSAULT" and lex.verbs["scorch"][0].layer == 1
