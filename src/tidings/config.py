@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -15,9 +16,15 @@ MiB = 1 << 20
 
 
 def default_cache_dir() -> Path:
-    """Where the start-up cache lives unless set: $XDG_CACHE_HOME/tidings, else ~/.cache/tidings."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tidings"
+    """Where the start-up cache lives unless set: $XDG_CACHE_HOME/tidings, else ~/.cache/tidings
+    (with no home folder, tidings-cache in the temporary folder)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "tidings"
+    try:
+        return Path.home() / ".cache" / "tidings"
+    except RuntimeError:
+        return Path(tempfile.gettempdir()) / "tidings-cache"
 
 
 @dataclass(frozen=True)
