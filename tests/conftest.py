@@ -1,9 +1,19 @@
 """Session-wide fixtures: one set of read-only resources (spaCy pipelines, knowledge base, lexicon,
 gazetteer) for every test that runs the per-article stages, as one process of tidings keeps one."""
+import os
+import tempfile
+
 import pytest
 
 from tidings.config import Settings
 from tidings.resources import Resources
+
+
+def pytest_configure(config):
+    """The start-up cache of the test session lives in its own temporary folder (set through the
+    environment, so CLI runs in subprocesses use it too), never in the user's cache."""
+    if "TIDINGS_CACHE_DIR" not in os.environ:
+        os.environ["TIDINGS_CACHE_DIR"] = tempfile.mkdtemp(prefix="tidings-test-cache-")
 
 
 @pytest.fixture(scope="session")
