@@ -1,6 +1,7 @@
 """Session-wide fixtures: one set of read-only resources (spaCy pipelines, knowledge base, lexicon,
 gazetteer) for every test that runs the per-article stages, as one process of tidings keeps one."""
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -13,7 +14,13 @@ def pytest_configure(config):
     """The start-up cache of the test session lives in its own temporary folder (set through the
     environment, so CLI runs in subprocesses use it too), never in the user's cache."""
     if "TIDINGS_CACHE_DIR" not in os.environ:
-        os.environ["TIDINGS_CACHE_DIR"] = tempfile.mkdtemp(prefix="tidings-test-cache-")
+        config._tidings_cache = os.environ["TIDINGS_CACHE_DIR"] = tempfile.mkdtemp(prefix="tidings-test-cache-")
+
+
+def pytest_unconfigure(config):
+    made = getattr(config, "_tidings_cache", None)
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
