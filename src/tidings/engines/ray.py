@@ -75,7 +75,7 @@ def _probe(address: str) -> None:
     host = host.strip("[]")
     if not host or not port.isdigit():
         raise TidingsError(f"{address!r} is not a Ray address; give HOST:PORT of the head node "
-                           f"(e.g. 10.0.0.5:6379), ray://HOST:10001, or auto.")
+                           f"(e.g. 10.0.0.5:6379), ray://HOST:10001 or auto, or use `--engine local`.")
     try:
         socket.create_connection((host, int(port)), timeout=CONNECT_TIMEOUT_S).close()
     except OSError as e:
