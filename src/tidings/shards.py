@@ -1,17 +1,17 @@
 """Parquet shards: per-article results written batch by batch (any engine), then loaded into a store."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .api import Corpus
 from .config import Settings
-from .engines.local import ordered_map
-from .engines.ray import ray_map
+from .engines import ENGINES, engine_map
 from .errors import ConfigError, InputError
 from .events.stage import CODER_VERSION
 from .export.events import EVENT_FIELDS
@@ -31,7 +31,6 @@ from .pipeline import (
 from .resources import shared
 
 SHARD_SCHEMA_VERSION = 1
-ENGINES = ("local", "ray")
 
 # Each record type is the export contract's record (articles, events, failures) plus what the
 # store needs to take the article back without re-running the per-article stages.
@@ -126,16 +125,13 @@ def shard_batch(items: list[RawDoc | Failure], settings: Settings) -> list[Item]
     return [Item(None, failure=i) if isinstance(i, Failure) else next(done) for i in items]
 
 
-def _map(engine: str, work, parts: Iterable, settings: Settings) -> Iterator:
-    if engine == "ray":
-        return ray_map(work, parts, settings)
-    return ordered_map(work, parts, workers=settings.workers)
-
-
-def write_shards(paths: list[str], out: Path, settings: Settings, engine: str = "local",
+def write_shards(paths: list[str], out: Path, settings: Settings, engine: str | None = None,
                  batch_items: int | None = None, on_batch=None) -> ShardReport:
-    """Run the per-article stages over the inputs with `engine` and write one Parquet file per batch
-    per record type under out/<type>/part-NNNNNN.parquet, plus out/manifest.json."""
+    """Run the per-article stages over the inputs with `engine` (default: the engine setting) and
+    write one Parquet file per batch per record type under out/<type>/part-NNNNNN.parquet, plus
+    out/manifest.json."""
+    engine = engine or settings.engine
+    settings = dataclasses.replace(settings, engine=engine)
     if engine not in ENGINES:
         raise ConfigError(f"Unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}.")
     size = batch_items or BATCH_ITEMS
@@ -146,7 +142,7 @@ def write_shards(paths: list[str], out: Path, settings: Settings, engine: str = 
         raise ConfigError(f"{out} already holds shards; choose an empty folder so two runs do not mix.")
     report = ShardReport()
     work = functools.partial(shard_batch, settings=settings)
-    for number, (_, items) in enumerate(_map(engine, work, batches(iter_inputs(paths, settings), size), settings)):
+    for number, (_, items) in enumerate(engine_map(work, batches(iter_inputs(paths, settings), size), settings)):
         rows: dict[str, list[dict]] = defaultdict(list)
         for item in items:
             for kind, recs in item_records(item).items():

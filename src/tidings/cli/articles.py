@@ -32,12 +32,15 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), glob patterns, or - for stdin.")],
     db: DbOpt = None,
     config: ConfigOpt = None,
-    workers: Annotated[int | None, typer.Option(help="Processes for the per-article stages.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Processes (local) or CPUs of a local Ray for the per-article stages.")] = None,
+    engine: Annotated[str | None, typer.Option(help="Where the per-article stages run: local or ray.")] = None,
+    address: Annotated[str | None, typer.Option(
+        help="With --engine ray: the cluster to join (auto, HOST:PORT, ray://HOST:PORT); default a local Ray.")] = None,
     reprocess: Annotated[bool, typer.Option(help="Process origins already in the store again.")] = False,
     max_item_mb: Annotated[float | None, typer.Option(help="Cap on one article's size in MiB.")] = None,
 ) -> None:
     """Ingest news inputs (text, HTML, JSON lines, RSS/Atom, WARC, .gz) into the store."""
-    overrides = {"workers": workers}
+    overrides = {"workers": workers, "engine": engine, "ray_address": address}
     if max_item_mb is not None:
         overrides["max_item_bytes"] = int(max_item_mb * (1 << 20))
     started = time.monotonic()

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .. import __version__
 from ..api import Corpus
@@ -52,7 +53,7 @@ def settings_for(db: Path | None = None, config: Path | None = None, **overrides
 
 
 def _fail(e: TidingsError) -> None:
-    err.print(f"[bold red]error:[/] {e}")
+    err.print(f"[bold red]error:[/] {escape(str(e))}")  # the message is text, not markup ("tidings[ray]")
     raise typer.Exit(EXIT_ERROR)
 
 

@@ -26,7 +26,9 @@ from .common import (
 def shard(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, folders (recursive) or glob patterns.")] = None,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Folder to write the Parquet shards to.")] = None,
-    engine: Annotated[str, typer.Option(help="Where the per-article stages run: local or ray.")] = "local",
+    engine: Annotated[str | None, typer.Option(help="Where the per-article stages run: local or ray.")] = None,
+    address: Annotated[str | None, typer.Option(
+        help="With --engine ray: the cluster to join (auto, HOST:PORT, ray://HOST:PORT); default a local Ray.")] = None,
     workers: Annotated[int | None, typer.Option(help="Processes (local) or CPUs (ray) for the per-article stages.")] = None,
     batch: Annotated[int | None, typer.Option(help="Articles per batch: one shard file per batch and record type.")] = None,
     load: Annotated[Path | None, typer.Option("--load", help="Load this shard folder into --db instead.")] = None,
@@ -48,14 +50,14 @@ def shard(
                   f"in {time.monotonic() - started:.1f}s.")
         raise typer.Exit(EXIT_OK if report.ok else EXIT_SOME_FAILED)
     with handled():
-        settings = settings_for(None, config, workers=workers)
+        settings = settings_for(None, config, workers=workers, engine=engine, ray_address=address)
         if not paths or out_dir is None:
             raise ConfigError("Give the inputs and where to write: `tidings shard PATH... --out DIR`.")
-        result = write_shards(paths, out_dir, settings, engine=engine, batch_items=batch,
+        result = write_shards(paths, out_dir, settings, batch_items=batch,
                               on_batch=lambda r: err.print(f"  batch {r.batches}: {r.articles} articles, "
                                                            f"{len(r.failures)} failed", highlight=False))
     out.print(f"[bold]{result.articles}[/] articles, [red]{len(result.failures)}[/] failed, in "
-              f"{result.batches} batches written to {out_dir} with the {engine} engine "
+              f"{result.batches} batches written to {out_dir} with the {settings.engine} engine "
               f"in {time.monotonic() - started:.1f}s.")
     for f in result.failures[:20]:
         out.print(f"  [red]failed[/] {f.origin}: {f.error}")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -30,13 +31,15 @@ def _ray():
 
 
 def start_ray(settings: Settings) -> bool:
-    """Start a local Ray (or join the cluster named by RAY_ADDRESS) unless one is running.
-    True when this call started it, so the caller shuts it down."""
+    """Join the cluster at settings.ray_address (else at RAY_ADDRESS), or start a local Ray, unless
+    Ray is already running in this process. True when this call started or joined it, so the caller
+    shuts it down (leaving a cluster never stops it)."""
     ray = _ray()
     if ray.is_initialized():
         return False
-    if os.environ.get("RAY_ADDRESS"):
-        ray.init(ignore_reinit_error=True, log_to_driver=False)
+    address = settings.ray_address or os.environ.get("RAY_ADDRESS", "")
+    if address:
+        _join(ray, address)
         return True
     RAY_TEMP_DIR.mkdir(parents=True, exist_ok=True)
     ray.init(
@@ -48,6 +51,36 @@ def start_ray(settings: Settings) -> bool:
         log_to_driver=False,
     )
     return True
+
+
+# Seconds to wait for the head node to accept a connection before saying it cannot be reached
+# (Ray itself retries a dead address for minutes). Not tuned: a live head answers in milliseconds.
+CONNECT_TIMEOUT_S = 5.0
+
+
+def _join(ray, address: str) -> None:
+    """ray.init on an existing cluster, with one clear message when it cannot be joined."""
+    if address not in ("auto", "local"):
+        _probe(address)
+    try:
+        ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
+    except (ConnectionError, ValueError, RuntimeError) as e:
+        raise TidingsError(f"Cannot join the Ray cluster at {address!r}: {e} Start one with `ray start --head` "
+                           f"and pass its address (HOST:PORT, ray://HOST:PORT or auto), or use `--engine local`.") from e
+
+
+def _probe(address: str) -> None:
+    """Fail fast when HOST:PORT (or ray://HOST:PORT) is malformed or nobody listens there."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    host = host.strip("[]")
+    if not host or not port.isdigit():
+        raise TidingsError(f"{address!r} is not a Ray address; give HOST:PORT of the head node "
+                           f"(e.g. 10.0.0.5:6379), ray://HOST:10001 or auto, or use `--engine local`.")
+    try:
+        socket.create_connection((host, int(port)), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as e:
+        raise TidingsError(f"Cannot reach the Ray cluster at {address!r} ({e}). Check that `ray start --head` "
+                           f"runs there and the port is open from this machine, or use `--engine local`.") from e
 
 
 def ray_map(fn: Callable[[T], R], items: Iterable[T], settings: Settings) -> Iterator[tuple[T, R]]:
