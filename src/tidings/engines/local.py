@@ -17,7 +17,7 @@ IN_FLIGHT_PER_WORKER = 8
 
 
 def processes(workers: int) -> int:
-    """The processes a workers setting asks for: itself, or every core for 0 (the default)."""
+    """The processes a workers setting asks for: itself, or every core for 0."""
     return workers if workers > 0 else os.cpu_count() or 1
 
 
