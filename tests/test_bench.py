@@ -39,7 +39,7 @@ def _bench(*args: str) -> dict:
 
 
 def test_bench_reports_the_ingest_path_stage_by_stage(tmp_path: Path):
-    figures = _bench(str(_folder(tmp_path)))
+    figures = _bench(str(_folder(tmp_path)), "--workers", "1")
     assert figures["articles"] == 3 and figures["failures"] == 1 and figures["workers"] == 1
     assert set(figures["stage_seconds"]) == {"read", *(s.name for s in ARTICLE_STAGES), "store"}
     assert set(figures["corpus_stage_seconds"]) == {s.name for s in CORPUS_STAGES}

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Self
 
 from .config import Settings
+from .engines.local import processes
 from .pipeline import ARTICLE_STAGES, CORPUS_STAGES, Timings, ingest
 from .resources import Resources
 from .store import Store
@@ -30,7 +31,7 @@ class BenchReport:
     articles: int = 0
     words: int = 0
     failures: int = 0
-    workers: int = 1
+    workers: int = 1                  # processes the workers setting asks for (0: every core)
     wall_s: float = 0.0               # the ingest, start to end, resource loading included
     startup_s: float = 0.0            # resource loading (the longest of the processes, which load at once)
     load_s_summed: float = 0.0        # resource loading summed over the processes
@@ -162,7 +163,7 @@ def run_bench(corpus: list[str], settings: Settings, spacy_baseline: bool = True
     defaults) over the clean bodies it stored. The store is a new one, thrown away after, unless
     `keep` names a file: then it is kept there, and if it exists the run is an incremental ingest
     into it (what the corpus stages cost when a few articles join a large store)."""
-    report = BenchReport(machine=_machine(), workers=settings.workers, timings=Timings())
+    report = BenchReport(machine=_machine(), workers=processes(settings.workers), timings=Timings())
     for name in ("read", *(s.name for s in ARTICLE_STAGES), "store"):
         report.timings.stages[name] = 0.0
     for stage in CORPUS_STAGES:

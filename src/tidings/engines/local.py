@@ -1,9 +1,11 @@
 """Run a pure per-item function in this process or in a local process pool, keeping input order."""
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -14,11 +16,24 @@ R = TypeVar("R")
 IN_FLIGHT_PER_WORKER = 8
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int = 1) -> Iterator[tuple[T, R]]:
-    """Yield (item, fn(item)) in input order; fn must be picklable when workers > 1.
+def processes(workers: int) -> int:
+    """The processes a workers setting asks for: itself, or every core for 0."""
+    return workers if workers > 0 else os.cpu_count() or 1
 
-    fn is expected to turn its own failures into return values; this function never hides errors.
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int = 1) -> Iterator[tuple[T, R]]:
+    """Yield (item, fn(item)) in input order; fn must be picklable when more than one process runs.
+
+    workers 0 means every core when there are at least two items, else this process (one batch
+    never pays for starting a pool and loading the models again); any other value is taken as
+    it is. fn is expected to turn its own failures into return values; this function never hides
+    errors.
     """
+    if workers <= 0:
+        items = iter(items)
+        head = list(islice(items, 2))
+        items = chain(head, items)
+        workers = processes(workers) if len(head) > 1 else 1
     if workers <= 1:
         for item in items:
             yield item, fn(item)

@@ -15,8 +15,9 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 def analyse_texts(nlp, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Analysis]:
     """One Analysis per text, in order."""
     for doc in nlp.pipe(texts, batch_size=batch_size):
+        text = doc.text  # built from the tokens on every access: once per doc, not per sentence
         yield Analysis(
-            sentences=[_trimmed(doc.text, s.start_char, s.end_char) for s in doc.sents],
+            sentences=[_trimmed(text, s.start_char, s.end_char) for s in doc.sents],
             ents=[Ent(e.start_char, e.end_char, e.text, e.label_, e.ent_id_ or "")
                   for e in doc.ents if e.label_ in ACTOR_LABELS],
         )
