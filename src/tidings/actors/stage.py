@@ -21,7 +21,7 @@ def kb_paths(settings: Settings) -> tuple[str, ...]:
 
 def knowledge_base(settings: Settings) -> KnowledgeBase:
     """The packaged knowledge base with the user files of the kb_files setting on top."""
-    return KnowledgeBase.load([Path(p) for p in kb_paths(settings)])
+    return KnowledgeBase.load([Path(p) for p in kb_paths(settings)], settings.cache_dir)
 
 
 def resolve_actors(articles: Sequence[Article], analyses: Sequence[Analysis], kb: KnowledgeBase) -> list[ArticleActors]:

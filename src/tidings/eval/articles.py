@@ -54,7 +54,7 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
         postprocess: Postprocess | None = None) -> EvalReport:
     """Extract every gold page with tidings and with trafilatura's defaults; score both."""
     articles = load_gold(gold)
-    gazetteer = Gazetteer.load()
+    gazetteer = Gazetteer.load(settings.cache_dir)
     ours: list[Counts] = []
     html_only: list[Counts] = []
     baseline: list[Counts] = []

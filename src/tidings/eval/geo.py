@@ -65,7 +65,7 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
     them. The pooled test errors give the cross-validated scores; `scores` stay those of the
     defaults (what production runs, set on all of this file)."""
     docs = load_gold(gold)
-    gaz = Gazetteer.load()  # once for the whole run, every grid point and fold
+    gaz = Gazetteer.load(settings.cache_dir)  # once for the whole run, every grid point and fold
     reads: list[_Read] = []
     ours: list[float] = []
     strict: list[float] = []

@@ -44,7 +44,7 @@ def run(gold: Path, out: Path, settings: Settings, *, progress: Progress | None 
         postprocess: Postprocess | None = None) -> EvalReport:
     """Predict each page's day with tidings and with htmldate's extensive mode; score both."""
     labels = load_labels(gold)
-    gazetteer = Gazetteer.load()
+    gazetteer = Gazetteer.load(settings.cache_dir)
     ours: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
     baseline: dict[str, int] = dict.fromkeys(OUTCOMES, 0)
     with PredictionWriter(out) as writer:
