@@ -14,6 +14,7 @@ from ..model.events import Party
 from ..store import Store
 from ..store.stories import (
     delete_merged,
+    ensure_merge_index,
     merge_candidates,
     merged_members,
     merged_span_days,
@@ -543,6 +544,7 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
     report = MergeReport()
     conn = store.connection
     cache = _PassCache()
+    ensure_merge_index(conn)
     span = merged_span_days(conn)  # the longest merged event, kept up to date as they grow
     for article_id in pending_articles(conn):
         with store.transaction() as tx:
