@@ -545,7 +545,7 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
     conn = store.connection
     cache = _PassCache()
     ensure_merge_index(conn)
-    span = merged_span_days(conn)  # the longest merged event, kept up to date as they grow
+    span = merged_span_days(conn)  # the longest long merged event, kept up to date as they grow
     for article_id in pending_articles(conn):
         with store.transaction() as tx:
             touched: set[str] = set()
