@@ -14,6 +14,7 @@ from ..model.events import Party
 from ..store import Store
 from ..store.stories import (
     delete_merged,
+    ensure_merge_index,
     merge_candidates,
     merged_members,
     merged_span_days,
@@ -508,6 +509,33 @@ def _span_days(rec: MergedRecord) -> int:
     return (date.fromisoformat((rec.date_end or rec.date_start)[:10]) - date.fromisoformat(rec.date_start[:10])).days
 
 
+class _PassCache:
+    """The merged events one merge pass has loaded or made, each loaded from the store once."""
+
+    def __init__(self) -> None:
+        self.states: dict[str, MergedState | None] = {}  # None: a stored merged event with no mentions
+        self.rank: dict[str, int] = {}                    # when each id entered (a replaced state keeps it)
+
+    def add(self, state: MergedState) -> MergedState:
+        self.states[state.id] = state
+        self.rank.setdefault(state.id, len(self.rank))
+        return state
+
+    def get(self, conn, merged_id: str) -> MergedState | None:
+        if merged_id not in self.states:
+            self.states[merged_id] = load_merged(conn, merged_id)
+            self.rank.setdefault(merged_id, len(self.rank))
+        return self.states[merged_id]
+
+    def pool(self, conn, candidates: list[str], touched: set[str]) -> list[MergedState]:
+        """The candidates a mention may join: the store's, then those its article already joined
+        or made (in the order they entered the pass), each once, none without mentions."""
+        pool = [self.get(conn, i) for i in candidates]
+        seen = {s.id for s in pool if s is not None}
+        pool += [self.states[i] for i in sorted(touched - seen, key=self.rank.__getitem__)]
+        return [s for s in pool if s is not None and s.members]
+
+
 def update_merged(store: Store, settings: Settings) -> MergeReport:
     """Place every event mention without a merged event, article by article in publication order,
     one transaction per article; recompute the merged events that changed. Rerunning does nothing.
@@ -515,19 +543,17 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
     stories; settings.merge_number_tolerance decides number contradictions."""
     report = MergeReport()
     conn = store.connection
-    cache: dict[str, MergedState] = {}
-    span = merged_span_days(conn)  # the longest merged event, kept up to date as they grow
+    cache = _PassCache()
+    ensure_merge_index(conn)
+    span = merged_span_days(conn)  # the longest long merged event, kept up to date as they grow
     for article_id in pending_articles(conn):
         with store.transaction() as tx:
             touched: set[str] = set()
             for m in pending_mentions(tx, article_id):
-                pool = [cache.get(i) or cache.setdefault(i, load_merged(tx, i))
-                        for i in merge_candidates(tx, m, CANDIDATE_WINDOW_DAYS, span)]
-                pool += [s for s in cache.values() if s is not None and s.id in touched and s not in pool]
-                found = best_match(m, [s for s in pool if s is not None and s.members])
+                pool = cache.pool(tx, merge_candidates(tx, m, CANDIDATE_WINDOW_DAYS, span), touched)
+                found = best_match(m, pool)
                 if found is None:
-                    found = MergedState("me:" + m.event_id.removeprefix("ev:"))
-                    cache[found.id] = found
+                    found = cache.add(MergedState("me:" + m.event_id.removeprefix("ev:")))
                     report.created += 1
                 else:
                     report.joined += 1
@@ -536,14 +562,13 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
                 touched.add(found.id)
                 report.mentions += 1
             for mid in touched:
-                record = build_record(cache[mid], settings)
+                record = build_record(cache.states[mid], settings)
                 write_merged(tx, record)
                 span = max(span, _span_days(record))
                 report.refreshed += 1
     with store.transaction() as tx:
         for mid in stale_merged(tx):
             state = load_merged(tx, mid)
-            cache.pop(mid, None)
             if state is None or not state.members:
                 delete_merged(tx, mid)
                 report.removed += 1

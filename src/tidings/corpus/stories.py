@@ -125,13 +125,15 @@ def thread(clusters: list[ClusterView], stories: dict[str, StoryState], idf: Idf
            threshold: float) -> dict[str, str]:
     """Cluster id -> story id for clusters taken in the given order (start order): each joins the
     best-scoring story at or above the threshold or starts a new one. `stories` is updated.
-    Each story's vectors are computed once and again only after it takes a cluster."""
+    A cluster is scored only against the stories that could reach the threshold (StoryIndex);
+    each story's vectors are computed once and again only after it takes a cluster."""
     out = {}
     vectors: dict[str, tuple[dict, dict]] = {}
+    index = StoryIndex(stories)
     for c in clusters:
         cv = cluster_vectors(c, idf)
         best, best_score = None, -1.0
-        for s in stories.values():
+        for s in index.candidates(c, cv, threshold):
             sv = vectors.get(s.id)
             if sv is None:
                 sv = vectors[s.id] = story_vectors(s, idf)
@@ -139,12 +141,68 @@ def thread(clusters: list[ClusterView], stories: dict[str, StoryState], idf: Idf
             if score > best_score:
                 best, best_score = s, score
         if best is None or best_score < threshold:
-            best = StoryState("st-" + c.id.removeprefix("cl-"))
-            stories[best.id] = best
+            best = index.add(StoryState("st-" + c.id.removeprefix("cl-")))
         best.absorb(c)
+        index.took(best, c)
         vectors.pop(best.id, None)
         out[c.id] = best.id
     return out
+
+
+# A story left out by the index scores below the threshold by at least this much (rounding).
+_BOUND_MARGIN = 1e-9
+
+
+class StoryIndex:
+    """Stories by the actors, terms and dyads they hold, so that a cluster meets only the stories
+    that could score at or above the threshold with it.
+
+    Exact, by prefix filtering: a story that shares no dyad with the cluster, and of its actors
+    and terms only those in a set C, scores at most WEIGHTS.actors * |actors of the cluster's
+    unit vector in C| + WEIGHTS.terms * |terms in C| (Cauchy-Schwarz against the story's unit
+    vectors; the time factor is at most 1). C is grown from the items most stories hold while
+    that bound stays under the threshold; the candidates are the stories holding a dyad of the
+    cluster or one of its items outside C, in the order the stories were made."""
+
+    def __init__(self, stories: dict[str, StoryState]):
+        self.stories = stories
+        self.rank = {sid: i for i, sid in enumerate(stories)}
+        self.postings: dict[tuple[str, str], set[str]] = {}
+        for s in stories.values():
+            self._post(s.id, s.actors, s.terms, s.dyads)
+
+    def _post(self, sid: str, actors, terms, dyads) -> None:
+        for kind, items in (("a", actors), ("t", terms), ("d", dyads)):
+            for item in items:
+                self.postings.setdefault((kind, item), set()).add(sid)
+
+    def add(self, s: StoryState) -> StoryState:
+        self.stories[s.id] = s
+        self.rank.setdefault(s.id, len(self.rank))
+        return s
+
+    def took(self, s: StoryState, c) -> None:
+        """Index what a story took from a cluster (items it later drops stay: a superset is safe)."""
+        self._post(s.id, c.actors, c.terms, c.dyads)
+
+    def candidates(self, c, cv: tuple[dict, dict], threshold: float) -> list[StoryState]:
+        if threshold <= _BOUND_MARGIN:  # a story sharing nothing reaches it
+            return list(self.stories.values())
+        weighted = [(len(self.postings.get((kind, item), ())), kind, item, w)
+                    for kind, vec in (("a", cv[0]), ("t", cv[1])) for item, w in vec.items()]
+        weighted.sort(key=lambda x: (-x[0], x[1], x[2]))
+        squares = {"a": 0.0, "t": 0.0}
+        probe: list[tuple[str, str]] = [("d", d) for d in c.dyads]
+        for i, (_n, kind, item, w) in enumerate(weighted):
+            squares[kind] += w * w
+            bound = WEIGHTS["actors"] * math.sqrt(squares["a"]) + WEIGHTS["terms"] * math.sqrt(squares["t"])
+            if bound >= threshold - _BOUND_MARGIN:
+                probe += [(k, t) for _n2, k, t, _w in weighted[i:]]
+                break
+        found: set[str] = set()
+        for key in probe:
+            found |= self.postings.get(key, set())
+        return [self.stories[sid] for sid in sorted(found, key=self.rank.__getitem__)]
 
 
 @dataclass(slots=True)
@@ -226,4 +284,4 @@ def _refresh(conn, sid: str, members: list) -> None:
                 sorted(s.dyads), summary)
 
 
-__all__ = ["Idf", "StoriesReport", "StoryState", "similarity", "thread", "thread_score", "update_stories"]
+__all__ = ["Idf", "StoriesReport", "StoryIndex", "StoryState", "similarity", "thread", "thread_score", "update_stories"]

@@ -77,32 +77,52 @@ def pending_mentions(conn: sqlite3.Connection, article_id: str) -> list[EventMen
                            " (SELECT 1 FROM merged_events m WHERE m.id = ev.merged_event_id))", (article_id,))
 
 
+# Merged events spanning more days than this are "long" (a month, a season, a year): they sit in
+# their own partial index, so that a mention's dated candidates are two short index ranges (the
+# short ones starting within this many days before its window; the long ones, a few in a
+# hundred) and not every merged event that started within the longest span before it. A week
+# ("last week", six days) stays short.
+SHORT_SPAN_DAYS = 7
+_LONG = f"julianday(date_end) - julianday(date_start) > {SHORT_SPAN_DAYS}"
+
+
+def ensure_merge_index(conn: sqlite3.Connection) -> None:
+    """The partial index of long merged events the candidate search reads (made once per store)."""
+    conn.execute("CREATE INDEX IF NOT EXISTS merged_events_long ON merged_events"
+                 f" (event_type, modality, date_start) WHERE {_LONG}")
+
+
 def merged_span_days(conn: sqlite3.Connection) -> int:
-    """The longest span in days (date_start to date_end) of any stored merged event."""
-    row = conn.execute("SELECT max(julianday(coalesce(date_end, date_start)) - julianday(date_start))"
-                       " FROM merged_events").fetchone()
+    """The longest span in days (date_start to date_end) of any stored long merged event (0 when
+    there is none: the short ones are searched with SHORT_SPAN_DAYS)."""
+    row = conn.execute(f"SELECT max(julianday(date_end) - julianday(date_start)) FROM merged_events WHERE {_LONG}"
+                       ).fetchone()
     return math.ceil(row[0] or 0)
 
 
 def merge_candidates(conn: sqlite3.Connection, m: EventMention, window_days: int,
                      span_days: int | None = None) -> list[str]:
     """Merged events of the same type and modality dated within `window_days` of the mention's
-    dates, or in its cluster, or holding another mention of its article.
+    dates (only for a mention dated to the day: across clusters nothing else may join), or in its
+    cluster, or holding another mention of its article.
 
-    Each way in is an index lookup, so the cost does not grow with the store: the dated ones are
-    searched on date_start from the mention's first day less the window less `span_days` (the
-    longest span of any merged event, merged_span_days when not given: no event that reaches the
-    window starts earlier)."""
-    params: list = [m.event_type, m.modality]
+    Each way in is an index lookup, so the cost does not grow with the store: the short dated
+    ones are searched on date_start from the mention's first day less the window less
+    SHORT_SPAN_DAYS, the long ones (ensure_merge_index) from that day less `span_days` (the
+    longest span of any long merged event, merged_span_days when not given: no event that
+    reaches the window starts earlier)."""
+    params: list = []
     ways = []
-    if m.span is not None:
+    if m.span is not None and m.day_level:
         lo, hi = m.span
         span = merged_span_days(conn) if span_days is None else span_days
-        ways.append("SELECT id FROM merged_events WHERE event_type = ? AND modality = ?"
-                    " AND date_start BETWEEN date(?, ?) AND date(?, ?)"
-                    " AND coalesce(date_end, date_start) >= date(?, ?)")
-        params += [m.event_type, m.modality, lo.isoformat(), f"-{window_days + span} days",
-                   hi.isoformat(), f"+{window_days} days", lo.isoformat(), f"-{window_days} days"]
+        dated = ("SELECT id FROM merged_events WHERE event_type = ? AND modality = ?"
+                 " AND date_start BETWEEN date(?, ?) AND date(?, ?)"
+                 " AND coalesce(date_end, date_start) >= date(?, ?){}")
+        ways += [dated.format(""), dated.format(f" AND {_LONG}")]
+        for reach in (SHORT_SPAN_DAYS, span):
+            params += [m.event_type, m.modality, lo.isoformat(), f"-{window_days + reach} days",
+                       hi.isoformat(), f"+{window_days} days", lo.isoformat(), f"-{window_days} days"]
     if m.cluster_id:
         ways.append("SELECT id FROM merged_events WHERE cluster_id = ?")
         ways.append("SELECT e2.merged_event_id FROM cluster_members cm JOIN events e2 ON e2.article_id = cm.article_id"
@@ -110,9 +130,11 @@ def merge_candidates(conn: sqlite3.Connection, m: EventMention, window_days: int
         params += [m.cluster_id, m.cluster_id]
     ways.append("SELECT merged_event_id FROM events WHERE article_id = ?")
     params.append(m.article_id)
-    sql = ("SELECT m.id FROM merged_events m WHERE m.event_type = ? AND m.modality = ? AND m.id IN ("
+    # The unary plus keeps SQLite from walking every merged event of the type to test the list:
+    # each listed id is looked up by its key.
+    sql = ("SELECT m.id FROM merged_events m WHERE +m.event_type = ? AND +m.modality = ? AND m.id IN ("
            + " UNION ".join(ways) + ") ORDER BY m.id")
-    return [r[0] for r in conn.execute(sql, params)]
+    return [r[0] for r in conn.execute(sql, [m.event_type, m.modality, *params])]
 
 
 def merged_members(conn: sqlite3.Connection, merged_id: str) -> list[EventMention]:
@@ -379,7 +401,7 @@ def find_story(conn: sqlite3.Connection, key: str) -> str | None:
     return None
 
 
-__all__ = ["ClusterView", "MergedFilter", "cluster_actor_df", "cluster_views", "delete_merged", "delete_story",
+__all__ = ["ClusterView", "MergedFilter", "cluster_actor_df", "cluster_views", "delete_merged", "delete_story", "ensure_merge_index",
            "find_story", "merge_candidates", "merged_members", "merged_record", "merged_rows", "pending_articles",
            "pending_mentions", "set_merged_id", "set_story", "stale_merged", "stale_stories", "story_articles",
            "story_cluster_sizes", "story_clusters", "story_rows", "story_term_df", "write_merged", "write_story"]
