@@ -84,7 +84,7 @@ def absorb(c: ClusterState, doc: DocFeatures) -> None:
             w[t] += 1.0 + math.log(n)
         if len(w) > CENTROID_TERMS * 2:
             c.weights[f] = Counter(dict(w.most_common(CENTROID_TERMS)))
-    c.actors.update(doc.actors)
+    c.actors.update(sorted(doc.actors))  # in a fixed order: the stored counts list keys as first seen
     c.leads.update(doc.leads)
     if doc.day is not None:
         c.start = doc.day if c.start is None else min(c.start, doc.day)
