@@ -17,6 +17,7 @@ from .corpus.merge import update_merged
 from .corpus.neardup import update_neardups
 from .corpus.stories import update_stories
 from .engines import engine_map
+from .engines.local import FORK_SHARES_MEMORY, processes
 from .errors import InputError, TidingsError
 from .events.stage import CODER_VERSION, code_events, complete_parties
 from .extract import build_article
@@ -177,11 +178,16 @@ def process_batch_timed(raws: list[RawDoc], settings: Settings) -> tuple[list[It
     (all of them, before the first stage, so that no stage is charged for a model load)."""
     timings = Timings()
     res = shared(settings)
+    timings.load[os.getpid()] = load_all(res)
+    return run_stages([Item(raw) for raw in raws], res, timer=timings.stage), timings
+
+
+def load_all(res: Resources) -> float:
+    """Load every resource of the per-article stages now; the seconds it took (none once loaded)."""
     start = time.perf_counter()
     for name in ("model", "ner", "kb", "parser", "lexicon", "gazetteer"):  # ner before kb: the ruler's own
         getattr(res, name)  # loaded on first use, then kept: later batches take no time here
-    timings.load[os.getpid()] = time.perf_counter() - start
-    return run_stages([Item(raw) for raw in raws], res, timer=timings.stage), timings
+    return time.perf_counter() - start
 
 
 def _timed(items: Iterable, name: str, timings: Timings | None) -> Iterator:
@@ -284,15 +290,21 @@ def ingest(
 
 def _timed_batches(items: Iterable[RawDoc], settings: Settings, timings: Timings) -> Iterator[Item]:
     work = functools.partial(process_batch_timed, settings=settings)
-    for _, (done, batch_timings) in _map_batches(work, batches(items, BATCH_ITEMS), settings):
+    for _, (done, batch_timings) in _map_batches(work, batches(items, BATCH_ITEMS), settings, timings):
         timings.merge(batch_timings)
         yield from done
 
 
-def _map_batches(work: Callable, parts: Iterable[list[RawDoc]], settings: Settings) -> Iterator:
+def _map_batches(work: Callable, parts: Iterable[list[RawDoc]], settings: Settings,
+                 timings: Timings | None = None) -> Iterator:
     """The per-article work over the batches, in input order, on the engine of settings.engine
     (a process pool of settings.workers, or Ray tasks); the results come back to this process,
-    the one writer to the store."""
+    the one writer to the store. A local pool's workers are forked from this process after it has
+    loaded the resources, so they share them instead of loading them again (engines.local)."""
+    if settings.engine == "local" and processes(settings.workers) > 1 and FORK_SHARES_MEMORY:
+        seconds = load_all(shared(settings))
+        if timings is not None:
+            timings.load[os.getpid()] = timings.load.get(os.getpid(), 0.0) + seconds
     return engine_map(work, parts, settings)
 
 
