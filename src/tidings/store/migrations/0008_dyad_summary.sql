@@ -1,0 +1,241 @@
+-- Schema 8: dyads (actor pairs in merged events) summarised per pair, kept in step by triggers.
+--
+-- The dyad reads (tidings.store.reads.dyads) answer totals from dyad_totals instead of reading
+-- every merged event an actor takes part in. The triggers below keep the four tables in step with
+-- merged_events and entity_redirects on every write, whichever code writes them; the last
+-- statement fills them for a store that already holds merged events.
+--
+-- A merged event pairs each actor with each recipient, or its actors among themselves when it
+-- has no recipient; a side is a party's entity id after entity_redirects, parties without one are
+-- left out, a side never pairs with itself, and a pair is stored once, unordered (a < b).
+-- Every insert below selects DISTINCT rows and never meets a conflict: a trigger takes the
+-- conflict policy of the statement that fired it (INSERT OR REPLACE INTO merged_events), so an
+-- OR IGNORE here would become a silent replace that skips the delete triggers.
+
+-- One row per merged event and pair, with what the totals add up (intensity in millionths, so
+-- that sums taken and given back stay exact). day: coalesce(date_start, date) as stored.
+CREATE TABLE IF NOT EXISTS dyad_events (
+    merged_event_id TEXT NOT NULL,
+    a               TEXT NOT NULL,
+    b               TEXT NOT NULL,
+    modality        TEXT NOT NULL,
+    day             TEXT,
+    quad_class      INTEGER NOT NULL,
+    intensity       INTEGER NOT NULL,
+    PRIMARY KEY (merged_event_id, a, b)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS dyad_events_a ON dyad_events (a, b, modality, day);
+CREATE INDEX IF NOT EXISTS dyad_events_b ON dyad_events (b, a, modality, day);
+
+-- Per pair and modality: merged events, cooperation (quad classes 1-2) and conflict (3-4), per quad
+-- class, summed intensity (millionths), distinct articles and sources, first and last day.
+CREATE TABLE IF NOT EXISTS dyad_totals (
+    a           TEXT NOT NULL,
+    b           TEXT NOT NULL,
+    modality    TEXT NOT NULL,
+    events      INTEGER NOT NULL,
+    cooperation INTEGER NOT NULL,
+    conflict    INTEGER NOT NULL,
+    q1          INTEGER NOT NULL,
+    q2          INTEGER NOT NULL,
+    q3          INTEGER NOT NULL,
+    q4          INTEGER NOT NULL,
+    intensity   INTEGER NOT NULL,
+    articles    INTEGER NOT NULL DEFAULT 0,
+    sources     INTEGER NOT NULL DEFAULT 0,
+    first       TEXT,
+    last        TEXT,
+    PRIMARY KEY (a, b, modality)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS dyad_totals_b ON dyad_totals (b, modality, a);
+CREATE INDEX IF NOT EXISTS dyad_totals_size ON dyad_totals (modality, events DESC, a, b);
+
+-- How many of a pair's merged events name each article and each source (distinct counts that a
+-- removed merged event can give back).
+CREATE TABLE IF NOT EXISTS dyad_articles (
+    a          TEXT NOT NULL,
+    b          TEXT NOT NULL,
+    modality   TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    PRIMARY KEY (a, b, modality, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dyad_sources (
+    a        TEXT NOT NULL,
+    b        TEXT NOT NULL,
+    modality TEXT NOT NULL,
+    source   TEXT NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (a, b, modality, source)
+) WITHOUT ROWID;
+
+-- dyad_events rows add to and take from their pair's totals.
+CREATE TRIGGER IF NOT EXISTS dyad_events_add AFTER INSERT ON dyad_events BEGIN
+    INSERT INTO dyad_totals (a, b, modality, events, cooperation, conflict, q1, q2, q3, q4, intensity, first, last)
+    VALUES (new.a, new.b, new.modality, 1, new.quad_class IN (1, 2), new.quad_class IN (3, 4),
+            new.quad_class = 1, new.quad_class = 2, new.quad_class = 3, new.quad_class = 4, new.intensity,
+            CASE WHEN new.day > '' THEN substr(new.day, 1, 10) END, CASE WHEN new.day > '' THEN substr(new.day, 1, 10) END)
+    ON CONFLICT (a, b, modality) DO UPDATE SET
+        events = events + 1, cooperation = cooperation + excluded.cooperation,
+        conflict = conflict + excluded.conflict, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
+        q3 = q3 + excluded.q3, q4 = q4 + excluded.q4, intensity = intensity + excluded.intensity,
+        first = CASE WHEN excluded.first IS NULL OR excluded.first >= coalesce(first, excluded.first) THEN coalesce(first, excluded.first) ELSE excluded.first END,
+        last = CASE WHEN excluded.last IS NULL OR excluded.last <= coalesce(last, excluded.last) THEN coalesce(last, excluded.last) ELSE excluded.last END;
+END;
+
+CREATE TRIGGER IF NOT EXISTS dyad_events_remove AFTER DELETE ON dyad_events BEGIN
+    UPDATE dyad_totals SET
+        events = events - 1, cooperation = cooperation - (old.quad_class IN (1, 2)),
+        conflict = conflict - (old.quad_class IN (3, 4)), q1 = q1 - (old.quad_class = 1),
+        q2 = q2 - (old.quad_class = 2), q3 = q3 - (old.quad_class = 3), q4 = q4 - (old.quad_class = 4),
+        intensity = intensity - old.intensity,
+        first = (SELECT substr(min(day), 1, 10) FROM dyad_events
+                 WHERE a = old.a AND b = old.b AND modality = old.modality AND day > ''),
+        last = (SELECT substr(max(day), 1, 10) FROM dyad_events
+                WHERE a = old.a AND b = old.b AND modality = old.modality AND day > '')
+    WHERE a = old.a AND b = old.b AND modality = old.modality;
+    DELETE FROM dyad_totals WHERE a = old.a AND b = old.b AND modality = old.modality AND events <= 0;
+END;
+
+CREATE TRIGGER IF NOT EXISTS dyad_articles_add AFTER INSERT ON dyad_articles BEGIN
+    UPDATE dyad_totals SET articles = articles + 1 WHERE a = new.a AND b = new.b AND modality = new.modality;
+END;
+CREATE TRIGGER IF NOT EXISTS dyad_articles_remove AFTER DELETE ON dyad_articles BEGIN
+    UPDATE dyad_totals SET articles = articles - 1 WHERE a = old.a AND b = old.b AND modality = old.modality;
+END;
+CREATE TRIGGER IF NOT EXISTS dyad_sources_add AFTER INSERT ON dyad_sources BEGIN
+    UPDATE dyad_totals SET sources = sources + 1 WHERE a = new.a AND b = new.b AND modality = new.modality;
+END;
+CREATE TRIGGER IF NOT EXISTS dyad_sources_remove AFTER DELETE ON dyad_sources BEGIN
+    UPDATE dyad_totals SET sources = sources - 1 WHERE a = old.a AND b = old.b AND modality = old.modality;
+END;
+
+-- A merged event written: its pairs, then its articles and sources per pair.
+CREATE TRIGGER IF NOT EXISTS merged_events_dyads_add AFTER INSERT ON merged_events BEGIN
+    INSERT INTO dyad_events (merged_event_id, a, b, modality, day, quad_class, intensity)
+    WITH parties (role, eid) AS (
+        SELECT 'a', json_extract(value, '$.entity_id') FROM json_each(new.actors)
+        UNION ALL SELECT 'r', json_extract(value, '$.entity_id') FROM json_each(new.recipients)),
+    sides (role, k) AS (
+        SELECT DISTINCT p.role, coalesce(r.to_id, p.eid) FROM parties p
+        LEFT JOIN entity_redirects r ON r.from_id = p.eid WHERE p.eid IS NOT NULL AND p.eid != '')
+    SELECT DISTINCT new.id, min(x.k, y.k), max(x.k, y.k), new.modality, coalesce(new.date_start, new.date), new.quad_class,
+           CAST(round(new.intensity * 1000000) AS INTEGER)
+    FROM sides x JOIN sides y ON x.role = 'a' AND x.k != y.k
+        AND y.role = CASE WHEN EXISTS (SELECT 1 FROM sides WHERE role = 'r') THEN 'r' ELSE 'a' END;
+    INSERT INTO dyad_articles (a, b, modality, article_id, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.article_ids) j
+    WHERE d.merged_event_id = new.id
+    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n + 1;
+    INSERT INTO dyad_sources (a, b, modality, source, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.sources) j
+    WHERE d.merged_event_id = new.id
+    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n + 1;
+END;
+
+-- A merged event about to be replaced (INSERT OR REPLACE), deleted or changed: what it added is
+-- given back first (its stored row still holds the lists it added).
+CREATE TRIGGER IF NOT EXISTS merged_events_dyads_replace BEFORE INSERT ON merged_events BEGIN
+    UPDATE dyad_articles SET n = n - 1 WHERE (a, b, modality, article_id) IN (
+        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, merged_events m, json_each(m.article_ids) j
+        WHERE d.merged_event_id = new.id AND m.id = new.id);
+    DELETE FROM dyad_articles WHERE n <= 0 AND (a, b, modality) IN (
+        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = new.id);
+    UPDATE dyad_sources SET n = n - 1 WHERE (a, b, modality, source) IN (
+        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, merged_events m, json_each(m.sources) j
+        WHERE d.merged_event_id = new.id AND m.id = new.id);
+    DELETE FROM dyad_sources WHERE n <= 0 AND (a, b, modality) IN (
+        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = new.id);
+    DELETE FROM dyad_events WHERE merged_event_id = new.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS merged_events_dyads_delete BEFORE DELETE ON merged_events BEGIN
+    UPDATE dyad_articles SET n = n - 1 WHERE (a, b, modality, article_id) IN (
+        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, json_each(old.article_ids) j
+        WHERE d.merged_event_id = old.id);
+    DELETE FROM dyad_articles WHERE n <= 0 AND (a, b, modality) IN (
+        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = old.id);
+    UPDATE dyad_sources SET n = n - 1 WHERE (a, b, modality, source) IN (
+        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, json_each(old.sources) j
+        WHERE d.merged_event_id = old.id);
+    DELETE FROM dyad_sources WHERE n <= 0 AND (a, b, modality) IN (
+        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = old.id);
+    DELETE FROM dyad_events WHERE merged_event_id = old.id;
+END;
+
+-- A change to what the pairs are made of: given back before, added again after (the same
+-- statements as a delete and an insert).
+CREATE TRIGGER IF NOT EXISTS merged_events_dyads_unset
+BEFORE UPDATE OF actors, recipients, modality, quad_class, intensity, date, date_start, article_ids, sources
+ON merged_events BEGIN
+    UPDATE dyad_articles SET n = n - 1 WHERE (a, b, modality, article_id) IN (
+        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, json_each(old.article_ids) j
+        WHERE d.merged_event_id = old.id);
+    DELETE FROM dyad_articles WHERE n <= 0 AND (a, b, modality) IN (
+        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = old.id);
+    UPDATE dyad_sources SET n = n - 1 WHERE (a, b, modality, source) IN (
+        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, json_each(old.sources) j
+        WHERE d.merged_event_id = old.id);
+    DELETE FROM dyad_sources WHERE n <= 0 AND (a, b, modality) IN (
+        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = old.id);
+    DELETE FROM dyad_events WHERE merged_event_id = old.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS merged_events_dyads_set
+AFTER UPDATE OF actors, recipients, modality, quad_class, intensity, date, date_start, article_ids, sources
+ON merged_events BEGIN
+    INSERT INTO dyad_events (merged_event_id, a, b, modality, day, quad_class, intensity)
+    WITH parties (role, eid) AS (
+        SELECT 'a', json_extract(value, '$.entity_id') FROM json_each(new.actors)
+        UNION ALL SELECT 'r', json_extract(value, '$.entity_id') FROM json_each(new.recipients)),
+    sides (role, k) AS (
+        SELECT DISTINCT p.role, coalesce(r.to_id, p.eid) FROM parties p
+        LEFT JOIN entity_redirects r ON r.from_id = p.eid WHERE p.eid IS NOT NULL AND p.eid != '')
+    SELECT DISTINCT new.id, min(x.k, y.k), max(x.k, y.k), new.modality, coalesce(new.date_start, new.date), new.quad_class,
+           CAST(round(new.intensity * 1000000) AS INTEGER)
+    FROM sides x JOIN sides y ON x.role = 'a' AND x.k != y.k
+        AND y.role = CASE WHEN EXISTS (SELECT 1 FROM sides WHERE role = 'r') THEN 'r' ELSE 'a' END;
+    INSERT INTO dyad_articles (a, b, modality, article_id, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.article_ids) j
+    WHERE d.merged_event_id = new.id
+    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n + 1;
+    INSERT INTO dyad_sources (a, b, modality, source, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.sources) j
+    WHERE d.merged_event_id = new.id
+    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n + 1;
+END;
+
+-- An entity merged into another, a merge moved or undone: the merged events paired under the
+-- ids the redirect touches are noted before it (dyad_stale) and paired again after it.
+CREATE TABLE IF NOT EXISTS dyad_stale (merged_event_id TEXT PRIMARY KEY) WITHOUT ROWID;
+
+CREATE TRIGGER IF NOT EXISTS entity_redirects_dyads_before_add BEFORE INSERT ON entity_redirects BEGIN
+    INSERT OR IGNORE INTO dyad_stale SELECT merged_event_id FROM dyad_events
+    WHERE a IN (new.from_id, (SELECT to_id FROM entity_redirects WHERE from_id = new.from_id))
+    UNION SELECT merged_event_id FROM dyad_events
+    WHERE b IN (new.from_id, (SELECT to_id FROM entity_redirects WHERE from_id = new.from_id));
+END;
+CREATE TRIGGER IF NOT EXISTS entity_redirects_dyads_before_move BEFORE UPDATE ON entity_redirects BEGIN
+    INSERT OR IGNORE INTO dyad_stale SELECT merged_event_id FROM dyad_events WHERE a IN (old.to_id, new.from_id)
+    UNION SELECT merged_event_id FROM dyad_events WHERE b IN (old.to_id, new.from_id);
+END;
+CREATE TRIGGER IF NOT EXISTS entity_redirects_dyads_before_remove BEFORE DELETE ON entity_redirects BEGIN
+    INSERT OR IGNORE INTO dyad_stale SELECT merged_event_id FROM dyad_events WHERE a = old.to_id
+    UNION SELECT merged_event_id FROM dyad_events WHERE b = old.to_id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS entity_redirects_dyads_add AFTER INSERT ON entity_redirects BEGIN
+    UPDATE merged_events SET actors = actors WHERE id IN (SELECT merged_event_id FROM dyad_stale);
+    DELETE FROM dyad_stale;
+END;
+CREATE TRIGGER IF NOT EXISTS entity_redirects_dyads_move AFTER UPDATE ON entity_redirects BEGIN
+    UPDATE merged_events SET actors = actors WHERE id IN (SELECT merged_event_id FROM dyad_stale);
+    DELETE FROM dyad_stale;
+END;
+CREATE TRIGGER IF NOT EXISTS entity_redirects_dyads_remove AFTER DELETE ON entity_redirects BEGIN
+    UPDATE merged_events SET actors = actors WHERE id IN (SELECT merged_event_id FROM dyad_stale);
+    DELETE FROM dyad_stale;
+END;
+
+-- A store that already holds merged events: every one of them paired through the triggers above.
+UPDATE merged_events SET actors = actors;
