@@ -8,7 +8,7 @@
 -- A merged event pairs each actor with each recipient, or its actors among themselves when it
 -- has no recipient; a side is a party's entity id after entity_redirects, parties without one are
 -- left out, a side never pairs with itself, and a pair is stored once, unordered (a < b).
--- Every insert below selects DISTINCT rows and never meets a conflict: a trigger takes the
+-- Every insert into a dyad table selects DISTINCT rows and never meets a conflict: a trigger takes the
 -- conflict policy of the statement that fired it (INSERT OR REPLACE INTO merged_events), so an
 -- OR IGNORE here would become a silent replace that skips the delete triggers.
 
@@ -50,8 +50,8 @@ CREATE TABLE IF NOT EXISTS dyad_totals (
 CREATE INDEX IF NOT EXISTS dyad_totals_b ON dyad_totals (b, modality, a);
 CREATE INDEX IF NOT EXISTS dyad_totals_size ON dyad_totals (modality, events DESC, a, b);
 
--- How many of a pair's merged events name each article and each source (distinct counts that a
--- removed merged event can give back).
+-- How many of a pair's merged events name each article and each source; the pair's distinct
+-- articles and sources are the rows with n > 0 (a row given back to 0 stays, at no count).
 CREATE TABLE IF NOT EXISTS dyad_articles (
     a          TEXT NOT NULL,
     b          TEXT NOT NULL,
@@ -67,6 +67,14 @@ CREATE TABLE IF NOT EXISTS dyad_sources (
     source   TEXT NOT NULL,
     n        INTEGER NOT NULL,
     PRIMARY KEY (a, b, modality, source)
+) WITHOUT ROWID;
+
+-- Scratch rows of the trigger pairing one merged event: its sides (a: actor, r: recipient), empty
+-- between writes.
+CREATE TABLE IF NOT EXISTS dyad_sides (
+    role TEXT NOT NULL,
+    k    TEXT NOT NULL,
+    PRIMARY KEY (role, k)
 ) WITHOUT ROWID;
 
 -- dyad_events rows add to and take from their pair's totals.
@@ -98,31 +106,35 @@ CREATE TRIGGER IF NOT EXISTS dyad_events_remove AFTER DELETE ON dyad_events BEGI
 END;
 
 CREATE TRIGGER IF NOT EXISTS dyad_articles_add AFTER INSERT ON dyad_articles BEGIN
-    UPDATE dyad_totals SET articles = articles + 1 WHERE a = new.a AND b = new.b AND modality = new.modality;
+    UPDATE dyad_totals SET articles = articles + (new.n > 0)
+    WHERE a = new.a AND b = new.b AND modality = new.modality;
 END;
-CREATE TRIGGER IF NOT EXISTS dyad_articles_remove AFTER DELETE ON dyad_articles BEGIN
-    UPDATE dyad_totals SET articles = articles - 1 WHERE a = old.a AND b = old.b AND modality = old.modality;
+CREATE TRIGGER IF NOT EXISTS dyad_articles_count AFTER UPDATE OF n ON dyad_articles BEGIN
+    UPDATE dyad_totals SET articles = articles + (new.n > 0) - (old.n > 0)
+    WHERE a = new.a AND b = new.b AND modality = new.modality;
 END;
 CREATE TRIGGER IF NOT EXISTS dyad_sources_add AFTER INSERT ON dyad_sources BEGIN
-    UPDATE dyad_totals SET sources = sources + 1 WHERE a = new.a AND b = new.b AND modality = new.modality;
+    UPDATE dyad_totals SET sources = sources + (new.n > 0)
+    WHERE a = new.a AND b = new.b AND modality = new.modality;
 END;
-CREATE TRIGGER IF NOT EXISTS dyad_sources_remove AFTER DELETE ON dyad_sources BEGIN
-    UPDATE dyad_totals SET sources = sources - 1 WHERE a = old.a AND b = old.b AND modality = old.modality;
+CREATE TRIGGER IF NOT EXISTS dyad_sources_count AFTER UPDATE OF n ON dyad_sources BEGIN
+    UPDATE dyad_totals SET sources = sources + (new.n > 0) - (old.n > 0)
+    WHERE a = new.a AND b = new.b AND modality = new.modality;
 END;
 
--- A merged event written: its pairs, then its articles and sources per pair.
+-- A merged event written: its sides, its pairs, then its articles and sources per pair.
 CREATE TRIGGER IF NOT EXISTS merged_events_dyads_add AFTER INSERT ON merged_events BEGIN
+    INSERT INTO dyad_sides (role, k)
+    SELECT DISTINCT p.role, coalesce(r.to_id, p.eid) FROM (
+        SELECT 'a' AS role, json_extract(value, '$.entity_id') AS eid FROM json_each(new.actors)
+        UNION ALL SELECT 'r', json_extract(value, '$.entity_id') FROM json_each(new.recipients)) p
+    LEFT JOIN entity_redirects r ON r.from_id = p.eid WHERE p.eid > '';
     INSERT INTO dyad_events (merged_event_id, a, b, modality, day, quad_class, intensity)
-    WITH parties (role, eid) AS (
-        SELECT 'a', json_extract(value, '$.entity_id') FROM json_each(new.actors)
-        UNION ALL SELECT 'r', json_extract(value, '$.entity_id') FROM json_each(new.recipients)),
-    sides (role, k) AS (
-        SELECT DISTINCT p.role, coalesce(r.to_id, p.eid) FROM parties p
-        LEFT JOIN entity_redirects r ON r.from_id = p.eid WHERE p.eid IS NOT NULL AND p.eid != '')
-    SELECT DISTINCT new.id, min(x.k, y.k), max(x.k, y.k), new.modality, coalesce(new.date_start, new.date), new.quad_class,
-           CAST(round(new.intensity * 1000000) AS INTEGER)
-    FROM sides x JOIN sides y ON x.role = 'a' AND x.k != y.k
-        AND y.role = CASE WHEN EXISTS (SELECT 1 FROM sides WHERE role = 'r') THEN 'r' ELSE 'a' END;
+    SELECT DISTINCT new.id, min(x.k, y.k), max(x.k, y.k), new.modality, coalesce(new.date_start, new.date),
+           new.quad_class, CAST(round(new.intensity * 1000000) AS INTEGER)
+    FROM dyad_sides x JOIN dyad_sides y ON x.role = 'a' AND x.k != y.k
+        AND y.role = CASE WHEN EXISTS (SELECT 1 FROM dyad_sides WHERE role = 'r') THEN 'r' ELSE 'a' END;
+    DELETE FROM dyad_sides;
     INSERT INTO dyad_articles (a, b, modality, article_id, n)
     SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.article_ids) j
     WHERE d.merged_event_id = new.id
@@ -133,68 +145,61 @@ CREATE TRIGGER IF NOT EXISTS merged_events_dyads_add AFTER INSERT ON merged_even
     ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n + 1;
 END;
 
--- A merged event about to be replaced (INSERT OR REPLACE), deleted or changed: what it added is
--- given back first (its stored row still holds the lists it added).
+-- A merged event about to be replaced (INSERT OR REPLACE), deleted or changed: what its stored
+-- row added is given back first (the articles and sources, while its pairs are still listed).
 CREATE TRIGGER IF NOT EXISTS merged_events_dyads_replace BEFORE INSERT ON merged_events BEGIN
-    UPDATE dyad_articles SET n = n - 1 WHERE (a, b, modality, article_id) IN (
-        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, merged_events m, json_each(m.article_ids) j
-        WHERE d.merged_event_id = new.id AND m.id = new.id);
-    DELETE FROM dyad_articles WHERE n <= 0 AND (a, b, modality) IN (
-        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = new.id);
-    UPDATE dyad_sources SET n = n - 1 WHERE (a, b, modality, source) IN (
-        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, merged_events m, json_each(m.sources) j
-        WHERE d.merged_event_id = new.id AND m.id = new.id);
-    DELETE FROM dyad_sources WHERE n <= 0 AND (a, b, modality) IN (
-        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = new.id);
+    INSERT INTO dyad_articles (a, b, modality, article_id, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
+    JOIN merged_events m ON m.id = new.id JOIN json_each(m.article_ids) j WHERE d.merged_event_id = new.id
+    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n - 1;
+    INSERT INTO dyad_sources (a, b, modality, source, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
+    JOIN merged_events m ON m.id = new.id JOIN json_each(m.sources) j WHERE d.merged_event_id = new.id
+    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n - 1;
     DELETE FROM dyad_events WHERE merged_event_id = new.id;
 END;
 
 CREATE TRIGGER IF NOT EXISTS merged_events_dyads_delete BEFORE DELETE ON merged_events BEGIN
-    UPDATE dyad_articles SET n = n - 1 WHERE (a, b, modality, article_id) IN (
-        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, json_each(old.article_ids) j
-        WHERE d.merged_event_id = old.id);
-    DELETE FROM dyad_articles WHERE n <= 0 AND (a, b, modality) IN (
-        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = old.id);
-    UPDATE dyad_sources SET n = n - 1 WHERE (a, b, modality, source) IN (
-        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, json_each(old.sources) j
-        WHERE d.merged_event_id = old.id);
-    DELETE FROM dyad_sources WHERE n <= 0 AND (a, b, modality) IN (
-        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = old.id);
+    INSERT INTO dyad_articles (a, b, modality, article_id, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
+    JOIN merged_events m ON m.id = old.id JOIN json_each(m.article_ids) j WHERE d.merged_event_id = old.id
+    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n - 1;
+    INSERT INTO dyad_sources (a, b, modality, source, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
+    JOIN merged_events m ON m.id = old.id JOIN json_each(m.sources) j WHERE d.merged_event_id = old.id
+    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n - 1;
     DELETE FROM dyad_events WHERE merged_event_id = old.id;
 END;
 
--- A change to what the pairs are made of: given back before, added again after (the same
--- statements as a delete and an insert).
+-- A change to what the pairs are made of: given back before, added again after.
 CREATE TRIGGER IF NOT EXISTS merged_events_dyads_unset
 BEFORE UPDATE OF actors, recipients, modality, quad_class, intensity, date, date_start, article_ids, sources
 ON merged_events BEGIN
-    UPDATE dyad_articles SET n = n - 1 WHERE (a, b, modality, article_id) IN (
-        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, json_each(old.article_ids) j
-        WHERE d.merged_event_id = old.id);
-    DELETE FROM dyad_articles WHERE n <= 0 AND (a, b, modality) IN (
-        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = old.id);
-    UPDATE dyad_sources SET n = n - 1 WHERE (a, b, modality, source) IN (
-        SELECT DISTINCT d.a, d.b, d.modality, j.value FROM dyad_events d, json_each(old.sources) j
-        WHERE d.merged_event_id = old.id);
-    DELETE FROM dyad_sources WHERE n <= 0 AND (a, b, modality) IN (
-        SELECT a, b, modality FROM dyad_events WHERE merged_event_id = old.id);
+    INSERT INTO dyad_articles (a, b, modality, article_id, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
+    JOIN merged_events m ON m.id = old.id JOIN json_each(m.article_ids) j WHERE d.merged_event_id = old.id
+    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n - 1;
+    INSERT INTO dyad_sources (a, b, modality, source, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
+    JOIN merged_events m ON m.id = old.id JOIN json_each(m.sources) j WHERE d.merged_event_id = old.id
+    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n - 1;
     DELETE FROM dyad_events WHERE merged_event_id = old.id;
 END;
 
 CREATE TRIGGER IF NOT EXISTS merged_events_dyads_set
 AFTER UPDATE OF actors, recipients, modality, quad_class, intensity, date, date_start, article_ids, sources
 ON merged_events BEGIN
+    INSERT INTO dyad_sides (role, k)
+    SELECT DISTINCT p.role, coalesce(r.to_id, p.eid) FROM (
+        SELECT 'a' AS role, json_extract(value, '$.entity_id') AS eid FROM json_each(new.actors)
+        UNION ALL SELECT 'r', json_extract(value, '$.entity_id') FROM json_each(new.recipients)) p
+    LEFT JOIN entity_redirects r ON r.from_id = p.eid WHERE p.eid > '';
     INSERT INTO dyad_events (merged_event_id, a, b, modality, day, quad_class, intensity)
-    WITH parties (role, eid) AS (
-        SELECT 'a', json_extract(value, '$.entity_id') FROM json_each(new.actors)
-        UNION ALL SELECT 'r', json_extract(value, '$.entity_id') FROM json_each(new.recipients)),
-    sides (role, k) AS (
-        SELECT DISTINCT p.role, coalesce(r.to_id, p.eid) FROM parties p
-        LEFT JOIN entity_redirects r ON r.from_id = p.eid WHERE p.eid IS NOT NULL AND p.eid != '')
-    SELECT DISTINCT new.id, min(x.k, y.k), max(x.k, y.k), new.modality, coalesce(new.date_start, new.date), new.quad_class,
-           CAST(round(new.intensity * 1000000) AS INTEGER)
-    FROM sides x JOIN sides y ON x.role = 'a' AND x.k != y.k
-        AND y.role = CASE WHEN EXISTS (SELECT 1 FROM sides WHERE role = 'r') THEN 'r' ELSE 'a' END;
+    SELECT DISTINCT new.id, min(x.k, y.k), max(x.k, y.k), new.modality, coalesce(new.date_start, new.date),
+           new.quad_class, CAST(round(new.intensity * 1000000) AS INTEGER)
+    FROM dyad_sides x JOIN dyad_sides y ON x.role = 'a' AND x.k != y.k
+        AND y.role = CASE WHEN EXISTS (SELECT 1 FROM dyad_sides WHERE role = 'r') THEN 'r' ELSE 'a' END;
+    DELETE FROM dyad_sides;
     INSERT INTO dyad_articles (a, b, modality, article_id, n)
     SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.article_ids) j
     WHERE d.merged_event_id = new.id
