@@ -3,8 +3,8 @@
 --
 -- The dyad reads (tidings.store.reads.dyads) answer totals from dyad_totals instead of reading
 -- every merged event an actor takes part in. The triggers below keep the four tables in step with
--- merged_events and entity_redirects on every write, whichever code writes them; the last
--- statement fills them for a store that already holds merged events.
+-- merged_events and entity_redirects on every write, whichever code writes them; a store that
+-- already holds merged events is summarised by the statements before the triggers.
 --
 -- A merged event pairs each actor with each recipient, or its actors among themselves when it
 -- has no recipient; a side is a party's entity id after entity_redirects, parties without one are
@@ -77,6 +77,48 @@ CREATE TABLE IF NOT EXISTS dyad_sides (
     k    TEXT NOT NULL,
     PRIMARY KEY (role, k)
 ) WITHOUT ROWID;
+
+-- A store that already holds merged events: all of them paired at once, before any trigger
+-- exists (set by set: far quicker than one merged event at a time through the triggers).
+CREATE TEMP TABLE dyad_backfill_sides (
+    mid  TEXT NOT NULL,
+    role TEXT NOT NULL,
+    k    TEXT NOT NULL,
+    PRIMARY KEY (mid, role, k)
+) WITHOUT ROWID;
+INSERT INTO dyad_backfill_sides (mid, role, k)
+SELECT DISTINCT p.mid, p.role, coalesce(r.to_id, p.eid) FROM (
+    SELECT me.id AS mid, 'a' AS role, json_extract(j.value, '$.entity_id') AS eid
+    FROM merged_events me, json_each(me.actors) j
+    UNION ALL SELECT me.id, 'r', json_extract(j.value, '$.entity_id') FROM merged_events me, json_each(me.recipients) j) p
+LEFT JOIN entity_redirects r ON r.from_id = p.eid WHERE p.eid > '';
+INSERT INTO dyad_events (merged_event_id, a, b, modality, day, quad_class, intensity)
+SELECT DISTINCT x.mid, min(x.k, y.k), max(x.k, y.k), me.modality, coalesce(me.date_start, me.date), me.quad_class,
+       CAST(round(me.intensity * 1000000) AS INTEGER)
+FROM dyad_backfill_sides x JOIN merged_events me ON me.id = x.mid
+JOIN dyad_backfill_sides y ON y.mid = x.mid AND x.k != y.k
+    AND y.role = CASE WHEN EXISTS (SELECT 1 FROM dyad_backfill_sides s WHERE s.mid = x.mid AND s.role = 'r')
+                      THEN 'r' ELSE 'a' END
+WHERE x.role = 'a';
+DROP TABLE temp.dyad_backfill_sides;
+INSERT INTO dyad_totals (a, b, modality, events, cooperation, conflict, q1, q2, q3, q4, intensity, first, last)
+SELECT a, b, modality, count(*), sum(quad_class IN (1, 2)), sum(quad_class IN (3, 4)), sum(quad_class = 1),
+       sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4), sum(intensity),
+       min(CASE WHEN day > '' THEN substr(day, 1, 10) END), max(CASE WHEN day > '' THEN substr(day, 1, 10) END)
+FROM dyad_events GROUP BY a, b, modality;
+INSERT INTO dyad_articles (a, b, modality, article_id, n)
+SELECT d.a, d.b, d.modality, j.value, count(DISTINCT d.merged_event_id)
+FROM dyad_events d JOIN merged_events me ON me.id = d.merged_event_id, json_each(me.article_ids) j
+GROUP BY d.a, d.b, d.modality, j.value;
+INSERT INTO dyad_sources (a, b, modality, source, n)
+SELECT d.a, d.b, d.modality, j.value, count(DISTINCT d.merged_event_id)
+FROM dyad_events d JOIN merged_events me ON me.id = d.merged_event_id, json_each(me.sources) j
+GROUP BY d.a, d.b, d.modality, j.value;
+UPDATE dyad_totals SET
+    articles = (SELECT count(*) FROM dyad_articles x
+                WHERE x.a = dyad_totals.a AND x.b = dyad_totals.b AND x.modality = dyad_totals.modality),
+    sources = (SELECT count(*) FROM dyad_sources x
+               WHERE x.a = dyad_totals.a AND x.b = dyad_totals.b AND x.modality = dyad_totals.modality);
 
 -- dyad_events rows add to and take from their pair's totals.
 CREATE TRIGGER IF NOT EXISTS dyad_events_add AFTER INSERT ON dyad_events BEGIN
@@ -248,6 +290,3 @@ END;
 DROP INDEX IF EXISTS events_type_day;
 CREATE INDEX IF NOT EXISTS events_type_day
     ON events (event_type, coalesce(date_start, date, ''), coalesce(date_end, date_start, date));
-
--- A store that already holds merged events: every one of them paired through the triggers above.
-UPDATE merged_events SET actors = actors;
