@@ -101,11 +101,6 @@ JOIN dyad_backfill_sides y ON y.mid = x.mid AND x.k != y.k
                       THEN 'r' ELSE 'a' END
 WHERE x.role = 'a';
 DROP TABLE temp.dyad_backfill_sides;
-INSERT INTO dyad_totals (a, b, modality, events, cooperation, conflict, q1, q2, q3, q4, intensity, first, last)
-SELECT a, b, modality, count(*), sum(quad_class IN (1, 2)), sum(quad_class IN (3, 4)), sum(quad_class = 1),
-       sum(quad_class = 2), sum(quad_class = 3), sum(quad_class = 4), sum(intensity),
-       min(CASE WHEN day > '' THEN substr(day, 1, 10) END), max(CASE WHEN day > '' THEN substr(day, 1, 10) END)
-FROM dyad_events GROUP BY a, b, modality;
 INSERT INTO dyad_articles (a, b, modality, article_id, n)
 SELECT d.a, d.b, d.modality, j.value, count(DISTINCT d.merged_event_id)
 FROM dyad_events d JOIN merged_events me ON me.id = d.merged_event_id, json_each(me.article_ids) j
@@ -114,11 +109,22 @@ INSERT INTO dyad_sources (a, b, modality, source, n)
 SELECT d.a, d.b, d.modality, j.value, count(DISTINCT d.merged_event_id)
 FROM dyad_events d JOIN merged_events me ON me.id = d.merged_event_id, json_each(me.sources) j
 GROUP BY d.a, d.b, d.modality, j.value;
-UPDATE dyad_totals SET
-    articles = (SELECT count(*) FROM dyad_articles x
-                WHERE x.a = dyad_totals.a AND x.b = dyad_totals.b AND x.modality = dyad_totals.modality),
-    sources = (SELECT count(*) FROM dyad_sources x
-               WHERE x.a = dyad_totals.a AND x.b = dyad_totals.b AND x.modality = dyad_totals.modality);
+-- The distinct counts joined in as whole groups (not looked up pair by pair inside this one big
+-- transaction, where every page read searches the write-ahead log).
+INSERT INTO dyad_totals (a, b, modality, events, cooperation, conflict, q1, q2, q3, q4, intensity, articles, sources,
+                         first, last)
+SELECT e.a, e.b, e.modality, e.n, e.coop, e.conflict, e.q1, e.q2, e.q3, e.q4, e.intensity, coalesce(ar.n, 0),
+       coalesce(sr.n, 0), e.first, e.last
+FROM (SELECT a, b, modality, count(*) AS n, sum(quad_class IN (1, 2)) AS coop, sum(quad_class IN (3, 4)) AS conflict,
+             sum(quad_class = 1) AS q1, sum(quad_class = 2) AS q2, sum(quad_class = 3) AS q3,
+             sum(quad_class = 4) AS q4, sum(intensity) AS intensity,
+             min(CASE WHEN day > '' THEN substr(day, 1, 10) END) AS first,
+             max(CASE WHEN day > '' THEN substr(day, 1, 10) END) AS last
+      FROM dyad_events GROUP BY a, b, modality) e
+LEFT JOIN (SELECT a, b, modality, count(*) AS n FROM dyad_articles GROUP BY a, b, modality) ar
+    ON ar.a = e.a AND ar.b = e.b AND ar.modality = e.modality
+LEFT JOIN (SELECT a, b, modality, count(*) AS n FROM dyad_sources GROUP BY a, b, modality) sr
+    ON sr.a = e.a AND sr.b = e.b AND sr.modality = e.modality;
 
 -- dyad_events rows add to and take from their pair's totals.
 CREATE TRIGGER IF NOT EXISTS dyad_events_add AFTER INSERT ON dyad_events BEGIN
