@@ -67,6 +67,21 @@ def test_search_pages_by_cursor_in_rank_order(store):
     assert _walk(lambda **kw: search(store, "minister", **kw), 13) == [a["id"] for a in whole.items]
 
 
+def test_search_ranks_blocks_of_the_newest_matches_and_pages_across_them(store, monkeypatch):
+    from tidings.store.reads import articles
+
+    whole = search(store, "minister", limit=None)
+    monkeypatch.setattr(articles, "SEARCH_BLOCK", 10)
+    blocked = search(store, "minister", limit=None)
+    assert sorted(a["id"] for a in blocked.items) == sorted(a["id"] for a in whole.items)  # every match once
+    seq = dict(store.connection.execute("SELECT id, seq FROM articles"))
+    first, rest = [seq[a["id"]] for a in blocked.items[:10]], [seq[a["id"]] for a in blocked.items[10:]]
+    assert min(first) > max(rest)  # the ten most recently stored matches come first, ranked among themselves
+    assert _walk(lambda **kw: search(store, "minister", **kw), 7) == [a["id"] for a in blocked.items]
+    assert [a["id"] for a in search(store, "minister", limit=5, offset=8).items] == \
+        [a["id"] for a in blocked.items[8:13]]
+
+
 def test_the_frequent_actor_list_matches_whichever_way_it_is_read(store):
     """A party filter is looked up or scanned depending on how many events match; both give one list."""
     from tidings.store.reads import events as reads

@@ -3,7 +3,16 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..db import Store, fts_query
+from ...errors import StoreError
+from ..db import (
+    BODY_WEIGHT,
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    SNIPPET_WORDS,
+    TITLE_WEIGHT,
+    Store,
+    fts_query,
+)
 from ..events import DAY_END
 from .common import Order, Page, capped_count, fetch_limit, split_page, table_exists, where_sql
 from .events import article_event_spans
@@ -115,23 +124,71 @@ def outlets(conn: sqlite3.Connection) -> list[dict]:
         " GROUP BY outlet ORDER BY n DESC, outlet")]
 
 
-SEARCH_ORDER = Order((("rank", False), ("seq", False)))  # bm25 best first, then the earliest stored
+# Search ranks matches in blocks of this many, the most recently stored block first (FTS5 reads a
+# word's matches newest first without scoring them; bm25 is computed for one block at a time).
+# Tuned on the 1M-event synthetic store (docs/benchmarks.md, "Dyad summary, windowed search"): a
+# word in nearly all of its 100k articles took 0.5 s ranked whole, about 10-20 ms per block of 1,000.
+SEARCH_BLOCK = 1_000
+SEARCH_ORDER = Order((("block", False), ("rank", False), ("seq", False)))  # cursor: block bound, bm25, seq
+NEWEST_BLOCK = -1  # the cursor's block bound for the newest block (no bound)
+_BLOCK_SQL = ("SELECT rowid, bm25(articles_fts, :tw, :bw) FROM articles_fts WHERE articles_fts MATCH :match"
+              " {bound} ORDER BY rowid DESC LIMIT :block")
 
 
-def search(store: Store, q: str, limit: int, offset: int = 0, after: str | None = None) -> Page:
-    """Full-text search (FTS5, bm25), best first, with snippets; matches lie between « and ».
-    `after` (a page's `next`) continues the hits where that page ended."""
-    key = SEARCH_ORDER.after(after)[1] if after else {}
-    start = (key["k0"], key["k1"]) if key else None
-    found = store.search_ranked(q, limit=None if limit is None else (limit + 1 + (0 if after else offset)),
-                                after=start)
-    found = found if after else found[offset:]
-    rows, cursor = split_page([(a, snippet, *k) for a, snippet, k in found], limit, SEARCH_ORDER, 2)
-    items = [{**{c: getattr(a, c) for c in LIST_COLUMNS}, "snippet": snippet} for a, snippet, *_ in rows]
+def search(store: Store, q: str, limit: int | None, offset: int = 0, after: str | None = None) -> Page:
+    """Full-text search (FTS5), with snippets; matches lie between « and ». Best first (bm25, titles
+    weigh more) among the SEARCH_BLOCK most recently stored matches, then among the block before
+    them, and so on: a store with fewer matches is ranked whole. `after` (a page's `next`)
+    continues the hits where that page ended."""
     match = fts_query(q)
-    total, exact = capped_count(store.connection, "FROM articles_fts WHERE articles_fts MATCH :m",
-                                {"m": match}) if match else (0, True)
+    if not match:
+        return Page([], 0, limit, offset, extra={"query": q})
+    conn = store.connection
+    start = SEARCH_ORDER.after(after)[1] if after else {}
+    want = None if limit is None else limit + 1 + (0 if after else offset)
+    try:
+        bound = start["k0"] if start and start["k0"] != NEWEST_BLOCK else None
+        hits = _ranked_hits(conn, match, want, bound, (start["k1"], start["k2"]) if start else None)
+        total, exact = capped_count(conn, "FROM articles_fts WHERE articles_fts MATCH :m", {"m": match})
+    except sqlite3.OperationalError as e:
+        raise StoreError(f"Search for {q!r} failed: {e}.") from e
+    hits = hits if after else hits[offset:]
+    rows, cursor = split_page(hits, limit, SEARCH_ORDER, 3)
+    items = _search_items(conn, match, [seq for _block, _rank, seq in rows])
     return Page(items, total, limit, offset, extra={"query": q}, next=cursor, total_exact=exact)
+
+
+def _ranked_hits(conn: sqlite3.Connection, match: str, want: int | None, bound: int | None,
+                 key: tuple[float, int] | None) -> list[tuple]:
+    """(block bound, bm25, seq) of up to `want` hits in search order, starting after `key` within
+    the block of matches stored before seq `bound` (None: the newest block)."""
+    out: list[tuple] = []
+    params = {"match": match, "tw": TITLE_WEIGHT, "bw": BODY_WEIGHT, "block": SEARCH_BLOCK}
+    while want is None or len(out) < want:
+        sql = _BLOCK_SQL.format(bound="" if bound is None else "AND rowid < :bound")
+        block = conn.execute(sql, {**params, "bound": bound}).fetchall()
+        mark = NEWEST_BLOCK if bound is None else bound
+        ranked = sorted((rank, seq) for seq, rank in block)
+        out += [(mark, rank, seq) for rank, seq in ranked if key is None or (rank, seq) > tuple(key)]
+        if len(block) < SEARCH_BLOCK:
+            break
+        bound, key = block[-1][0], None
+    return out if want is None else out[:want]
+
+
+def _search_items(conn: sqlite3.Connection, match: str, seqs: list[int]) -> list[dict]:
+    """The list columns and the snippet of each hit, in the given order."""
+    cols = ", ".join(f"a.{c}" for c in LIST_COLUMNS)
+    items = []
+    for seq in seqs:
+        row = conn.execute(
+            f"SELECT {cols}, snippet(articles_fts, 1, :open, :close, '…', :words) FROM articles_fts"
+            " JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH :match AND articles_fts.rowid = :seq",
+            {"open": SNIPPET_OPEN, "close": SNIPPET_CLOSE, "words": SNIPPET_WORDS, "match": match, "seq": seq},
+        ).fetchone()
+        if row is not None:
+            items.append({**dict(zip(LIST_COLUMNS, row[:-1])), "snippet": row[-1]})
+    return items
 
 
 def dashboard(store: Store) -> dict:

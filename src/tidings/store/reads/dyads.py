@@ -19,6 +19,7 @@ from .common import (
     not_yet,
     period_label,
     placeholders,
+    sql_limit,
     table_exists,
     window,
 )
@@ -102,15 +103,123 @@ def dyads(conn: sqlite3.Connection, *, a: str | None = None, b: str | None = Non
     independent sources that report them, first and last dates; one row per pair and period when
     `period` is day, week (labelled by its Monday), month or year, else totals (undated events
     included). Pairs are unordered: the side matching `a` comes first when `a` is given, else the
-    smaller key. `a` and `b` take an entity id, a name (or a part of it) or a country code."""
+    smaller key. `a` and `b` take an entity id, a name (or a part of it) or a country code.
+
+    Entity-level totals of one modality, with entity ids or no actor filter, are read from the
+    per-pair summary (dyad_totals, migration 0008); any other shape aggregates the merged events
+    themselves, found through the pairs' index (dyad_events) when the filters are entity ids."""
     extra = {"period": period, "level": level}
     if not table_exists(conn, "merged_events"):
         return Page([], 0, limit, offset, note=not_yet("merged_events"), extra=extra)
+    summary = level == "entity" and table_exists(conn, "dyad_totals")
+    ids = (_entity_key(conn, a), _entity_key(conn, b)) if summary else (None, None)
+    keyed = all(ids[i] or not v for i, v in enumerate((a, b)))  # each given filter is an entity id
+    if summary and keyed and modality and not (period or since or until):
+        return _totals(conn, ids[0], ids[1], modality.lower(), limit, offset, extra)
+    return _aggregate(conn, a, b, period, level, since, until, modality, limit, offset, extra,
+                      ids if summary and keyed and (a or b) else None)
+
+
+def _entity_key(conn: sqlite3.Connection, value: str | None) -> str | None:
+    """`value` when it is the id of a stored entity (one with a kind prefix, "per:...", "cty:...":
+    no name, part of a name or country code can equal it), else None."""
+    key = (value or "").strip()
+    if ":" not in key:
+        return None
+    return key if conn.execute("SELECT 1 FROM entities WHERE id = ?", (key,)).fetchone() else None
+
+
+_TOTALS = "events, cooperation, conflict, q1, q2, q3, q4, intensity, articles, sources, first, last"
+
+
+def _totals(conn: sqlite3.Connection, a: str | None, b: str | None, modality: str, limit: int | None,
+            offset: int, extra: dict) -> Page:
+    """Totals per pair from dyad_totals, most merged events first, oriented as dyads() orients them."""
+    params = {"a": a, "b": b, "m": modality}
+    if a and b:
+        if a == b:
+            return Page([], 0, limit, offset, extra=extra)
+        sql = (f"SELECT :a AS x, :b AS y, {_TOTALS} FROM dyad_totals WHERE a = min(:a, :b) AND b = max(:a, :b)"
+               " AND modality = :m")
+    elif a or b:  # the named side first (`a`) or second (`b`), its partners on the other side
+        params["k"] = a or b
+        one, other = ("k", "p") if a else ("p", "k")
+        sql = (f"SELECT {one} AS x, {other} AS y, {_TOTALS} FROM (SELECT :k AS k, b AS p, {_TOTALS}"
+               " FROM dyad_totals WHERE a = :k AND modality = :m UNION ALL"
+               f" SELECT :k, a, {_TOTALS} FROM dyad_totals WHERE b = :k AND modality = :m)")
+    else:
+        sql = f"SELECT a AS x, b AS y, {_TOTALS} FROM dyad_totals WHERE modality = :m"
+    total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    rows = conn.execute(f"{sql} ORDER BY events DESC, x, y LIMIT :limit OFFSET :offset",
+                        {**params, "limit": sql_limit(limit), "offset": int(offset)}).fetchall()
+    names = _names(conn, {k for r in rows for k in r[:2]})
+    items = [_total_record(r, names) for r in rows]
+    _fill_missing_names(conn, items, modality)
+    return Page(items, total, limit, offset, extra=extra)
+
+
+def _names(conn: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
+    wanted = sorted(ids)
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        part = wanted[i:i + 500]
+        out.update(conn.execute(f"SELECT id, name FROM entities WHERE id IN ({placeholders(part)})", part))
+    return out
+
+
+def _total_record(row: tuple, names: dict[str, str]) -> dict:
+    a, b, events, coop, conflict, q1, q2, q3, q4, intensity, articles, sources, first, last = row
+    return {"a": a, "a_name": names.get(a), "b": b, "b_name": names.get(b), "period": None, "events": events,
+            "cooperation": coop, "conflict": conflict, "quad": {"1": q1, "2": q2, "3": q3, "4": q4},
+            "intensity": round(intensity / 1e6 / events, 2) if events else None,
+            "articles": articles, "sources": sources, "first": first, "last": last}
+
+
+def _fill_missing_names(conn: sqlite3.Connection, items: list[dict], modality: str) -> None:
+    """A side whose entity row is gone takes its party's name in the pair's first merged event, else its id."""
+    for item in items:
+        for side in ("a", "b"):
+            if not item[f"{side}_name"]:
+                item[f"{side}_name"] = _party_name(conn, item["a"], item["b"], item[side], modality) or item[side]
+
+
+def _party_name(conn: sqlite3.Connection, x: str, y: str, key: str, modality: str) -> str | None:
+    row = conn.execute(
+        "SELECT me.actors, me.recipients FROM dyad_events d JOIN merged_events me ON me.id = d.merged_event_id"
+        " WHERE d.a = min(:x, :y) AND d.b = max(:x, :y) AND d.modality = :m ORDER BY d.merged_event_id LIMIT 1",
+        {"x": x, "y": y, "m": modality}).fetchone()
+    if row is None:
+        return None
+    redirect = dict(conn.execute("SELECT from_id, to_id FROM entity_redirects WHERE to_id = ?", (key,)).fetchall())
+    for party in json.loads(row[0] or "[]") + json.loads(row[1] or "[]"):
+        if redirect.get(party.get("entity_id"), party.get("entity_id")) == key:
+            return party.get("name")
+    return None
+
+
+def _pair_candidates(a: str | None, b: str | None) -> str:
+    """The merged events pairing entity :ia (and :ib when given), from dyad_events."""
+    if a and b:
+        return "me.id IN (SELECT merged_event_id FROM dyad_events WHERE a = min(:ia, :ib) AND b = max(:ia, :ib))"
+    key = "ia" if a else "ib"
+    return (f"me.id IN (SELECT merged_event_id FROM dyad_events WHERE a = :{key}"
+            f" UNION SELECT merged_event_id FROM dyad_events WHERE b = :{key})")
+
+
+def _aggregate(conn: sqlite3.Connection, a, b, period, level, since, until, modality, limit, offset, extra,
+               ids: tuple[str | None, str | None] | None) -> Page:
+    """Pairs counted from the merged events themselves (any level, filter, period or date range).
+    `ids`: the entity ids `a` and `b` name, whose merged events dyad_events lists; else the merged
+    events an actor filter can name are found through the event mentions (a superset: _matches decides)."""
     where, params = merged_where(modality=modality, since=since, until=until)  # the merged-events list's rule
-    for key, value in (("da", a), ("db", b)):
-        if value:  # only the merged events an actor filter can name are read (a superset: _matches decides)
-            where += (" AND " if where else " WHERE ") + merged_candidates(key)
-            params[key] = value
+    if ids is not None:
+        where += (" AND " if where else " WHERE ") + _pair_candidates(*ids)
+        params.update(ia=ids[0], ib=ids[1])
+    else:
+        for key, value in (("da", a), ("db", b)):
+            if value:
+                where += (" AND " if where else " WHERE ") + merged_candidates(key)
+                params[key] = value
     rows = conn.execute(
         "SELECT id, coalesce(date_start, date), quad_class, intensity, actors, recipients, article_ids, sources"
         " FROM merged_events me" + where + " ORDER BY id", params).fetchall()
