@@ -85,7 +85,7 @@ def absorb(c: ClusterState, doc: DocFeatures) -> None:
         if len(w) > CENTROID_TERMS * 2:
             c.weights[f] = Counter(dict(w.most_common(CENTROID_TERMS)))
     c.actors.update(sorted(doc.actors))  # in a fixed order: the stored counts list keys as first seen
-    c.leads.update(doc.leads)
+    c.leads.update(sorted(doc.leads))  # a fixed order: ties for the main lead go the same way on every run
     if doc.day is not None:
         c.start = doc.day if c.start is None else min(c.start, doc.day)
         c.end = doc.day if c.end is None else max(c.end, doc.day)
