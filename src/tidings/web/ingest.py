@@ -4,6 +4,7 @@ from __future__ import annotations
 import hmac
 import json
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from fastapi import Request
@@ -67,7 +68,9 @@ def article_items(body: bytes) -> list:
 
 
 def _run(path: str, settings, items: list):
-    with _write_lock, open_corpus(path, settings) as c:
+    # A request's articles run in this process: a pool forked from a server's threads could
+    # inherit a lock held by another thread.
+    with _write_lock, open_corpus(path, replace(settings, workers=1)) as c:
         label = f"<api {datetime.now(UTC).strftime('%Y-%m-%dT%H:%M:%S.%fZ')}>"
         return c.ingest_records(items, label=label)
 
