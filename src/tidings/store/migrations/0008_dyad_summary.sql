@@ -171,92 +171,74 @@ CREATE TRIGGER IF NOT EXISTS dyad_sources_count AFTER UPDATE OF n ON dyad_source
     WHERE a = new.a AND b = new.b AND modality = new.modality;
 END;
 
--- A merged event written: its sides, its pairs, then its articles and sources per pair.
-CREATE TRIGGER IF NOT EXISTS merged_events_dyads_add AFTER INSERT ON merged_events BEGIN
+-- Two actions on one stored merged event, each written once and called by the triggers below
+-- (SQLite triggers have no procedures; an INSERT into a view runs its INSTEAD OF trigger).
+-- Pairing: its sides, its pairs, then its articles and sources per pair.
+CREATE VIEW IF NOT EXISTS dyad_pair_event AS SELECT NULL AS merged_event_id WHERE 0;
+CREATE TRIGGER IF NOT EXISTS dyad_pair_event_run INSTEAD OF INSERT ON dyad_pair_event BEGIN
     INSERT INTO dyad_sides (role, k)
     SELECT DISTINCT p.role, coalesce(r.to_id, p.eid) FROM (
-        SELECT 'a' AS role, json_extract(value, '$.entity_id') AS eid FROM json_each(new.actors)
-        UNION ALL SELECT 'r', json_extract(value, '$.entity_id') FROM json_each(new.recipients)) p
+        SELECT 'a' AS role, json_extract(value, '$.entity_id') AS eid
+        FROM json_each((SELECT actors FROM merged_events WHERE id = new.merged_event_id))
+        UNION ALL SELECT 'r', json_extract(value, '$.entity_id')
+        FROM json_each((SELECT recipients FROM merged_events WHERE id = new.merged_event_id))) p
     LEFT JOIN entity_redirects r ON r.from_id = p.eid WHERE p.eid > '';
     INSERT INTO dyad_events (merged_event_id, a, b, modality, day, quad_class, intensity)
-    SELECT DISTINCT new.id, min(x.k, y.k), max(x.k, y.k), new.modality, coalesce(new.date_start, new.date),
-           new.quad_class, CAST(round(new.intensity * 1000000) AS INTEGER)
-    FROM dyad_sides x JOIN dyad_sides y ON x.role = 'a' AND x.k != y.k
-        AND y.role = CASE WHEN EXISTS (SELECT 1 FROM dyad_sides WHERE role = 'r') THEN 'r' ELSE 'a' END;
+    SELECT DISTINCT m.id, min(x.k, y.k), max(x.k, y.k), m.modality, coalesce(m.date_start, m.date),
+           m.quad_class, CAST(round(m.intensity * 1000000) AS INTEGER)
+    FROM merged_events m, dyad_sides x JOIN dyad_sides y ON x.role = 'a' AND x.k != y.k
+        AND y.role = CASE WHEN EXISTS (SELECT 1 FROM dyad_sides WHERE role = 'r') THEN 'r' ELSE 'a' END
+    WHERE m.id = new.merged_event_id;
     DELETE FROM dyad_sides;
     INSERT INTO dyad_articles (a, b, modality, article_id, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.article_ids) j
-    WHERE d.merged_event_id = new.id
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1
+    FROM dyad_events d JOIN merged_events m ON m.id = d.merged_event_id, json_each(m.article_ids) j
+    WHERE d.merged_event_id = new.merged_event_id
     ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n + 1;
     INSERT INTO dyad_sources (a, b, modality, source, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.sources) j
-    WHERE d.merged_event_id = new.id
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1
+    FROM dyad_events d JOIN merged_events m ON m.id = d.merged_event_id, json_each(m.sources) j
+    WHERE d.merged_event_id = new.merged_event_id
     ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n + 1;
 END;
 
--- A merged event about to be replaced (INSERT OR REPLACE), deleted or changed: what its stored
--- row added is given back first (the articles and sources, while its pairs are still listed).
+-- Releasing: what the stored row added is given back (the articles and sources, while its pairs
+-- are still listed), then its pairs.
+CREATE VIEW IF NOT EXISTS dyad_release_event AS SELECT NULL AS merged_event_id WHERE 0;
+CREATE TRIGGER IF NOT EXISTS dyad_release_event_run INSTEAD OF INSERT ON dyad_release_event BEGIN
+    INSERT INTO dyad_articles (a, b, modality, article_id, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
+    JOIN merged_events m ON m.id = d.merged_event_id JOIN json_each(m.article_ids) j
+    WHERE d.merged_event_id = new.merged_event_id
+    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n - 1;
+    INSERT INTO dyad_sources (a, b, modality, source, n)
+    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
+    JOIN merged_events m ON m.id = d.merged_event_id JOIN json_each(m.sources) j
+    WHERE d.merged_event_id = new.merged_event_id
+    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n - 1;
+    DELETE FROM dyad_events WHERE merged_event_id = new.merged_event_id;
+END;
+
+-- A merged event written is paired; one about to be replaced (INSERT OR REPLACE), deleted or
+-- changed in what its pairs are made of is released first and, when it stays, paired again.
+CREATE TRIGGER IF NOT EXISTS merged_events_dyads_add AFTER INSERT ON merged_events BEGIN
+    INSERT INTO dyad_pair_event VALUES (new.id);
+END;
 CREATE TRIGGER IF NOT EXISTS merged_events_dyads_replace BEFORE INSERT ON merged_events BEGIN
-    INSERT INTO dyad_articles (a, b, modality, article_id, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
-    JOIN merged_events m ON m.id = new.id JOIN json_each(m.article_ids) j WHERE d.merged_event_id = new.id
-    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n - 1;
-    INSERT INTO dyad_sources (a, b, modality, source, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
-    JOIN merged_events m ON m.id = new.id JOIN json_each(m.sources) j WHERE d.merged_event_id = new.id
-    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n - 1;
-    DELETE FROM dyad_events WHERE merged_event_id = new.id;
+    INSERT INTO dyad_release_event VALUES (new.id);
 END;
-
 CREATE TRIGGER IF NOT EXISTS merged_events_dyads_delete BEFORE DELETE ON merged_events BEGIN
-    INSERT INTO dyad_articles (a, b, modality, article_id, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
-    JOIN merged_events m ON m.id = old.id JOIN json_each(m.article_ids) j WHERE d.merged_event_id = old.id
-    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n - 1;
-    INSERT INTO dyad_sources (a, b, modality, source, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
-    JOIN merged_events m ON m.id = old.id JOIN json_each(m.sources) j WHERE d.merged_event_id = old.id
-    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n - 1;
-    DELETE FROM dyad_events WHERE merged_event_id = old.id;
+    INSERT INTO dyad_release_event VALUES (old.id);
 END;
-
--- A change to what the pairs are made of: given back before, added again after.
 CREATE TRIGGER IF NOT EXISTS merged_events_dyads_unset
 BEFORE UPDATE OF actors, recipients, modality, quad_class, intensity, date, date_start, article_ids, sources
 ON merged_events BEGIN
-    INSERT INTO dyad_articles (a, b, modality, article_id, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
-    JOIN merged_events m ON m.id = old.id JOIN json_each(m.article_ids) j WHERE d.merged_event_id = old.id
-    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n - 1;
-    INSERT INTO dyad_sources (a, b, modality, source, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 0 FROM dyad_events d
-    JOIN merged_events m ON m.id = old.id JOIN json_each(m.sources) j WHERE d.merged_event_id = old.id
-    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n - 1;
-    DELETE FROM dyad_events WHERE merged_event_id = old.id;
+    INSERT INTO dyad_release_event VALUES (old.id);
 END;
-
 CREATE TRIGGER IF NOT EXISTS merged_events_dyads_set
 AFTER UPDATE OF actors, recipients, modality, quad_class, intensity, date, date_start, article_ids, sources
 ON merged_events BEGIN
-    INSERT INTO dyad_sides (role, k)
-    SELECT DISTINCT p.role, coalesce(r.to_id, p.eid) FROM (
-        SELECT 'a' AS role, json_extract(value, '$.entity_id') AS eid FROM json_each(new.actors)
-        UNION ALL SELECT 'r', json_extract(value, '$.entity_id') FROM json_each(new.recipients)) p
-    LEFT JOIN entity_redirects r ON r.from_id = p.eid WHERE p.eid > '';
-    INSERT INTO dyad_events (merged_event_id, a, b, modality, day, quad_class, intensity)
-    SELECT DISTINCT new.id, min(x.k, y.k), max(x.k, y.k), new.modality, coalesce(new.date_start, new.date),
-           new.quad_class, CAST(round(new.intensity * 1000000) AS INTEGER)
-    FROM dyad_sides x JOIN dyad_sides y ON x.role = 'a' AND x.k != y.k
-        AND y.role = CASE WHEN EXISTS (SELECT 1 FROM dyad_sides WHERE role = 'r') THEN 'r' ELSE 'a' END;
-    DELETE FROM dyad_sides;
-    INSERT INTO dyad_articles (a, b, modality, article_id, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.article_ids) j
-    WHERE d.merged_event_id = new.id
-    ON CONFLICT (a, b, modality, article_id) DO UPDATE SET n = n + 1;
-    INSERT INTO dyad_sources (a, b, modality, source, n)
-    SELECT DISTINCT d.a, d.b, d.modality, j.value, 1 FROM dyad_events d, json_each(new.sources) j
-    WHERE d.merged_event_id = new.id
-    ON CONFLICT (a, b, modality, source) DO UPDATE SET n = n + 1;
+    INSERT INTO dyad_pair_event VALUES (new.id);
 END;
 
 -- An entity merged into another, a merge moved or undone: the merged events paired under the
