@@ -21,10 +21,15 @@ from .engines.local import FORK_SHARES_MEMORY, processes
 from .errors import InputError, TidingsError
 from .events.stage import CODER_VERSION, code_events, complete_parties
 from .extract import build_article
+from .extract.lang import article_language, is_english
+from .extract.metadata import detect_language
 from .geo.stage import place_events
 from .ingest import iter_inputs
+from .model.actors import ArticleActors
 from .model.article import Failure, RawDoc
+from .model.events import ArticleEvents
 from .model.item import Item
+from .model.nlp import Analysis
 from .nlp import analyse_texts
 from .resources import Resources, shared
 from .store import Store
@@ -45,6 +50,7 @@ class ArticleStage:
     name: str
     run: Callable[[list[Item], Resources], None]
     doing: str  # what a failure message says tidings could not do
+    english_only: bool = True  # runs on English (or unknown-language) articles only
 
 
 def _extract(items: list[Item], res: Resources) -> None:
@@ -53,6 +59,12 @@ def _extract(items: list[Item], res: Resources) -> None:
             it.article = build_article(it.raw, res.settings, res.gazetteer)
         except InputError as e:
             it.failure = Failure(it.origin, e.reason)
+
+
+def _lang(items: list[Item], res: Resources) -> None:
+    for it in items:
+        a = it.article
+        a.language = article_language(a.body, a.language, res.langid, detect_language(a.body))
 
 
 def _nlp(items: list[Item], res: Resources) -> None:
@@ -88,7 +100,8 @@ def _parties(items: list[Item], res: Resources) -> None:
 
 
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
-    ArticleStage("extract", _extract, "process this input"),               # RawDoc -> clean Article
+    ArticleStage("extract", _extract, "process this input", False),        # RawDoc -> clean Article
+    ArticleStage("lang", _lang, "process this input", False),              # the article's language
     ArticleStage("nlp", _nlp, "find the actors of this article"),           # sentences, entities (+ KB ruler)
     ArticleStage("actors", _actors, "find the actors of this article"),     # mentions -> entities
     ArticleStage("events", _events, "code the events of this article"),     # selective parse, clause coding
@@ -96,8 +109,8 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     ArticleStage("geo", _geo, "place the events of this article"),          # toponyms, each event's place
     ArticleStage("parties", _parties, "code the events of this article"),   # countries and recipients filled in
 )
-ACTOR_STAGES = ARTICLE_STAGES[1:3]      # what a stored article needs when only its actors are stale
-ANALYSIS_STAGES = ARTICLE_STAGES[1:]    # what a stored article needs when its body or the coder changed
+ACTOR_STAGES = ARTICLE_STAGES[2:4]      # what a stored article needs when only its actors are stale
+ANALYSIS_STAGES = ARTICLE_STAGES[2:]    # what a stored article needs when its body or the coder changed
 
 
 def run_stages(items: list[Item], res: Resources, stages: Iterable[ArticleStage] = ARTICLE_STAGES,
@@ -110,6 +123,8 @@ def run_stages(items: list[Item], res: Resources, stages: Iterable[ArticleStage]
     """
     for stage in stages:
         live = [it for it in items if it.live]
+        if stage.english_only:
+            live = _english(live)
         if not live:
             continue
         start = time.perf_counter()
@@ -128,6 +143,17 @@ def run_stages(items: list[Item], res: Resources, stages: Iterable[ArticleStage]
         if timer is not None:
             timer(stage.name, time.perf_counter() - start)
     return items
+
+
+def _english(items: list[Item]) -> list[Item]:
+    """The items the English stages run on; the others keep empty results (stored clean, no
+    actors or events from English models)."""
+    for it in items:
+        if not is_english(it.article.language):
+            it.analysis = it.analysis or Analysis()
+            it.actors = it.actors or ArticleActors(it.article.id, [], [], {})
+            it.events = it.events or ArticleEvents(it.article.id)
+    return [it for it in items if is_english(it.article.language)]
 
 
 def _unexpected(doing: str, e: Exception) -> str:
@@ -185,7 +211,7 @@ def process_batch_timed(raws: list[RawDoc], settings: Settings) -> tuple[list[It
 def load_all(res: Resources) -> float:
     """Load every resource of the per-article stages now; the seconds it took (none once loaded)."""
     start = time.perf_counter()
-    for name in ("model", "ner", "kb", "parser", "lexicon", "gazetteer"):  # ner before kb: the ruler's own
+    for name in ("model", "ner", "kb", "parser", "lexicon", "gazetteer", "langid"):  # ner before kb: the ruler's own
         getattr(res, name)  # loaded on first use, then kept: later batches take no time here
     return time.perf_counter() - start
 

@@ -10,6 +10,7 @@ from .actors.ruler import KbRuler
 from .actors.stage import kb_paths
 from .config import Settings
 from .events.lexicon import Lexicon, load_lexicon
+from .extract.lang import LanguageIdentifier, load_identifier
 from .geo.gazetteer import Gazetteer
 from .nlp.load import load_pipeline, resolve_model_name
 
@@ -59,6 +60,11 @@ class Resources:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return Gazetteer.load(self.settings.cache_dir)
+
+    @cached_property
+    def langid(self) -> LanguageIdentifier:
+        """The language identifier (py3langid's model, from its wheel) over the languages tidings serves."""
+        return load_identifier()
 
 
 _PER_PROCESS: dict[Settings, Resources] = {}

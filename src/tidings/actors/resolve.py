@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..model.actors import ArticleActors, Entity, LearnedRole, Mention
 from ..model.nlp import Analysis, Ent
 from .affiliation import ENT_MARK, TITLE_SECTORS, TitleRead, read_title, title_matches
 from .kb import KbEntity, KnowledgeBase, normalise
+from .latin import slug
 
 # kb.fuzzy() score (0-100) a person's spelling needs to be taken as a known person: with the
 # person's country named in the same article; anywhere else it needs FUZZY_ALONE. Tuned on the
@@ -90,12 +90,6 @@ def _clean(surface: str) -> str:
     s = re.sub(r"^(?:the|The)\s+", "", s)
     s = _HONORIFIC.sub("", s) if len(s.split()) > 1 else s
     return s.strip()
-
-
-def slug(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
 
 
 def _country_codes(ctx: _Ctx, e: Ent) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..actors.kb import KnowledgeBase, normalise, skeleton
+from ..actors.latin import latin
 from ..model.actors import ArticleActors, LearnedRole
 
 
@@ -109,7 +110,7 @@ def link_entities(conn: sqlite3.Connection, kb: KnowledgeBase) -> int:
     by_key: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
     merges = 0
     for eid, name, etype, country, linked in rows:
-        key = (etype, skeleton(normalise(name)))
+        key = (etype, skeleton(normalise(latin(name))))  # names of any script by their Latin key
         target = None
         if not linked:
             target = acronyms.get(name) if acronyms.get(name) not in (None, eid) else None
