@@ -121,13 +121,13 @@ class Corpus:
     # -- articles --------------------------------------------------------------------------------
 
     def articles(self, outlet: str | None = None, since: str | None = None,
-                 until: str | None = None, limit: int | None = None) -> list[Article]:
-        return list(self._store.articles(outlet=outlet, since=since, until=until, limit=limit))
+                 until: str | None = None, limit: int | None = None, language: str | None = None) -> list[Article]:
+        return list(self._store.articles(outlet=outlet, since=since, until=until, limit=limit, language=language))
 
     def iter_articles(self, outlet: str | None = None, since: str | None = None,
-                      until: str | None = None) -> Iterator[Article]:
+                      until: str | None = None, language: str | None = None) -> Iterator[Article]:
         """Articles oldest first, one at a time from the store (for exports of any size)."""
-        return self._store.articles(outlet=outlet, since=since, until=until)
+        return self._store.articles(outlet=outlet, since=since, until=until, language=language)
 
     def article(self, id_or_prefix: str) -> Article | None:
         return self._store.article(id_or_prefix)
@@ -138,21 +138,23 @@ class Corpus:
 
     def article_list(self, outlet: str | None = None, since: str | None = None, until: str | None = None,
                      entity: str | None = None, cluster: str | None = None, newest_first: bool = True,
-                     limit: int | None = 50, offset: int = 0, after: str | None = None) -> Page:
+                     limit: int | None = 50, offset: int = 0, after: str | None = None,
+                     language: str | None = None) -> Page:
         """A page of articles without bodies (an excerpt instead), newest publication first by default.
-        `after`: the `next` cursor of the page before (every list page carries one)."""
+        `after`: the `next` cursor of the page before (every list page carries one); `language`: ISO 639-1."""
         return list_articles(self._conn, outlet=outlet, since=since, until=until, entity=entity, cluster=cluster,
-                             newest_first=newest_first, limit=limit, offset=offset, after=after)
+                             newest_first=newest_first, limit=limit, offset=offset, after=after, language=language)
 
     def failures(self) -> list[Failure]:
         return list(self._store.failures())
 
-    def search(self, query: str, limit: int = 20) -> list[tuple[Article, str]]:
-        return self._store.search(query, limit=limit)
+    def search(self, query: str, limit: int = 20, language: str | None = None) -> list[tuple[Article, str]]:
+        return self._store.search(query, limit=limit, language=language)
 
-    def search_page(self, query: str, limit: int = 20, offset: int = 0, after: str | None = None) -> Page:
+    def search_page(self, query: str, limit: int = 20, offset: int = 0, after: str | None = None,
+                    language: str | None = None) -> Page:
         """A page of full-text search hits with snippets and the number of matches."""
-        return search(self._store, query, limit, offset, after=after)
+        return search(self._store, query, limit, offset, after=after, language=language)
 
     def summary(self):
         return self._store.summary()
@@ -222,29 +224,31 @@ class Corpus:
                other: str | None = None, event_type: str | None = None, quad: int | None = None,
                modality: str | None = None, since: str | None = None, until: str | None = None,
                place: str | None = None, article_id: str | None = None, limit: int = 500,
-               offset: int = 0) -> list[dict]:
+               offset: int = 0, language: str | None = None) -> list[dict]:
         """Coded events as events.jsonl spells them, latest first. actor / recipient match that side,
         party / other either side; each takes an entity id, a name or a country code."""
         return self.event_page(actor=actor, recipient=recipient, party=party, other=other, event_type=event_type,
                                quad=quad, modality=modality, since=since, until=until, place=place,
-                               article_id=article_id, limit=limit, offset=offset).items
+                               article_id=article_id, limit=limit, offset=offset, language=language).items
 
     def event_page(self, actor: str | None = None, recipient: str | None = None, party: str | None = None,
                    other: str | None = None, event_type: str | None = None, quad: int | None = None,
                    modality: str | None = None, since: str | None = None, until: str | None = None,
                    place: str | None = None, article_id: str | None = None, limit: int | None = 50,
-                   offset: int = 0, after: str | None = None) -> Page:
+                   offset: int = 0, after: str | None = None, language: str | None = None) -> Page:
         if not self.has("events"):
             return self._absent("events", limit, offset)
         return list_events(self._conn, self._event_filter(actor, recipient, event_type, quad, modality, since,
-                                                          until, place, article_id),
+                                                          until, place, article_id, language=language),
                            party=party, other=other, limit=limit, offset=offset, after=after)
 
     def event_records(self, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
                       quad: int | None = None, modality: str | None = None, since: str | None = None,
-                      until: str | None = None, place: str | None = None, limit: int | None = None) -> Iterator[dict]:
+                      until: str | None = None, place: str | None = None, limit: int | None = None,
+                      language: str | None = None) -> Iterator[dict]:
         """Coded events as events.jsonl spells them, in article order (the export's order)."""
-        f = self._event_filter(actor, recipient, event_type, quad, modality, since, until, place, None, limit)
+        f = self._event_filter(actor, recipient, event_type, quad, modality, since, until, place, None, limit,
+                               language)
         return event_records(self._conn, f)
 
     def event_types(self) -> list[str]:
@@ -436,9 +440,11 @@ class Corpus:
         return period
 
     @staticmethod
-    def _event_filter(actor, recipient, event_type, quad, modality, since, until, place, article_id, limit=None):
+    def _event_filter(actor, recipient, event_type, quad, modality, since, until, place, article_id, limit=None,
+                      language=None):
         return EventFilter(actor=actor, recipient=recipient, event_type=event_type, quad=quad, modality=modality,
-                           date_from=since, date_to=until, place=place, article_id=article_id, limit=limit)
+                           date_from=since, date_to=until, place=place, article_id=article_id, limit=limit,
+                           language=language)
 
     @property
     def store_path(self) -> str:

@@ -109,18 +109,20 @@ def articles(
     since: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY-MM-DD).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only articles in this language (ISO 639-1: en, ru, tg, fa, ps, ur ...).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List stored articles."""
     with corpus(db) as c:
-        rows = c.articles(outlet=outlet, since=since, until=until, limit=limit)
+        rows = c.articles(outlet=outlet, since=since, until=until, limit=limit, language=lang)
     if as_json:
         for a in rows:
             emit_json(article_record(a))
         return
-    table = Table("id", "published", "outlet", "title", "words")
+    table = Table("id", "published", "lang", "outlet", "title", "words")
     for a in rows:
-        table.add_row(a.id[:12], a.published or "-", a.outlet or "-", a.title or "(no title)", str(len(a.body.split())))
+        table.add_row(a.id[:12], a.published or "-", a.language or "-", a.outlet or "-", a.title or "(no title)",
+                      str(len(a.body.split())))
     out.print(table)
 
 
@@ -170,10 +172,11 @@ def search(
     query: Annotated[str, typer.Argument(help="Words to find in titles and bodies (SQLite FTS5).")],
     db: DbOpt = None,
     limit: int = 20,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only hits in this language (ISO 639-1: en, ru, tg, fa, ps, ur ...).")] = None,
 ) -> None:
-    """Full-text search over stored articles."""
+    """Full-text search over stored articles, in any script."""
     with corpus(db) as c:
-        hits = c.search(query, limit=limit)
+        hits = c.search(query, limit=limit, language=lang)
     for a, snippet in hits:
         out.print(f"[bold]{a.id[:12]}[/] {a.published or '-'} {a.outlet or '-'}: {a.title or '(no title)'}")
         out.print(f"    {snippet}", markup=False)
@@ -184,12 +187,13 @@ def export(
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the files into.")],
     db: DbOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or gdelt (a GDELT-style event TSV; see docs/export.md).")] = "jsonl",
+    lang: Annotated[str | None, typer.Option("--lang", help="Only the articles (and their events) in this language (ISO 639-1).")] = None,
 ) -> None:
     """Export the store per the export contract (articles, failures, manifest ...)."""
     from ..export import export as run_export
 
     with corpus(db) as c:
-        counts = run_export(c, out_dir, fmt)
+        counts = run_export(c, out_dir, fmt, language=lang)
     for name, n in counts.items():
         out.print(f"{out_dir / name}: {n} records")
 

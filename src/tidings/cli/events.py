@@ -25,12 +25,13 @@ def events(
     date_to: Annotated[str | None, typer.Option("--to", help="Only events on or before this ISO date.")] = None,
     place: Annotated[str | None, typer.Option(help="Only events located at this place name, admin1 or country code.")] = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only events of articles in this language (ISO 639-1).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List coded PLOVER events: who did what to whom, when, where, and how sure."""
     with corpus(db) as c:
         rows = list(c.event_records(actor=actor, recipient=recipient, event_type=type_, quad=quad, modality=modality,
-                                    since=date_from, until=date_to, place=place, limit=limit))
+                                    since=date_from, until=date_to, place=place, limit=limit, language=lang))
     if as_json:
         for r in rows:
             emit_json(r)

@@ -19,9 +19,9 @@ PLACE_FIELDS = (
 )
 
 
-@record_source("events", EVENT_FIELDS)
-def _events(corpus: Corpus) -> Iterator[dict]:
-    yield from corpus.event_records()
+@record_source("events", EVENT_FIELDS, by_language=True)
+def _events(corpus: Corpus, language: str | None = None) -> Iterator[dict]:
+    yield from corpus.event_records(language=language)
 
 
 @record_source("places", PLACE_FIELDS)

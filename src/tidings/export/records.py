@@ -22,7 +22,8 @@ class RecordSource:
 
     name: str
     fields: tuple[Field, ...]
-    rows: Callable[[Corpus], Iterable[dict]]
+    rows: Callable[..., Iterable[dict]]   # rows(corpus), or rows(corpus, language) when by_language
+    by_language: bool = False             # its rows belong to articles, so an export of one language filters them
 
 
 SOURCES: dict[str, RecordSource] = {}
@@ -42,16 +43,17 @@ def source_modules() -> list[str]:
             if m.name not in CORE_MODULES]
 
 
-def record_source(name: str, fields: Iterable[Field | str]) -> Callable:
+def record_source(name: str, fields: Iterable[Field | str], by_language: bool = False) -> Callable:
     """Register `fn(corpus) -> Iterable[dict]` as the rows of `name`.<ext> (`corpus` a tidings.api.Corpus,
-    the one way a source reads the store); plain names are str fields."""
+    the one way a source reads the store); plain names are str fields. A source `by_language` is
+    `fn(corpus, language)`: language None for all rows, else an ISO 639-1 code of their articles."""
     spec = tuple(f if isinstance(f, Field) else Field(f) for f in fields)
     for f in spec:
         if f.kind not in KINDS:
             raise ValueError(f"Field {name}.{f.name} has kind {f.kind!r}; known kinds: {', '.join(KINDS)}.")
 
     def register(fn: Callable[[Corpus], Iterable[dict]]) -> Callable[[Corpus], Iterable[dict]]:
-        SOURCES[name] = RecordSource(name, spec, fn)
+        SOURCES[name] = RecordSource(name, spec, fn, by_language)
         return fn
 
     return register
@@ -75,9 +77,9 @@ def failure_record(f: Failure) -> dict:
     return {"origin": f.origin, "error": f.error}
 
 
-@record_source("articles", ARTICLE_FIELDS)
-def _articles(corpus: Corpus) -> Iterator[dict]:
-    for a in corpus.iter_articles():
+@record_source("articles", ARTICLE_FIELDS, by_language=True)
+def _articles(corpus: Corpus, language: str | None = None) -> Iterator[dict]:
+    for a in corpus.iter_articles(language=language):
         yield article_record(a)
 
 

@@ -29,7 +29,11 @@ _SPACES = dict.fromkeys(
     ),
     " ",
 )
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200d\u2060\ufeff\u00ad"), None)
+# The zero-width non-joiner is spelling between two Arabic-script letters (Persian "می‌شود",
+# Pashto, Urdu): kept there, dropped anywhere else like the other invisible characters.
+_ARABIC_LETTER = "[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"
+_STRAY_ZWNJ = re.compile(f"\u200c(?!{_ARABIC_LETTER})|(?<!{_ARABIC_LETTER})\u200c")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\u0085]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 
@@ -37,7 +41,7 @@ _RUNS_OF_SPACES = re.compile(r" {2,}")
 def normalise_text(text: str) -> str:
     """NFC; odd spaces made plain, invisible characters dropped, "\\n" line ends, single spaces."""
     text = unicodedata.normalize("NFC", text)
-    text = _LINE_BREAKS.sub("\n", text).translate(_SPACES).translate(_INVISIBLE)
+    text = _STRAY_ZWNJ.sub("", _LINE_BREAKS.sub("\n", text).translate(_SPACES).translate(_INVISIBLE))
     return "\n".join(_RUNS_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 

@@ -40,6 +40,9 @@ _SELECT_ARTICLE = (
 _HEX = re.compile(r"^[0-9a-f]+$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUERY_PART = re.compile(r'"([^"]*)"?|(\S+)')
+# Arabic-script vowel marks (harakat, superscript alef): news in Persian, Pashto and Urdu is written
+# without them, so a query that has them drops them (they would split the word: they are not \w).
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,16 +235,20 @@ class Store:
         until: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        language: str | None = None,
     ) -> Iterator[Article]:
         """Stored articles, oldest publication first (undated last), streamed from the database.
 
         since / until are ISO dates (YYYY-MM-DD, inclusive, compared on the publication day);
-        with either of them, undated articles are left out.
+        with either of them, undated articles are left out. language is an ISO 639-1 code.
         """
         where, params = [], []
         if outlet is not None:
             where.append("a.outlet = ?")
             params.append(outlet)
+        if language is not None:
+            where.append("a.language = ?")
+            params.append(language)
         if since is not None:
             where.append("substr(a.published, 1, 10) >= ?")
             params.append(str(since)[:10])
@@ -261,15 +268,16 @@ class Store:
         for origin, error in self._conn.execute("SELECT origin, error FROM failures ORDER BY origin"):
             yield Failure(origin, error)
 
-    def search(self, q: str, limit: int = 20) -> list[tuple[Article, str]]:
+    def search(self, q: str, limit: int = 20, language: str | None = None) -> list[tuple[Article, str]]:
         """Articles matching every word of `q` ("quoted phrases" kept, word* for prefixes), best
         first, each with a snippet of its body, matches between SNIPPET_OPEN and SNIPPET_CLOSE.
         Any user text is safe to pass: operators and stray quotes are searched as plain words."""
-        return [(a, snippet) for a, snippet, _ in self.search_ranked(q, limit)]
+        return [(a, snippet) for a, snippet, _ in self.search_ranked(q, limit, language=language)]
 
     def search_ranked(self, q: str, limit: int | None = 20, after: tuple[float, int] | None = None,
-                      ) -> list[tuple[Article, str, tuple[float, int]]]:
-        """search() with each hit's sort key (bm25 rank, article seq); `after` a key, to start after it."""
+                      language: str | None = None) -> list[tuple[Article, str, tuple[float, int]]]:
+        """search() with each hit's sort key (bm25 rank, article seq); `after` a key, to start after it;
+        `language` (ISO 639-1) keeps the articles in that language only."""
         match = fts_query(q)
         if not match:
             return []
@@ -278,11 +286,12 @@ class Store:
             _SELECT_ARTICLE.replace(" FROM articles a", f", snippet(articles_fts, 1, :open, :close, '…', :words),"
                                     f" {rank}, a.seq FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid")
             + " WHERE articles_fts MATCH :match"
+            + (" AND a.language = :lang" if language else "")
             + (f" AND ({rank}, a.seq) > (:k0, :k1)" if after else "")
             + f" ORDER BY {rank}, a.seq LIMIT :limit"
         )
         params = {"open": SNIPPET_OPEN, "close": SNIPPET_CLOSE, "words": SNIPPET_WORDS, "match": match,
-                  "tw": TITLE_WEIGHT, "bw": BODY_WEIGHT, "limit": -1 if limit is None else int(limit)}
+                  "tw": TITLE_WEIGHT, "bw": BODY_WEIGHT, "limit": -1 if limit is None else int(limit), "lang": language}
         if after:
             params.update(k0=after[0], k1=after[1])
         try:
@@ -326,7 +335,7 @@ def fts_query(q: str) -> str:
     """Turn user text into a safe FTS5 query: every word quoted (so AND, NEAR, ", -, : are plain
     text), "quoted phrases" kept as phrases, a trailing * kept as a prefix search; words ANDed."""
     terms = []
-    for phrase, bare in _QUERY_PART.findall(q):
+    for phrase, bare in _QUERY_PART.findall(_ARABIC_MARKS.sub("", q)):
         words = _WORD.findall(phrase if phrase else bare)
         if not words:
             continue

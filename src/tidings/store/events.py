@@ -23,6 +23,7 @@ class EventFilter:
     date_to: str | None = None
     place: str | None = None        # place name, admin1 or country code
     article_id: str | None = None
+    language: str | None = None     # ISO 639-1 code of the event's article
     limit: int | None = None
     ids: tuple[str, ...] | None = None  # only these events
 
@@ -195,6 +196,9 @@ def event_where(f: EventFilter, party: str | None = None, other: str | None = No
     if f.article_id:
         where.append("ev.article_id = :aid")
         params["aid"] = f.article_id
+    if f.language:
+        where.append("ev.article_id IN (SELECT id FROM articles WHERE language = :lang)")
+        params["lang"] = f.language
     if f.ids is not None:
         where.append("ev.id IN (SELECT value FROM json_each(:ids))")
         params["ids"] = json.dumps(list(f.ids))

@@ -17,6 +17,7 @@ from .deps import (
     MAX_PAGE,
     MAX_QUERY_CHARS,
     After,
+    Lang,
     Limit,
     Offset,
     ReadCorpus,
@@ -48,9 +49,10 @@ def summary(c: ReadCorpus) -> dict:
 def articles(c: ReadCorpus, outlet: Text = None, since: Since = None, until: Until = None,
              entity: Text = None, cluster: Text = None,
              order: Annotated[str, Query(pattern="^(newest|oldest)$")] = "newest",
-             limit: Limit = DEFAULT_PAGE, offset: Offset = 0, after: After = None) -> dict:
+             limit: Limit = DEFAULT_PAGE, offset: Offset = 0, after: After = None, lang: Lang = None) -> dict:
     return c.article_list(outlet=outlet, since=since, until=until, entity=entity, cluster=cluster,
-                          newest_first=order == "newest", limit=limit, offset=offset, after=after).record()
+                          newest_first=order == "newest", limit=limit, offset=offset, after=after,
+                          language=lang).record()
 
 
 @router.get("/articles/{article_id}", summary="One article with body, origins, sentences and mentions")
@@ -84,8 +86,8 @@ def failures(c: ReadCorpus, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> 
 
 @router.get("/search", summary="Full-text search over titles and bodies (FTS5, bm25)")
 def search(c: ReadCorpus, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)],
-           limit: Limit = 20, offset: Offset = 0, after: After = None) -> dict:
-    return c.search_page(q, limit, offset, after=after).record()
+           limit: Limit = 20, offset: Offset = 0, after: After = None, lang: Lang = None) -> dict:
+    return c.search_page(q, limit, offset, after=after, language=lang).record()
 
 
 @router.get("/entities", summary="Actors, most mentioned first")
@@ -125,12 +127,12 @@ def _absent(c: Corpus, table: str, limit: int, offset: int) -> dict | None:
 def events(c: ReadCorpus, actor: Actor = None, recipient: Actor = None, party: Actor = None,
            other: Actor = None, type: EventType = None, quad: Quad = None, modality: Modality = None, since: Since = None,
            until: Until = None, place: Text = None, article_id: Text = None, limit: Limit = DEFAULT_PAGE,
-           offset: Offset = 0, after: After = None) -> dict:
+           offset: Offset = 0, after: After = None, lang: Lang = None) -> dict:
     """`actor` and `recipient` match that side of the event; `party` and `other` either side (together:
     the events between two actors)."""
     return c.event_page(actor=actor, recipient=recipient, party=party, other=other, event_type=type, quad=quad,
                         modality=modality, since=since, until=until, place=place, article_id=article_id,
-                        limit=limit, offset=offset, after=after).record()
+                        limit=limit, offset=offset, after=after, language=lang).record()
 
 
 @router.get("/trend", summary="Events per period split into cooperation and conflict (quad classes)")

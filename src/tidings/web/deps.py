@@ -23,6 +23,8 @@ After = Annotated[str | None, Query(min_length=1, max_length=400, pattern=r"^[A-
 Since = Annotated[str | None, Query(pattern=DATE, description="From this date (YYYY[-MM[-DD]]), inclusive.")]
 Until = Annotated[str | None, Query(pattern=DATE, description="Up to this date (YYYY[-MM[-DD]]), inclusive.")]
 Text = Annotated[str | None, Query(min_length=1, max_length=MAX_FILTER_CHARS)]
+Lang = Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$",
+                                   description="Only articles in this language (ISO 639-1: en, ru, tg, fa, ps, ur ...).")]
 
 
 def _corpus(request: Request) -> Iterator[Corpus]:

@@ -52,6 +52,9 @@ def _cursor_pager(page: Page, request: Request, at: int) -> dict:
             "first": at + 1 if page.items else 0, "last": at + len(page.items), "total": page.total,
             "exact": page.total_exact}
 
+# Languages written right to left: the article view sets dir="rtl" on their bodies.
+RTL_LANGUAGES = frozenset({"fa", "ps", "ur", "ar"})
+
 
 @router.get("/")
 def dashboard(request: Request, c: ReadCorpus):
@@ -62,12 +65,12 @@ def dashboard(request: Request, c: ReadCorpus):
 
 @router.get("/articles")
 def articles(request: Request, c: ReadCorpus, outlet: Text = None, since: Since = None,
-             until: Until = None, entity: Text = None, after: After = None, at: At = 0):
+             until: Until = None, entity: Text = None, after: After = None, at: At = 0, lang: Text = None):
     page = c.article_list(outlet=outlet or None, since=since or None, until=until or None, entity=entity or None,
-                          limit=PAGE, after=after)
+                          limit=PAGE, after=after, language=lang or None)
     return _render(request, "articles.html", page=page, pager=_cursor_pager(page, request, at), outlets=c.outlets(),
                    filters={"outlet": outlet or "", "since": since or "", "until": until or "",
-                            "entity": entity or ""}, active="articles")
+                            "entity": entity or "", "lang": lang or ""}, active="articles")
 
 
 @router.get("/articles/{article_id}")
@@ -76,7 +79,7 @@ def article(request: Request, c: ReadCorpus, article_id: ArticleId):
     if found is None:
         raise ApiError(404, "not_found", f"No article with id {article_id!r} in this store.")
     paragraphs = pieces(found["body"], found["mentions"] + _event_marks(found["events"]))
-    return _render(request, "article.html", a=found, paragraphs=paragraphs, active="articles")
+    return _render(request, "article.html", a=found, paragraphs=paragraphs, rtl=RTL_LANGUAGES, active="articles")
 
 
 def _event_marks(events: list[dict]) -> list[dict]:

@@ -37,11 +37,15 @@ OLDEST = Order(((ARTICLE_DAY, False), ("a.seq", False)))
 WALK_ABOVE = 5_000
 
 
-def _article_filters(conn: sqlite3.Connection, outlet, since, until, entity, cluster) -> tuple[list[str], dict]:
+def _article_filters(conn: sqlite3.Connection, outlet, since, until, entity, cluster,
+                     language=None) -> tuple[list[str], dict]:
     where, params = [], {}
     if outlet:
         where.append("a.outlet = :outlet")
         params["outlet"] = outlet
+    if language:
+        where.append("a.language = :language")
+        params["language"] = language
     if since:
         where.append(f"{ARTICLE_DAY} >= :since")
         params["since"] = since[:10]
@@ -64,10 +68,10 @@ def _article_filters(conn: sqlite3.Connection, outlet, since, until, entity, clu
 def list_articles(conn: sqlite3.Connection, *, outlet: str | None = None, since: str | None = None,
                   until: str | None = None, entity: str | None = None, cluster: str | None = None,
                   newest_first: bool = True, limit: int | None = 50, offset: int = 0,
-                  after: str | None = None) -> Page:
+                  after: str | None = None, language: str | None = None) -> Page:
     """Articles without their bodies (an excerpt instead), newest publication first by default.
-    `after` (a page's `next`) continues the list where that page ended."""
-    where, params = _article_filters(conn, outlet, since, until, entity, cluster)
+    `after` (a page's `next`) continues the list where that page ended; `language` an ISO 639-1 code."""
+    where, params = _article_filters(conn, outlet, since, until, entity, cluster, language)
     total, exact = capped_count(conn, "FROM articles a" + where_sql(where), params)
     order = NEWEST if newest_first else OLDEST
     seek, keys = order.after(after)
@@ -132,14 +136,16 @@ SEARCH_BLOCK = 1_000
 SEARCH_ORDER = Order((("block", False), ("rank", False), ("seq", False)))  # cursor: block bound, bm25, seq
 NEWEST_BLOCK = -1  # the cursor's block bound for the newest block (no bound)
 _BLOCK_SQL = ("SELECT rowid, bm25(articles_fts, :tw, :bw) FROM articles_fts WHERE articles_fts MATCH :match"
-              " {bound} ORDER BY rowid DESC LIMIT :block")
+              " {bound}{language} ORDER BY rowid DESC LIMIT :block")
+_IN_LANGUAGE = " AND rowid IN (SELECT seq FROM articles WHERE language = :lang)"
 
 
-def search(store: Store, q: str, limit: int | None, offset: int = 0, after: str | None = None) -> Page:
+def search(store: Store, q: str, limit: int | None, offset: int = 0, after: str | None = None,
+           language: str | None = None) -> Page:
     """Full-text search (FTS5), with snippets; matches lie between « and ». Best first (bm25, titles
     weigh more) among the SEARCH_BLOCK most recently stored matches, then among the block before
     them, and so on: a store with fewer matches is ranked whole. `after` (a page's `next`)
-    continues the hits where that page ended."""
+    continues the hits where that page ended; `language` (ISO 639-1) keeps that language's articles."""
     match = fts_query(q)
     if not match:
         return Page([], 0, limit, offset, extra={"query": q})
@@ -148,8 +154,9 @@ def search(store: Store, q: str, limit: int | None, offset: int = 0, after: str 
     want = None if limit is None else limit + 1 + (0 if after else offset)
     try:
         bound = start["k0"] if start and start["k0"] != NEWEST_BLOCK else None
-        hits = _ranked_hits(conn, match, want, bound, (start["k1"], start["k2"]) if start else None)
-        total, exact = capped_count(conn, "FROM articles_fts WHERE articles_fts MATCH :m", {"m": match})
+        hits = _ranked_hits(conn, match, want, bound, (start["k1"], start["k2"]) if start else None, language)
+        total, exact = capped_count(conn, "FROM articles_fts WHERE articles_fts MATCH :m"
+                                    + (_IN_LANGUAGE if language else ""), {"m": match, "lang": language})
     except sqlite3.OperationalError as e:
         raise StoreError(f"Search for {q!r} failed: {e}.") from e
     hits = hits if after else hits[offset:]
@@ -159,13 +166,14 @@ def search(store: Store, q: str, limit: int | None, offset: int = 0, after: str 
 
 
 def _ranked_hits(conn: sqlite3.Connection, match: str, want: int | None, bound: int | None,
-                 key: tuple[float, int] | None) -> list[tuple]:
+                 key: tuple[float, int] | None, language: str | None = None) -> list[tuple]:
     """(block bound, bm25, seq) of up to `want` hits in search order, starting after `key` within
     the block of matches stored before seq `bound` (None: the newest block)."""
     out: list[tuple] = []
-    params = {"match": match, "tw": TITLE_WEIGHT, "bw": BODY_WEIGHT, "block": SEARCH_BLOCK}
+    params = {"match": match, "tw": TITLE_WEIGHT, "bw": BODY_WEIGHT, "block": SEARCH_BLOCK, "lang": language}
     while want is None or len(out) < want:
-        sql = _BLOCK_SQL.format(bound="" if bound is None else "AND rowid < :bound")
+        sql = _BLOCK_SQL.format(bound="" if bound is None else "AND rowid < :bound",
+                                language=_IN_LANGUAGE if language else "")
         block = conn.execute(sql, {**params, "bound": bound}).fetchall()
         mark = NEWEST_BLOCK if bound is None else bound
         ranked = sorted((rank, seq) for seq, rank in block)
