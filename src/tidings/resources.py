@@ -64,7 +64,7 @@ class Resources:
     @cached_property
     def langid(self) -> LanguageIdentifier:
         """The language identifier (py3langid's model, from its wheel) over the languages tidings serves."""
-        return load_identifier()
+        return load_identifier(self.settings.cache_dir)
 
 
 _PER_PROCESS: dict[Settings, Resources] = {}
