@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from .actors.native import native_actors
 from .actors.stage import resolve_actors
 from .config import Settings
 from .corpus.boilerplate import sweep_boilerplate
@@ -23,6 +24,7 @@ from .events.stage import CODER_VERSION, code_events, complete_parties
 from .extract import build_article
 from .extract.lang import article_language, is_english
 from .extract.metadata import detect_language
+from .geo.native import native_places
 from .geo.stage import place_events
 from .ingest import iter_inputs
 from .model.actors import ArticleActors
@@ -31,6 +33,7 @@ from .model.events import ArticleEvents
 from .model.item import Item
 from .model.nlp import Analysis
 from .nlp import analyse_texts
+from .nlp.names import sentences
 from .resources import Resources, shared
 from .store import Store
 from .store.actors import link_entities, needs_analysis, stale_articles, write_actors
@@ -51,6 +54,7 @@ class ArticleStage:
     run: Callable[[list[Item], Resources], None]
     doing: str  # what a failure message says tidings could not do
     english_only: bool = True  # runs on English (or unknown-language) articles only
+    native_only: bool = False  # runs on articles in another language only
 
 
 def _extract(items: list[Item], res: Resources) -> None:
@@ -65,6 +69,20 @@ def _lang(items: list[Item], res: Resources) -> None:
     for it in items:
         a = it.article
         a.language = article_language(a.body, a.language, res.langid, detect_language(a.body))
+
+
+def _native(items: list[Item], res: Resources) -> None:
+    """Articles in the region's languages: the knowledge base's actors and the gazetteer's places
+    under their native-script names (actors/native.py, geo/native.py); no events."""
+    for it in items:
+        a = it.article
+        actor_names = res.native_actors.get(a.language)
+        if actor_names is None:
+            continue  # a language without native names keeps empty results
+        spans = sentences(a.body)
+        it.analysis = Analysis(spans)
+        it.actors = native_actors(a.id, a.published, spans, actor_names.find(a.body), res.kb)
+        it.events = ArticleEvents(a.id, places=native_places(res.native_places[a.language].find(a.body)))
 
 
 def _nlp(items: list[Item], res: Resources) -> None:
@@ -102,6 +120,7 @@ def _parties(items: list[Item], res: Resources) -> None:
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     ArticleStage("extract", _extract, "process this input", False),        # RawDoc -> clean Article
     ArticleStage("lang", _lang, "process this input", False),              # the article's language
+    ArticleStage("native", _native, "find the actors of this article", False, True),  # ru, tg, fa, ps, ur names
     ArticleStage("nlp", _nlp, "find the actors of this article"),           # sentences, entities (+ KB ruler)
     ArticleStage("actors", _actors, "find the actors of this article"),     # mentions -> entities
     ArticleStage("events", _events, "code the events of this article"),     # selective parse, clause coding
@@ -109,7 +128,7 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     ArticleStage("geo", _geo, "place the events of this article"),          # toponyms, each event's place
     ArticleStage("parties", _parties, "code the events of this article"),   # countries and recipients filled in
 )
-ACTOR_STAGES = ARTICLE_STAGES[2:4]      # what a stored article needs when only its actors are stale
+ACTOR_STAGES = ARTICLE_STAGES[2:5]      # what a stored article needs when only its actors are stale
 ANALYSIS_STAGES = ARTICLE_STAGES[2:]    # what a stored article needs when its body or the coder changed
 
 
@@ -123,7 +142,9 @@ def run_stages(items: list[Item], res: Resources, stages: Iterable[ArticleStage]
     """
     for stage in stages:
         live = [it for it in items if it.live]
-        if stage.english_only:
+        if stage.native_only:
+            live = [it for it in live if not is_english(it.article.language)]
+        elif stage.english_only:
             live = _english(live)
         if not live:
             continue

@@ -5,14 +5,17 @@ from functools import cached_property
 
 from spacy.language import Language
 
+from .actors import native as native_actors
 from .actors.kb import KnowledgeBase
 from .actors.ruler import KbRuler
 from .actors.stage import kb_paths
 from .config import Settings
 from .events.lexicon import Lexicon, load_lexicon
 from .extract.lang import LanguageIdentifier, load_identifier
-from .geo.gazetteer import Gazetteer
+from .geo import native as native_places
+from .geo.gazetteer import Gazetteer, Place
 from .nlp.load import load_pipeline, resolve_model_name
+from .nlp.names import NameMatcher
 
 
 class Resources:
@@ -60,6 +63,18 @@ class Resources:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return Gazetteer.load(self.settings.cache_dir)
+
+    @cached_property
+    def native_actors(self) -> dict[str, NameMatcher[str]]:
+        """Per language (ru, tg, fa, ps, ur), the knowledge base's native-script names (actors/native.py)."""
+        return {lang: NameMatcher(pairs) for lang, pairs in native_actors.names_read(self.kb).items()}
+
+    @cached_property
+    def native_places(self) -> dict[str, NameMatcher[Place]]:
+        """Per language, the gazetteer's place names in its script (geo/native.py)."""
+        by_script = {script: NameMatcher(plain, capitalised)
+                     for script, (plain, capitalised) in native_places.native_place_names(self.gazetteer).items()}
+        return {lang: by_script[script] for lang, script in native_places.SCRIPTS.items()}
 
     @cached_property
     def langid(self) -> LanguageIdentifier:
