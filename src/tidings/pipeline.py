@@ -34,6 +34,7 @@ from .model.item import Item
 from .model.nlp import Analysis
 from .nlp import analyse_texts
 from .nlp.names import sentences
+from .nlp.russian import russian_entities
 from .resources import Resources, shared
 from .store import Store
 from .store.actors import link_entities, needs_analysis, stale_articles, write_actors
@@ -73,15 +74,18 @@ def _lang(items: list[Item], res: Resources) -> None:
 
 def _native(items: list[Item], res: Resources) -> None:
     """Articles in the region's languages: the knowledge base's actors and the gazetteer's places
-    under their native-script names (actors/native.py, geo/native.py); no events."""
+    under their native-script names (actors/native.py, geo/native.py), and in Russian the people
+    and organisations of a named-entity tagger (nlp/russian.py); no events."""
     for it in items:
         a = it.article
         actor_names = res.native_actors.get(a.language)
         if actor_names is None:
             continue  # a language without native names keeps empty results
         spans = sentences(a.body)
-        it.analysis = Analysis(spans)
-        it.actors = native_actors(a.id, a.published, spans, actor_names.find(a.body), res.kb)
+        ner = res.russian_ner if a.language == "ru" else None
+        ents = russian_entities(a.body, ner) if ner is not None else []
+        it.analysis = Analysis(spans, ents)
+        it.actors = native_actors(a.id, a.published, spans, actor_names.find(a.body), res.kb, ents)
         it.events = ArticleEvents(a.id, places=native_places(res.native_places[a.language].find(a.body)))
 
 

@@ -16,6 +16,7 @@ from .geo import native as native_places
 from .geo.gazetteer import Gazetteer, Place
 from .nlp.load import load_pipeline, resolve_model_name
 from .nlp.names import NameMatcher
+from .nlp.russian import RussianNer, load_russian_ner
 
 
 class Resources:
@@ -75,6 +76,11 @@ class Resources:
         by_script = {script: NameMatcher(plain, capitalised)
                      for script, (plain, capitalised) in native_places.native_place_names(self.gazetteer).items()}
         return {lang: by_script[script] for lang, script in native_places.SCRIPTS.items()}
+
+    @cached_property
+    def russian_ner(self) -> RussianNer | None:
+        """Russian named entities (natasha's slovnet model, from its wheel); None when not installed."""
+        return load_russian_ner()
 
     @cached_property
     def langid(self) -> LanguageIdentifier:

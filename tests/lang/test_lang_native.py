@@ -125,9 +125,9 @@ def test_russian_persian_and_english_articles_name_the_same_entities_and_places(
                                                  " ON p.id = pm.place_id WHERE article_id = ? AND p.name IN"
                                                  " ('Dushanbe', 'Kabul')", (aid,))} for lang, aid in langs.items()}
         assert ids["ru"] == ids["fa"] == ids["en"]
-        # no new entity from a non-English article: only knowledge-base entities
+        # no new entity from the Persian article (no tagger): only knowledge-base entities
         new = conn.execute("SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id"
-                           " WHERE a.language != 'en' AND m.entity_id LIKE '%:new-%'").fetchone()[0]
+                           " WHERE a.language = 'fa' AND m.entity_id LIKE '%:new-%'").fetchone()[0]
         assert new == 0
         # the entity page lists the Russian and Persian articles beside the English one
         listed = {i["language"] for i in c.article_list(entity="per:emomali-rahmon").items}
@@ -152,3 +152,43 @@ def gazetteer_matchers():
     from tidings.resources import Resources
 
     return Resources(Settings.load()).native_places
+
+
+# ---------------------------------------------------------------- the Russian tagger
+
+
+@pytest.fixture(scope="module")
+def russian():
+    from tidings.nlp.russian import available, load_russian_ner
+
+    if not available():
+        pytest.skip("natasha, slovnet, navec or pymorphy3 is not installed")
+    return load_russian_ner()
+
+
+PEOPLE = ("Андрей Рудьков встретился в Самаре с Ольгой Петровой, Анной Смирновой, Алексеем Смирновым и "
+          "Дмитрием Кузнецовым. Рудьков сказал, что Игорь Сечин и Владимир Путин знают об этой встрече.")
+
+
+def test_russian_names_take_their_nominative_form(russian):
+    from tidings.nlp.russian import russian_entities
+
+    people = [(e.text, e.normal) for e in russian_entities(PEOPLE, russian) if e.label == "PERSON"]
+    assert people[:5] == [("Андрей Рудьков", "Андрей Рудьков"), ("Ольгой Петровой", "Ольга Петрова"),
+                          ("Анной Смирновой", "Анна Смирнова"), ("Алексеем Смирновым", "Алексей Смирнов"),
+                          ("Дмитрием Кузнецовым", "Дмитрий Кузнецов")]
+
+
+def test_five_russian_names_stay_five_people_and_known_ones_join_the_knowledge_base(russian, kb, actor_matchers):
+    from tidings.actors.native import native_actors
+    from tidings.nlp.russian import russian_entities
+
+    ents = russian_entities(PEOPLE, russian)
+    found = native_actors("a", "2024-05-01", sentences(PEOPLE), actor_matchers["ru"].find(PEOPLE), kb, ents)
+    ids = [m.entity_id for m in found.mentions]
+    assert ids == ["per:new-andrey-rudkov", "per:new-olga-petrova", "per:new-anna-smirnova",
+                   "per:new-aleksey-smirnov", "per:new-dmitriy-kuznetsov",
+                   "per:new-andrey-rudkov",              # the surname alone: the full name met before
+                   "per:igor-sechin", "per:vladimir-putin"]  # known by their Latin keys and native names
+    assert found.entities["per:new-olga-petrova"].name == "Ольга Петрова"
+    assert found.entities["per:igor-sechin"].origin == "kb"

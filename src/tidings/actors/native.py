@@ -12,7 +12,9 @@ import pycountry
 
 from ..errors import ConfigError
 from ..model.actors import ArticleActors, Entity, Mention
+from ..model.nlp import Ent
 from .kb import KbEntity, KnowledgeBase
+from .latin import latin, slug
 
 NATIVE_FILE = "native.toml"
 # The languages with native names, and the lists each one's articles are read with: Tajik news
@@ -96,22 +98,60 @@ class Found(Protocol):
 
 
 def native_actors(article_id: str, published: str | None, sentences: list[tuple[int, int]],
-                  hits: Sequence[Found], kb: KnowledgeBase) -> ArticleActors:
+                  hits: Sequence[Found], kb: KnowledgeBase, ents: Sequence[Ent] = ()) -> ArticleActors:
     """Mentions of the names found, each resolved to its knowledge-base entity (with the country
-    and sector of the office held on the article's date, as in English articles)."""
+    and sector of the office held on the article's date, as in English articles); then the
+    named-entity spans of a tagger (Russian) that no name found covers (_tagged)."""
     day = published[:10] if published else None
     entities: dict[str, Entity] = {}
     mentions = []
-    for h in hits:
-        kbe = kb.get(h.value)
-        if kbe is None:
-            continue
+
+    def remember(kbe: KbEntity) -> str:
         if kbe.id not in entities:
             country, sector = kbe.standing_at(day)
             entities[kbe.id] = Entity(kbe.id, kbe.name, kbe.type, country, sector, origin="kb")
-        mentions.append(Mention(article_id, _sentence_of(sentences, h.start), h.start, h.end, h.text,
-                                LABELS.get(kbe.type, "ORG"), kbe.id))
+        return kbe.id
+
+    for h in hits:
+        kbe = kb.get(h.value)
+        if kbe is not None:
+            mentions.append(Mention(article_id, _sentence_of(sentences, h.start), h.start, h.end, h.text,
+                                    LABELS.get(kbe.type, "ORG"), remember(kbe)))
+    taken = [(m.start, m.end) for m in mentions]
+    people: dict[str, str] = {}  # surname -> entity id of the full name met before it
+    for e in ents:
+        if any(s < e.end and e.start < t for s, t in taken):
+            continue
+        eid = _tagged(e, kb, remember, entities, people)
+        if eid is not None:
+            mentions.append(Mention(article_id, _sentence_of(sentences, e.start), e.start, e.end, e.text, e.label, eid))
+    mentions.sort(key=lambda m: m.start)
     return ArticleActors(article_id, list(sentences), mentions, entities)
+
+
+def _tagged(e: Ent, kb: KnowledgeBase, remember, entities: dict[str, Entity], people: dict[str, str]) -> str | None:
+    """A tagged span's entity: the knowledge-base entity its normal form names in Latin letters
+    (one of the tag's type), else for a person the full name met earlier in the article that
+    ends in this surname, else a new person with a Latin-key id ("Андрей Рудьков" ->
+    per:new-andrey-rudkov). Organisations and places the knowledge base lacks are left out."""
+    normal = e.normal or e.text
+    wanted = {"PERSON": ("PER",), "ORG": ("GROUP", "IGO", "AGENCY", "MEDIA")}.get(e.label)
+    if wanted is None:
+        return None  # places: the gazetteer's names (geo/native.py)
+    found = {h.entity.id: h.entity for h in kb.match(latin(normal)) if h.entity.type in wanted and h.via != "generic"}
+    if len(found) == 1:
+        return remember(next(iter(found.values())))
+    if e.label != "PERSON" or found:
+        return None
+    words = normal.split()
+    if len(words) == 1 and normal in people:
+        return people[normal]
+    eid = f"per:new-{slug(normal)}"
+    if eid not in entities:
+        entities[eid] = Entity(eid, normal, "PER", aliases=[latin(normal)], origin="text")
+    if len(words) > 1:
+        people.setdefault(words[-1], eid)
+    return eid
 
 
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> int:

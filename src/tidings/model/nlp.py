@@ -6,14 +6,16 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Ent:
-    """One named-entity span: character offsets into the analysed text, its label, and the
-    knowledge-base id when the entity ruler placed it ("" otherwise)."""
+    """One named-entity span: character offsets into the analysed text, its label, the
+    knowledge-base id when the entity ruler placed it ("" otherwise), and its normal form where
+    the language inflects names ("Владимиром Путиным" -> "Владимир Путин"; "" otherwise)."""
 
     start: int
     end: int
     text: str
     label: str
     kb_id: str = ""
+    normal: str = ""
 
 
 @dataclass(slots=True)
