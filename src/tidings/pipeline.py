@@ -34,7 +34,7 @@ from .model.item import Item
 from .model.nlp import Analysis
 from .nlp import analyse_texts
 from .nlp.names import sentences
-from .nlp.russian import russian_entities
+from .nlp.russian import common_word, russian_entities
 from .resources import Resources, shared
 from .store import Store
 from .store.actors import link_entities, needs_analysis, stale_articles, write_actors
@@ -86,7 +86,11 @@ def _native(items: list[Item], res: Resources) -> None:
         ents = russian_entities(a.body, ner) if ner is not None else []
         it.analysis = Analysis(spans, ents)
         it.actors = native_actors(a.id, a.published, spans, actor_names.find(a.body), res.kb, ents)
-        it.events = ArticleEvents(a.id, places=native_places(res.native_places[a.language].find(a.body)))
+        names = [(m.start, m.end) for m in it.actors.mentions
+                 if m.entity_id and it.actors.entities[m.entity_id].type in ("GROUP", "IGO", "MEDIA")]
+        common = functools.partial(common_word, morph=ner.morph) if ner is not None else None
+        places = native_places(res.native_places[a.language].find(a.body), names, common)
+        it.events = ArticleEvents(a.id, places=places)
 
 
 def _nlp(items: list[Item], res: Resources) -> None:

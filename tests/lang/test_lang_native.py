@@ -192,3 +192,28 @@ def test_five_russian_names_stay_five_people_and_known_ones_join_the_knowledge_b
                    "per:igor-sechin", "per:vladimir-putin"]  # known by their Latin keys and native names
     assert found.entities["per:new-olga-petrova"].name == "Ольга Петрова"
     assert found.entities["per:igor-sechin"].origin == "kb"
+
+
+def test_a_country_inside_a_group_name_is_no_place_but_a_ministry_keeps_its_country(tmp_path):
+    from tidings.model.article import Article
+    from tidings.model.item import Item
+    from tidings.pipeline import ARTICLE_STAGES, run_stages
+    from tidings.resources import Resources
+
+    res = Resources(Settings.load())
+    bodies = {"ur": "تحریک طالبان پاکستان نے حملے کی ذمہ داری قبول کی۔ حکومت پاکستان نے مذمت کی۔",
+              "ru": "Как сообщили в Кремле, Роза Отунбаева прибыла в Кабул. МИД Пакистана это подтвердил."}
+    items = []
+    for lang, body in bodies.items():
+        a = Article(id=lang, origin=lang, body=body, language=lang)
+        items.append(Item(None, article=a))
+    run_stages(items, res, [s for s in ARTICLE_STAGES if s.name == "native"])
+    places = {it.article.language: [(p.text, p.location.name) for p in it.events.places] for it in items}
+    assert places["ur"] == [("پاکستان", "Pakistan")]          # the government's, not the TTP's
+    # the Kremlin is Russia's government, not a place; "Как" (how) is no town
+    expected_ru = [("Кабул", "Kabul")]
+    if res.russian_ner is not None:
+        expected_ru.append(("Пакистана", "Pakistan"))
+        assert places["ru"] == expected_ru
+    ids = [m.entity_id for m in items[1].actors.mentions]
+    assert ids[0] == "cty:RUS" and "per:roza-otunbayeva" in ids

@@ -44,10 +44,10 @@ def read_native(path: Path | None = None) -> list[dict]:
         raise ConfigError(f"Cannot read the native-names file {path}: {e}.") from e
     tables = data.get("names", [])
     for n, t in enumerate(tables, 1):
-        unknown = set(t) - {"id", *READS}
+        unknown = set(t) - {"id", "metonym", *READS}
         if "id" not in t or unknown:
-            raise ConfigError(f"{path}: [[names]] #{n} needs an `id` and lists of {', '.join(READS)} only "
-                              f"(unknown: {sorted(unknown)}).")
+            raise ConfigError(f"{path}: [[names]] #{n} needs an `id` and lists of {', '.join(READS)} only, "
+                              f"and may say `metonym = true` (unknown: {sorted(unknown)}).")
     return tables
 
 

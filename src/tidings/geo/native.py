@@ -5,7 +5,7 @@ import gettext
 import json
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 import pycountry
@@ -93,9 +93,16 @@ class Found(Protocol):
     value: Place
 
 
-def native_places(hits: Sequence[Found]) -> list[PlaceMention]:
-    """The places found, as the place mentions of an article."""
-    return [PlaceMention(h.start, h.end, h.text, _location(h.value)) for h in hits]
+def native_places(hits: Sequence[Found], names: Sequence[tuple[int, int]] = (),
+                  common: Callable[[str], bool] | None = None) -> list[PlaceMention]:
+    """The places found, as the place mentions of an article; less those inside a longer name of a
+    group or organisation (`names`: "Pakistan" in "Tehrik-e-Taliban Pakistan"; a ministry or
+    government keeps its country: "МИД Пакистана" names Pakistan) and
+    the one-word names `common` says are a common word of the language ("Как", how; "Роза",
+    rose or a given name, not Roseau), which a capital letter at a sentence's start let through."""
+    return [PlaceMention(h.start, h.end, h.text, _location(h.value)) for h in hits
+            if not any(s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in names)
+            and not (common is not None and " " not in h.text and common(h.text))]
 
 
 def _capital(place: Place, gazetteer: Gazetteer) -> bool:
@@ -111,7 +118,7 @@ def _script(name: str) -> str | None:
 def _countries(gazetteer: Gazetteer) -> Iterator[tuple[str, Place]]:
     native = tomllib.loads((_actors_data() / "native.toml").read_text(encoding="utf-8"))
     for t in native.get("names", []):
-        place = gazetteer.countries.get(t["id"][4:]) if t["id"].startswith("cty:") else None
+        place = gazetteer.countries.get(t["id"][4:]) if t["id"].startswith("cty:") and not t.get("metonym") else None
         if place is not None:
             yield from ((form, place) for lang in SCRIPTS for form in t.get(lang, []))
     for lang in SCRIPTS:

@@ -98,6 +98,13 @@ def _place_normal(name: str, morph: Any) -> str:
     return " ".join(out)
 
 
+def common_word(word: str, morph: Any) -> bool:
+    """Whether a Russian word is in the dictionary and none of its readings is a place name
+    ("Как", "Роза": yes; "Кабуле", "Москве": no; "Хорог", unknown to the dictionary: no)."""
+    parses = morph.parse(word)
+    return any(p.is_known for p in parses) and not any("Geox" in p.tag for p in parses)
+
+
 def _cased(form: str, like: str) -> str:
     """form with the capitals of like: the first letter, or every letter of an abbreviation."""
     if like.isupper() and len(like) > 1:
@@ -105,4 +112,4 @@ def _cased(form: str, like: str) -> str:
     return form[:1].upper() + form[1:] if like[:1].isupper() else form
 
 
-__all__ = ["RussianNer", "available", "load_russian_ner", "person_normal", "russian_entities"]
+__all__ = ["RussianNer", "available", "common_word", "load_russian_ner", "person_normal", "russian_entities"]
