@@ -217,3 +217,10 @@ def test_a_country_inside_a_group_name_is_no_place_but_a_ministry_keeps_its_coun
         assert places["ru"] == expected_ru
     ids = [m.entity_id for m in items[1].actors.mentions]
     assert ids[0] == "cty:RUS" and "per:roza-otunbayeva" in ids
+
+
+def test_a_ministry_is_named_with_its_country(actor_matchers):
+    # the bare "ministry of foreign affairs" names any country's: never taken for Afghanistan's or Pakistan's
+    assert [h.value for h in actor_matchers["ps"].find("د ایران د بهرنیو چارو وزارت")] == ["cty:IRN"]
+    assert [h.value for h in actor_matchers["ur"].find("بھارتی وزارت خارجہ نے کہا")] == []
+    assert [h.value for h in actor_matchers["ur"].find("دفتر خارجہ کی ترجمان")] == ["agy:pak-mofa"]
