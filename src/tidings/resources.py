@@ -74,7 +74,8 @@ class Resources:
     def native_places(self) -> dict[str, NameMatcher[Place]]:
         """Per language, the gazetteer's place names in its script (geo/native.py)."""
         by_script = {script: NameMatcher(plain, capitalised)
-                     for script, (plain, capitalised) in native_places.native_place_names(self.gazetteer).items()}
+                     for script, (plain, capitalised)
+                     in native_places.load_native_place_names(self.gazetteer, self.settings.cache_dir).items()}
         return {lang: by_script[script] for lang, script in native_places.SCRIPTS.items()}
 
     @cached_property
