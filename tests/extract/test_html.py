@@ -187,3 +187,13 @@ def test_odd_markup_does_not_crash():
     )
     result = extract_html(odd, None, SETTINGS)
     assert "irrigation" in result.text
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("ru", "8 июня 2021"),          # a language tidings reads
+    ("pl", "8 czerwca 2021"),       # any other language the page declares
+    ("it", "8 giugno 2021"),
+])
+def test_date_written_out_in_the_language_the_page_declares(lang, line):
+    found = find_published(page(body_top=f"<p class='date'>{line}</p>", lang=lang), None)
+    assert (found.value, found.precision) == ("2021-06-08", "day")

@@ -1,13 +1,16 @@
 """HTML page -> article body and metadata (title, author, outlet, language, publication date), offline."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 import warnings
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+import htmldate.extractors
 import trafilatura
 from dateutil import parser as dateutil_parser
 from htmldate import find_date
@@ -25,6 +28,14 @@ NO_TEXT = "no article text could be extracted from the page"
 # longer of the precision/default outputs all scored lower or equal. No retry in default mode
 # when precision mode finds nothing: on pages without an article it returns menu links.
 _BODY_OPTIONS = {"include_comments": False, "include_tables": True, "favor_precision": True}
+
+# htmldate's last resort (on a page whose metadata holds no date) is dateparser with every one of
+# its 205 locales, each compiling its patterns on the first call in a process (about 4 s of CPU).
+# On a page that declares its language, dateparser reads that language and the ones tidings
+# reads (dateparser has no Tajik locale): about 0.4 s. A page that declares none keeps every
+# locale. Measured on the 92 demo pages and checked on the pubdates set, where the five languages
+# alone lost an Arabic page (docs/benchmarks.md, "htmldate's dateparser by the page's language").
+DATE_LANGUAGES = ("en", "ru", "fa", "ps", "ur")
 
 # Oldest publication year believed; older "dates" on news pages are founding years or noise.
 EARLIEST_YEAR = 1990
@@ -137,7 +148,7 @@ def find_published(html: str, url: str | None, tree: lxml_html.HtmlElement | Non
     if structured:
         best = min(structured, key=lambda s: s.rank)
         return Published(best.iso, "datetime" if best.has_time and best.aware else "day")
-    return _htmldate(html, url)
+    return _htmldate(html, url, page_language(tree) if tree is not None else None)
 
 
 def page_language(tree: lxml_html.HtmlElement) -> str | None:
@@ -297,11 +308,45 @@ def _read_stamp(raw: str, from_article: bool) -> _Stamp | None:
     return _Stamp(first, has_time, aware, utc, from_article)
 
 
-def _htmldate(html: str, url: str | None) -> Published:
+# The language of the page htmldate is reading (set around find_date, read by its dateparser).
+_PAGE_LANGUAGE: ContextVar[str | None] = ContextVar("page_language", default=None)
+_HTMLDATE_PARSER = htmldate.extractors.get_external_parser  # every locale, htmldate's settings
+
+
+def _external_date_parser():
+    """htmldate's dateparser for the page being read: see DATE_LANGUAGES."""
+    return _date_parser_for(_PAGE_LANGUAGE.get())
+
+
+@functools.cache
+def _date_parser_for(language: str | None):
+    """htmldate's dateparser (its own settings, htmldate 1.11) for a page in `language`."""
+    from dateparser import DateDataParser
+    from dateparser.languages.loader import default_loader
+
+    known = default_loader.get_locale_map()
+    if language is None or language not in known:
+        return _HTMLDATE_PARSER()
+    return DateDataParser(
+        languages=list(dict.fromkeys([language, *(lang for lang in DATE_LANGUAGES if lang in known)])),
+        settings={"NORMALIZE": True, "PARSERS": ["custom-formats", "absolute-time"],
+                  "PREFER_DATES_FROM": "past", "PREFER_LOCALE_DATE_ORDER": True,
+                  "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True},
+    )
+
+
+# htmldate builds its dateparser in this one factory and offers no setting for its languages.
+htmldate.extractors.get_external_parser = _external_date_parser
+
+
+def _htmldate(html: str, url: str | None, language: str | None = None) -> Published:
+    token = _PAGE_LANGUAGE.set(language)
     try:
         found = find_date(html, extensive_search=True, original_date=True, url=url)
     except (ValueError, TypeError, AttributeError, RecursionError, etree.LxmlError):
         found = None
+    finally:
+        _PAGE_LANGUAGE.reset(token)
     if not found:
         return Published(None, "unknown: no date found in the page, its metadata or its URL")
     day = date.fromisoformat(found)
