@@ -7,6 +7,7 @@ from ..events import (
     EVENT_DAY,
     PARTY_KEYS,
     EventFilter,
+    _matching_entities,
     event_records,
     event_where,
     party_rows,
@@ -21,6 +22,7 @@ from .common import (
     fetch_limit,
     period_label,
     split_page,
+    table_exists,
     window,
 )
 
@@ -42,11 +44,34 @@ def _scanned_parties(conn: sqlite3.Connection, f: EventFilter, party: str | None
                      if value and party_rows(conn, role, key, value) >= SCAN_ABOVE)
 
 
+def _by_entity_only(conn: sqlite3.Connection, value: str) -> bool:
+    """`value` matches parties through entities alone: no party has it as its country code or name
+    (the two party_match branches event_pairs does not hold)."""
+    return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM event_parties WHERE country = upper(:v))"
+                        " AND NOT EXISTS (SELECT 1 FROM event_parties WHERE lower(name) = lower(:v))",
+                        {"v": value}).fetchone()[0] == 1
+
+
+def _pair_clause(conn: sqlite3.Connection, f: EventFilter, scan: frozenset) -> str:
+    """An actor and a recipient that both take part in many events: their events are the few that
+    event_pairs lists for the pair (every party of either still checked event by event), when
+    both match through entities alone; else no extra clause."""
+    if not (f.actor and f.recipient and {"pa", "pr"} <= scan and table_exists(conn, "event_pairs")
+            and _by_entity_only(conn, f.actor) and _by_entity_only(conn, f.recipient)):
+        return ""
+    return (f"ev.id IN (SELECT ep.event_id FROM event_pairs ep WHERE ep.actor IN {_matching_entities('pa')}"
+            f" AND ep.recipient IN {_matching_entities('pr')})")
+
+
 def list_events(conn: sqlite3.Connection, f: EventFilter, *, party: str | None = None, other: str | None = None,
                 limit: int | None = 50, offset: int = 0, after: str | None = None) -> Page:
     """Events as events.jsonl spells them (plus the article's outlet, title and date), latest event
     date first, undated last. `after` (a page's `next`) continues a list where that page ended."""
-    clause, params = event_where(f, party, other, scan=_scanned_parties(conn, f, party, other))
+    scan = _scanned_parties(conn, f, party, other)
+    pairs = _pair_clause(conn, f, scan)
+    clause, params = event_where(f, party, other, scan=scan)
+    if pairs:
+        clause += " AND " + pairs
     total, exact = capped_count(conn, "FROM events ev" + clause, params)
     seek, keys = EVENT_ORDER.after(after)
     where = clause + ((" AND " if clause else " WHERE ") + seek if seek else "")

@@ -1,0 +1,116 @@
+"""The summaries kept by triggers (dyads of merged events, actor-recipient pairs of events): built set by
+set for a bulk-filled store they equal what the triggers write row by row; the pair list reads them."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from tidings.store.db import Store
+from tidings.store.events import EventFilter
+from tidings.store.reads.common import open_read_only
+from tidings.store.reads.events import list_events
+from tidings.store.schema import migrations
+from tidings.store.tools.fill_synthetic import Plan, fill
+
+# Every row of each summary, in key order (dyad rows given back to no count are not part of a pair).
+TABLES = {
+    "dyad_events": "SELECT * FROM dyad_events ORDER BY 1, 2, 3",
+    "dyad_totals": "SELECT * FROM dyad_totals ORDER BY 1, 2, 3",
+    "dyad_articles": "SELECT * FROM dyad_articles WHERE n > 0 ORDER BY 1, 2, 3, 4",
+    "dyad_sources": "SELECT * FROM dyad_sources WHERE n > 0 ORDER BY 1, 2, 3, 4",
+    "event_pairs": "SELECT * FROM event_pairs ORDER BY 1, 2, 3",
+}
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    path = tmp_path_factory.mktemp("summaries") / "bulk.db"
+    fill(path, Plan(events=2000, articles=200, places=300), log=lambda _: None)
+    return path
+
+
+def _rows(conn: sqlite3.Connection) -> dict[str, list]:
+    return {name: conn.execute(sql).fetchall() for name, sql in TABLES.items()}
+
+
+def _schema(conn: sqlite3.Connection) -> list:
+    return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                        " ORDER BY type, name").fetchall()
+
+
+def test_a_bulk_filled_store_holds_the_summaries_the_triggers_write(filled, tmp_path):
+    with Store.open(filled) as bulk:
+        built = _rows(bulk.connection)
+    assert all(built.values()) and len(built["event_pairs"]) > 500
+    with Store.open(tmp_path / "by-triggers.db") as fresh:
+        conn = fresh.connection
+        conn.execute("PRAGMA foreign_keys = OFF")  # the events' articles are not copied
+        conn.execute("ATTACH DATABASE ? AS bulk", (str(filled),))
+        with fresh.transaction() as tx:
+            for table in ("merged_events", "events", "event_parties"):
+                tx.execute(f"INSERT INTO main.{table} SELECT * FROM bulk.{table}")
+        assert _rows(conn) == built
+        conn.execute("DETACH DATABASE bulk")
+
+
+def test_the_fill_leaves_the_schema_a_new_store_has(filled, tmp_path):
+    with Store.open(filled) as bulk, Store.open(tmp_path / "new.db") as new:
+        assert _schema(bulk.connection) == _schema(new.connection)
+
+
+def test_event_pairs_follow_parties_written_and_deleted(tmp_path):
+    with Store.open(tmp_path / "t.db") as store:
+        conn = store.connection
+        conn.execute("PRAGMA foreign_keys = OFF")
+        with store.transaction() as tx:
+            tx.executemany("INSERT INTO event_parties (event_id, role, position, entity_id, name) VALUES (?, ?, ?, ?, ?)", [
+                ("e1", "actor", 0, "cty:TJK", "Tajikistan"), ("e1", "actor", 1, "per:rahmon", "Emomali Rahmon"),
+                ("e1", "recipient", 0, "grp:taliban", "Taliban"), ("e1", "recipient", 1, None, "militants"),
+                ("e2", "recipient", 0, "cty:AFG", "Afghanistan"), ("e2", "actor", 0, "cty:TJK", "Tajikistan"),
+                ("e2", "actor", 1, "cty:TJK", "Dushanbe")])
+        pairs = "SELECT actor, recipient, event_id FROM event_pairs ORDER BY 3, 1, 2"
+        assert conn.execute(pairs).fetchall() == [
+            ("cty:TJK", "grp:taliban", "e1"), ("per:rahmon", "grp:taliban", "e1"), ("cty:TJK", "cty:AFG", "e2")]
+        with store.transaction() as tx:
+            tx.execute("DELETE FROM event_parties WHERE event_id = 'e2' AND position = 1")  # TJK stays an actor
+            tx.execute("DELETE FROM event_parties WHERE event_id = 'e1' AND role = 'actor' AND position = 1")
+        assert conn.execute(pairs).fetchall() == [("cty:TJK", "grp:taliban", "e1"), ("cty:TJK", "cty:AFG", "e2")]
+        with store.transaction() as tx:
+            tx.execute("UPDATE event_parties SET entity_id = 'cty:PAK' WHERE event_id = 'e2' AND role = 'recipient'")
+            tx.execute("DELETE FROM event_parties WHERE event_id = 'e1'")
+        assert conn.execute(pairs).fetchall() == [("cty:TJK", "cty:PAK", "e2")]
+
+
+def test_events_of_two_frequent_actors_read_through_their_pairs_are_the_same_list(filled):
+    """The pair list reads event_pairs once both sides are frequent; it gives the list the party scan does."""
+    from tidings.store.reads import events as reads
+
+    with open_read_only(filled) as store:
+        conn = store.connection
+        (a, r), = conn.execute("SELECT actor, recipient FROM event_pairs GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")
+        f = EventFilter(actor=a, recipient=r)
+        saved = reads.SCAN_ABOVE
+        try:
+            reads.SCAN_ABOVE = 10**9   # both looked up
+            looked_up = list_events(conn, f, limit=None)
+            reads.SCAN_ABOVE = 1       # both frequent: read through event_pairs
+            assert reads._pair_clause(conn, f, frozenset({"pa", "pr"}))
+            paired = list_events(conn, f, limit=None)
+            first = list_events(conn, f, limit=3)
+            second = list_events(conn, f, limit=3, after=first.next)
+        finally:
+            reads.SCAN_ABOVE = saved
+    ids = [e["id"] for e in looked_up.items]
+    assert len(ids) > 3 and [e["id"] for e in paired.items] == ids and paired.total == looked_up.total
+    assert [e["id"] for e in first.items + second.items] == ids[:6]
+
+
+def test_a_migration_numbered_below_the_stores_version_is_still_applied(tmp_path):
+    path = tmp_path / "t.db"
+    Store.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM schema_version WHERE version = 7")  # as if 0007 had come from a later merge
+    with Store.open(path) as store:
+        versions = [v for (v,) in store.connection.execute("SELECT version FROM schema_version ORDER BY version")]
+    assert versions == [m.version for m in migrations()]
