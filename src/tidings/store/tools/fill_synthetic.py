@@ -116,7 +116,7 @@ def fill(path: Path, plan: Plan, log=print) -> dict:
 # The tables whose writes keep a summary in step and the summary tables (their triggers; of the
 # summaries also their secondary indexes), and the migrations that made them, whose statements
 # building the summary of an existing store are run after the fill.
-WATCHED = ("merged_events", "entity_redirects", "event_parties")
+WATCHED = ("merged_events", "entity_redirects", "events", "event_parties")
 SUMMARIES = ("dyad_events", "dyad_totals", "dyad_articles", "dyad_sources", "event_pairs")
 SUMMARY_MIGRATIONS = ("0008_dyad_summary.sql", "0010_event_pairs.sql")
 
