@@ -102,28 +102,29 @@ def test_event_pairs_follow_parties_written_and_deleted(tmp_path):
                               ).fetchall() == [(1,)]
 
 
-def test_events_of_two_frequent_actors_read_through_their_pairs_are_the_same_list(filled):
-    """The pair list reads event_pairs once both sides are frequent; it gives the list the party scan does."""
+def test_events_of_an_actor_and_a_recipient_read_through_their_pairs_are_the_same_list(filled, monkeypatch):
+    """The list of an actor and a recipient reads the pair's rows of event_pairs, in order; it gives
+    the list the party filters give, page by page."""
     from tidings.store.reads import events as reads
 
     with open_read_only(filled) as store:
         conn = store.connection
         (a, r), = conn.execute("SELECT actor, recipient FROM event_pairs GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")
         f = EventFilter(actor=a, recipient=r)
-        saved = reads.SCAN_ABOVE
-        try:
-            reads.SCAN_ABOVE = 10**9   # both looked up
-            looked_up = list_events(conn, f, limit=None)
-            reads.SCAN_ABOVE = 1       # both frequent: read through event_pairs
-            assert reads._pair(conn, f, frozenset({"pa", "pr"})) == (a, r)
-            paired = list_events(conn, f, limit=None)
-            first = list_events(conn, f, limit=3)
-            second = list_events(conn, f, limit=3, after=first.next)
-        finally:
-            reads.SCAN_ABOVE = saved
-    ids = [e["id"] for e in looked_up.items]
-    assert len(ids) > 3 and [e["id"] for e in paired.items] == ids
-    assert (paired.total, paired.total_exact) == (len(ids), True)
+        assert reads._pair(conn, f) == (a, r)
+        paired = list_events(conn, f, limit=None)
+        first = list_events(conn, f, limit=3)
+        second = list_events(conn, f, limit=3, after=first.next)
+        typed = list_events(conn, EventFilter(actor=a, recipient=r, date_from="2019"), limit=None)
+        monkeypatch.setattr(reads, "_pair", lambda *_: None)
+        for scan_above in (10**9, 1):  # each side looked up, then each checked event by event
+            monkeypatch.setattr(reads, "SCAN_ABOVE", scan_above)
+            filtered = list_events(conn, f, limit=None)
+            assert [e["id"] for e in paired.items] == [e["id"] for e in filtered.items]
+        assert [e["id"] for e in typed.items] == \
+            [e["id"] for e in list_events(conn, EventFilter(actor=a, recipient=r, date_from="2019"), limit=None).items]
+    ids = [e["id"] for e in paired.items]
+    assert len(ids) > 3 and (paired.total, paired.total_exact) == (len(ids), True)
     assert [e["id"] for e in first.items + second.items] == ids[:6]
 
 

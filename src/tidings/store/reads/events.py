@@ -53,11 +53,11 @@ def _by_entity_only(conn: sqlite3.Connection, value: str) -> bool:
                         {"v": value}).fetchone()[0] == 1
 
 
-def _pair(conn: sqlite3.Connection, f: EventFilter, scan: frozenset) -> tuple[str, str] | None:
-    """An actor and a recipient that both take part in many events, each naming one entity and
-    matching parties through it alone (no merged entity, no party's name or country code): the two
-    entity ids, whose own rows in event_pairs stand for both party filters; else None."""
-    if not (f.actor and f.recipient and {"pa", "pr"} <= scan and table_exists(conn, "event_pairs")
+def _pair(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, str] | None:
+    """An actor and a recipient, each naming one entity and matching parties through it alone (no
+    merged entity, no party's name or country code): the two entity ids, whose own rows in
+    event_pairs stand for both party filters (never more rows than either side's); else None."""
+    if not (f.actor and f.recipient and table_exists(conn, "event_pairs")
             and _by_entity_only(conn, f.actor) and _by_entity_only(conn, f.recipient)):
         return None
     sides = []
@@ -78,13 +78,13 @@ PAIR_FROM = " FROM event_pairs ep JOIN events ev ON ev.rowid = ep.ev_rowid"
 def _source(conn: sqlite3.Connection, f: EventFilter, party: str | None,
             other: str | None) -> tuple[str, str, dict, Order]:
     """The list's FROM and WHERE clauses, their parameters and its order: the events (event_where),
-    or the pair's rows of event_pairs when an actor and a recipient both in many events are asked for."""
-    scan = _scanned_parties(conn, f, party, other)
-    pair = _pair(conn, f, scan)
+    or the pair's rows of event_pairs when an actor and a recipient are asked for (_pair)."""
+    pair = _pair(conn, f)
     if pair is None:
-        clause, params = event_where(f, party, other, scan=scan)
+        clause, params = event_where(f, party, other, scan=_scanned_parties(conn, f, party, other))
         return " FROM events ev", clause, params, EVENT_ORDER
-    clause, params = event_where(replace(f, actor=None, recipient=None), party, other, scan=scan)
+    rest = replace(f, actor=None, recipient=None)
+    clause, params = event_where(rest, party, other, scan=_scanned_parties(conn, rest, party, other))
     clause += (" AND " if clause else " WHERE ") + "ep.actor = :pair_a AND ep.recipient = :pair_r"
     return PAIR_FROM, clause, {**params, "pair_a": pair[0], "pair_r": pair[1]}, PAIR_ORDER
 
