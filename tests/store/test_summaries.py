@@ -155,3 +155,17 @@ def test_one_pair_of_entities_per_period_counts_what_the_merged_events_give(fill
                                             {"period": period, "level": "entity"}, None)
                     assert fast.items == slow.items and fast.total == slow.total
         assert reads.dyads(conn, a=busiest[0]["a"], b=busiest[0]["a"], period="month").items == []
+
+
+def test_one_sides_partners_are_the_same_sorted_or_walked_by_size(filled, monkeypatch):
+    from tidings.store.reads import dyads as reads
+
+    with open_read_only(filled) as store:
+        conn = store.connection
+        busiest = reads.dyads(conn, limit=2).items
+        for key in {busiest[0]["a"], busiest[0]["b"], busiest[1]["a"]}:
+            sorted_ = [reads.dyads(conn, **{side: key}, limit=7, offset=3).items for side in ("a", "b")]
+            monkeypatch.setattr(reads, "SORT_BELOW", 0)
+            walked = [reads.dyads(conn, **{side: key}, limit=7, offset=3).items for side in ("a", "b")]
+            monkeypatch.undo()
+            assert sorted_ == walked and all(sorted_)

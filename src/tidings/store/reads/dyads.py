@@ -26,6 +26,12 @@ from .common import (
 from .corpus import merged_candidates, merged_where
 
 LEVELS = ("entity", "country")
+# One side's pairs are read and sorted when it has fewer partners than this; with more, the pairs
+# of every actor are walked from the largest down until the page is full (the planner's own
+# choice, which for an actor with 64 partners walks a million pairs). Tuned on the 1M-event
+# synthetic store (docs/benchmarks.md, "list queries at 1M events: every summary built"): sorting
+# 7-10k partners took 20-30 ms there, walking for them 2-20 ms; for 64 partners 1 ms against 2 s.
+SORT_BELOW = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +156,7 @@ def _totals(conn: sqlite3.Connection, a: str | None, b: str | None, modality: st
     else:
         sql = f"SELECT a AS x, b AS y, {_TOTALS} FROM dyad_totals WHERE modality = :m"
     total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
-    if a or b:  # one side's few partners, sorted: left to itself the planner walks every pair by size
+    if (a or b) and total < SORT_BELOW:  # a side's few partners sorted, not every pair walked by size
         sql = f"WITH side AS MATERIALIZED ({sql}) SELECT * FROM side"
     rows = conn.execute(f"{sql} ORDER BY events DESC, x, y LIMIT :limit OFFSET :offset",
                         {**params, "limit": sql_limit(limit), "offset": int(offset)}).fetchall()
