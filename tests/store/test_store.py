@@ -58,7 +58,7 @@ def test_open_creates_a_wal_database_at_the_latest_schema(tmp_path):
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         versions = [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY version")]
     assert path.exists()
-    assert versions == list(range(1, SCHEMA_VERSION + 1))
+    assert versions == [m.version for m in migrations()]
 
 
 def test_reopening_applies_no_migration_twice(tmp_path):
@@ -66,13 +66,14 @@ def test_reopening_applies_no_migration_twice(tmp_path):
     with Store.open(path) as s:
         s.add_article(make(CALL, "a.txt"))
     with Store.open(path) as s:
-        assert s.connection.execute("SELECT count(*) FROM schema_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.connection.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(migrations())
         assert s.summary().n_articles == 1
 
 
-def test_migrations_are_packaged_and_numbered_without_gaps():
+def test_migrations_are_packaged_and_numbered_each_once():
     found = migrations()
-    assert [m.version for m in found] == list(range(1, len(found) + 1))
+    versions = [m.version for m in found]
+    assert versions == sorted(set(versions)) and versions[-1] == SCHEMA_VERSION
     assert found[0].name == "0001_articles.sql"
 
 

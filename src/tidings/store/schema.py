@@ -20,7 +20,8 @@ class Migration:
 
 
 def migrations() -> list[Migration]:
-    """Every packaged migration, in version order; versions run 1, 2, 3 ... without gaps."""
+    """Every packaged migration, in version order; each version once, from 1 up (a number may be
+    missing: migrations written side by side on two branches take numbers ahead of each other)."""
     folder = resources.files("tidings.store") / "migrations"
     found = []
     for entry in folder.iterdir():
@@ -28,15 +29,16 @@ def migrations() -> list[Migration]:
         if m:
             found.append(Migration(int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     found.sort(key=lambda mig: mig.version)
-    if [mig.version for mig in found] != list(range(1, len(found) + 1)):
+    versions = [mig.version for mig in found]
+    if len(set(versions)) != len(versions) or (versions and versions[0] != 1):
         raise StoreError(
-            "The store migrations packaged with tidings are not numbered 0001, 0002, ... without gaps: "
+            "The store migrations packaged with tidings are not numbered 0001, 0002, ... each once: "
             f"{[mig.name for mig in found]}. Reinstall tidings."
         )
     return found
 
 
-LATEST = len(migrations())
+LATEST = max(mig.version for mig in migrations())
 
 
 def current_version(conn: sqlite3.Connection) -> int:
@@ -50,19 +52,31 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+def applied_versions(conn: sqlite3.Connection) -> set[int]:
+    """The migration versions applied to an open database (none for a new, empty file)."""
+    if current_version(conn) == 0:
+        return set()
+    return {int(v) for (v,) in conn.execute("SELECT version FROM schema_version")}
+
+
 def migrate(conn: sqlite3.Connection, where: str) -> int:
     """Bring the database to LATEST, one transaction per migration; returns the final version.
+    Every packaged migration not applied yet is applied, in version order (also one numbered
+    below a version the store already has).
 
     `conn` must be in autocommit mode (isolation_level=None) so the transactions here are explicit.
     """
     known = migrations()
     version = current_version(conn)
     _refuse_newer(version, where)
-    for mig in known[version:]:
+    done = applied_versions(conn)
+    for mig in known:
+        if mig.version in done:
+            continue
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Another process may have migrated between our read and the write lock.
-            if current_version(conn) >= mig.version:
+            if mig.version in applied_versions(conn):
                 conn.execute("ROLLBACK")
                 continue
             for statement in _statements(mig.sql):
@@ -75,7 +89,7 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
         except sqlite3.Error as e:
             conn.execute("ROLLBACK")
             raise StoreError(f"Cannot upgrade the store {where} to schema {mig.version} ({mig.name}): {e}.") from e
-    return max(version, len(known))
+    return max(version, LATEST)
 
 
 def _refuse_newer(version: int, where: str) -> None:

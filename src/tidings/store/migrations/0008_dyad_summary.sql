@@ -25,8 +25,6 @@ CREATE TABLE IF NOT EXISTS dyad_events (
     intensity       INTEGER NOT NULL,
     PRIMARY KEY (merged_event_id, a, b)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS dyad_events_a ON dyad_events (a, b, modality, day);
-CREATE INDEX IF NOT EXISTS dyad_events_b ON dyad_events (b, a, modality, day);
 
 -- Per pair and modality: merged events, cooperation (quad classes 1-2) and conflict (3-4), per quad
 -- class, summed intensity (millionths), distinct articles and sources, first and last day.
@@ -48,8 +46,6 @@ CREATE TABLE IF NOT EXISTS dyad_totals (
     last        TEXT,
     PRIMARY KEY (a, b, modality)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS dyad_totals_b ON dyad_totals (b, modality, a);
-CREATE INDEX IF NOT EXISTS dyad_totals_size ON dyad_totals (modality, events DESC, a, b);
 
 -- How many of a pair's merged events name each article and each source; the pair's distinct
 -- articles and sources are the rows with n > 0 (a row given back to 0 stays, at no count).
@@ -125,6 +121,16 @@ LEFT JOIN (SELECT a, b, modality, count(*) AS n FROM dyad_articles GROUP BY a, b
     ON ar.a = e.a AND ar.b = e.b AND ar.modality = e.modality
 LEFT JOIN (SELECT a, b, modality, count(*) AS n FROM dyad_sources GROUP BY a, b, modality) sr
     ON sr.a = e.a AND sr.b = e.b AND sr.modality = e.modality;
+
+-- The secondary indexes, built once the summary holds its rows: one sort each, where rows
+-- inserted into an existing index land on random pages (at 1M events each such insert read and
+-- rewrote a page of a write-ahead log grown past 2 GB, and the upgrade did not finish).
+-- dyad_events by either side, then a pair and modality (the dyad reads and the triggers' first and
+-- last day); dyad_totals by the second side, and by size (the busiest pairs first).
+CREATE INDEX IF NOT EXISTS dyad_events_a ON dyad_events (a, b, modality, day);
+CREATE INDEX IF NOT EXISTS dyad_events_b ON dyad_events (b, a, modality, day);
+CREATE INDEX IF NOT EXISTS dyad_totals_b ON dyad_totals (b, modality, a);
+CREATE INDEX IF NOT EXISTS dyad_totals_size ON dyad_totals (modality, events DESC, a, b);
 
 -- dyad_events rows add to and take from their pair's totals.
 CREATE TRIGGER IF NOT EXISTS dyad_events_add AFTER INSERT ON dyad_events BEGIN

@@ -26,6 +26,12 @@ from .common import (
 from .corpus import merged_candidates, merged_where
 
 LEVELS = ("entity", "country")
+# One side's pairs are read and sorted when it has fewer partners than this; with more, the pairs
+# of every actor are walked from the largest down until the page is full (the planner's own
+# choice, which for an actor with 64 partners walks a million pairs). Tuned on the 1M-event
+# synthetic store (docs/benchmarks.md, "list queries at 1M events: every summary built"): sorting
+# 7-10k partners took 20-30 ms there, walking for them 2-20 ms; for 64 partners 1 ms against 2 s.
+SORT_BELOW = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +156,8 @@ def _totals(conn: sqlite3.Connection, a: str | None, b: str | None, modality: st
     else:
         sql = f"SELECT a AS x, b AS y, {_TOTALS} FROM dyad_totals WHERE modality = :m"
     total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    if (a or b) and total < SORT_BELOW:  # a side's few partners sorted, not every pair walked by size
+        sql = f"WITH side AS MATERIALIZED ({sql}) SELECT * FROM side"
     rows = conn.execute(f"{sql} ORDER BY events DESC, x, y LIMIT :limit OFFSET :offset",
                         {**params, "limit": sql_limit(limit), "offset": int(offset)}).fetchall()
     names = _names(conn, {k for r in rows for k in r[:2]})
@@ -206,12 +214,55 @@ def _pair_candidates(a: str | None, b: str | None) -> str:
             f" UNION SELECT merged_event_id FROM dyad_events WHERE b = :{key})")
 
 
+def _one_pair(conn: sqlite3.Connection, ia: str, ib: str, period: str | None, where: str, params: dict,
+              limit: int | None, offset: int, extra: dict) -> Page:
+    """One pair of entity ids, per period or in total: the merged events dyad_events lists for it
+    counted as _aggregate counts them (`ia` first), without pairing every side of each (a merged
+    event between two busy states names dozens of other actors)."""
+    if ia == ib:
+        return Page([], 0, limit, offset, extra=extra)
+    where += (" AND " if where else " WHERE ") + _pair_candidates(ia, ib)
+    names = _names(conn, {ia, ib})
+    groups: dict[str | None, dict] = {}
+    for day, quad, intensity, article_ids, sources in conn.execute(
+            "SELECT coalesce(date_start, date), quad_class, intensity, article_ids, sources FROM merged_events me"
+            + where + " ORDER BY id", {**params, "ia": ia, "ib": ib}):
+        label = period_label(day, period) if period else None
+        if period and label is None:
+            continue
+        g = groups.setdefault(label, {
+            "a": ia, "a_name": names.get(ia) or ia, "b": ib, "b_name": names.get(ib) or ib, "period": label,
+            "events": 0, "cooperation": 0, "conflict": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0},
+            "intensity": None, "articles": set(), "sources": set(), "first": None, "last": None, "_intensity": []})
+        g["events"] += 1
+        g["cooperation"] += quad in COOPERATION
+        g["conflict"] += quad in CONFLICT
+        g["quad"][str(quad)] = g["quad"].get(str(quad), 0) + 1
+        if intensity is not None:
+            g["_intensity"].append(intensity)
+        g["articles"].update(json.loads(article_ids or "[]"))
+        g["sources"].update(json.loads(sources or "[]"))
+        if day:
+            g["first"] = min(filter(None, (g["first"], day[:10])))
+            g["last"] = max(filter(None, (g["last"], day[:10])))
+    items = []
+    for g in groups.values():
+        values = g.pop("_intensity")
+        g["intensity"] = round(sum(values) / len(values), 2) if values else None
+        g["articles"], g["sources"] = len(g["articles"]), len(g["sources"])
+        items.append(g)
+    items.sort(key=lambda g: (g["period"] or "",))
+    return Page(window(items, limit, offset), len(items), limit, offset, extra=extra)
+
+
 def _aggregate(conn: sqlite3.Connection, a, b, period, level, since, until, modality, limit, offset, extra,
                ids: tuple[str | None, str | None] | None) -> Page:
     """Pairs counted from the merged events themselves (any level, filter, period or date range).
     `ids`: the entity ids `a` and `b` name, whose merged events dyad_events lists; else the merged
     events an actor filter can name are found through the event mentions (a superset: _matches decides)."""
     where, params = merged_where(modality=modality, since=since, until=until)  # the merged-events list's rule
+    if ids is not None and ids[0] and ids[1] and level == "entity":
+        return _one_pair(conn, ids[0], ids[1], period, where, params, limit, offset, extra)
     if ids is not None:
         where += (" AND " if where else " WHERE ") + _pair_candidates(*ids)
         params.update(ia=ids[0], ib=ids[1])

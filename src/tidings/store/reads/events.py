@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 from ..events import (
     EVENT_DAY,
     PARTY_KEYS,
     EventFilter,
+    _matching_entities,
     event_records,
     event_where,
     party_rows,
@@ -21,6 +23,7 @@ from .common import (
     fetch_limit,
     period_label,
     split_page,
+    table_exists,
     window,
 )
 
@@ -42,19 +45,63 @@ def _scanned_parties(conn: sqlite3.Connection, f: EventFilter, party: str | None
                      if value and party_rows(conn, role, key, value) >= SCAN_ABOVE)
 
 
+def _by_entity_only(conn: sqlite3.Connection, value: str) -> bool:
+    """`value` matches parties through entities alone: no party has it as its country code or name
+    (the two party_match branches event_pairs does not hold)."""
+    return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM event_parties WHERE country = upper(:v))"
+                        " AND NOT EXISTS (SELECT 1 FROM event_parties WHERE lower(name) = lower(:v))",
+                        {"v": value}).fetchone()[0] == 1
+
+
+def _pair(conn: sqlite3.Connection, f: EventFilter) -> tuple[str, str] | None:
+    """An actor and a recipient, each naming one entity and matching parties through it alone (no
+    merged entity, no party's name or country code): the two entity ids, whose own rows in
+    event_pairs stand for both party filters (never more rows than either side's); else None."""
+    if not (f.actor and f.recipient and table_exists(conn, "event_pairs")
+            and _by_entity_only(conn, f.actor) and _by_entity_only(conn, f.recipient)):
+        return None
+    sides = []
+    for key, value in (("pa", f.actor), ("pr", f.recipient)):
+        ids = [i for (i,) in conn.execute(f"SELECT * FROM {_matching_entities(key)} LIMIT 2", {key: value})]
+        if len(ids) != 1:
+            return None
+        sides.append(ids[0])
+    return sides[0], sides[1]
+
+
+# The pair's rows of event_pairs hold the event lists' sort key (the event's day and rowid): the
+# same order and the same cursors as EVENT_ORDER, read from the pair's index instead of sorted.
+PAIR_ORDER = Order((("ep.day", True), ("ep.ev_rowid", True)))
+PAIR_FROM = " FROM event_pairs ep JOIN events ev ON ev.rowid = ep.ev_rowid"
+
+
+def _source(conn: sqlite3.Connection, f: EventFilter, party: str | None,
+            other: str | None) -> tuple[str, str, dict, Order]:
+    """The list's FROM and WHERE clauses, their parameters and its order: the events (event_where),
+    or the pair's rows of event_pairs when an actor and a recipient are asked for (_pair)."""
+    pair = _pair(conn, f)
+    if pair is None:
+        clause, params = event_where(f, party, other, scan=_scanned_parties(conn, f, party, other))
+        return " FROM events ev", clause, params, EVENT_ORDER
+    rest = replace(f, actor=None, recipient=None)
+    clause, params = event_where(rest, party, other, scan=_scanned_parties(conn, rest, party, other))
+    clause += (" AND " if clause else " WHERE ") + "ep.actor = :pair_a AND ep.recipient = :pair_r"
+    return PAIR_FROM, clause, {**params, "pair_a": pair[0], "pair_r": pair[1]}, PAIR_ORDER
+
+
 def list_events(conn: sqlite3.Connection, f: EventFilter, *, party: str | None = None, other: str | None = None,
                 limit: int | None = 50, offset: int = 0, after: str | None = None) -> Page:
     """Events as events.jsonl spells them (plus the article's outlet, title and date), latest event
     date first, undated last. `after` (a page's `next`) continues a list where that page ended."""
-    clause, params = event_where(f, party, other, scan=_scanned_parties(conn, f, party, other))
-    total, exact = capped_count(conn, "FROM events ev" + clause, params)
-    seek, keys = EVENT_ORDER.after(after)
+    source, clause, params, order = _source(conn, f, party, other)
+    total, exact = capped_count(conn, source + clause, params)
+    seek, keys = order.after(after)
     where = clause + ((" AND " if clause else " WHERE ") + seek if seek else "")
     rows = conn.execute(
-        f"SELECT ev.id, ev.article_id, {EVENT_ORDER.columns()} FROM events ev{where}{EVENT_ORDER.order_by()}"
+        f"SELECT ev.id, ev.article_id, {order.columns()}{source}{where}{order.order_by()}"
         " LIMIT :limit OFFSET :offset",
         {**params, **keys, "limit": fetch_limit(limit), "offset": 0 if after else offset}).fetchall()
-    rows, cursor = split_page(rows, limit, EVENT_ORDER, len(EVENT_ORDER.keys))
+    rows, cursor = split_page(rows, limit, order, len(order.keys))
     return Page(materialise(conn, [(r[0], r[1]) for r in rows]), total, limit, offset, next=cursor,
                 total_exact=exact)
 

@@ -3,7 +3,10 @@
     python -m tidings.store.tools.fill_synthetic --events 1000000 --db /tmp/big.db
 
 The store is created through `Store.open` (the real schema and every migration); rows are then
-bulk-inserted with executemany, one transaction per table chunk. Frequencies are skewed as in
+bulk-inserted with executemany, one transaction per table chunk. The summaries kept by triggers
+(dyads of merged events, actor-recipient pairs of events) are switched off during the fill and
+built afterwards set by set, by the very statements their migrations summarise an existing store
+with; then the triggers and indexes are put back as they were. Frequencies are skewed as in
 news: a few outlets, actors, places and event types carry most rows (Zipf-like), the rest form a
 long tail; dates cover ten years. A fixed seed makes the same store every time.
 """
@@ -23,6 +26,7 @@ from pathlib import Path
 
 from ...errors import StoreError
 from ..db import Store
+from ..schema import _statements, migrations
 
 # PLOVER types with their quad class, most frequent first (roughly the shares the coder finds in
 # wire news: consultations and statements dominate, sanctions and retreats are rare).
@@ -94,15 +98,55 @@ def fill(path: Path, plan: Plan, log=print) -> dict:
         conn.execute("PRAGMA foreign_keys = OFF")  # rows are written parents first; checks only slow the fill
         rng = random.Random(plan.seed)
         t0 = time.perf_counter()
+        saved = _summaries_off(conn)
         entities = _entities(rng)
         _insert(conn, "entities", ("id", "name", "type", "country", "sector", "origin", "linked"), entities)
         places = [(f"gn:{100000 + i}", f"{rng.choice(WORDS).title()}{i}", rng.uniform(-50, 60), rng.uniform(-120, 140),
                    entities[i % 200][3], f"Province {i % 40}", 100000 + i) for i in range(plan.places)]
         _insert(conn, "places", ("id", "name", "lat", "lon", "country", "admin1", "geonameid"), places)
         counts = _fill_articles(conn, plan, rng, entities, places, log)
+        t1 = time.perf_counter()
+        _summaries_on(conn, saved)
+        log(f"summaries built in {time.perf_counter() - t1:.1f} s")
         counts.update(entities=len(entities), places=len(places), seconds=round(time.perf_counter() - t0, 1))
         conn.execute("ANALYZE")
     return counts
+
+
+# The tables whose writes keep a summary in step and the summary tables (their triggers; of the
+# summaries also their secondary indexes), and the migrations that made them, whose statements
+# building the summary of an existing store are run after the fill.
+WATCHED = ("merged_events", "entity_redirects", "events", "event_parties")
+SUMMARIES = ("dyad_events", "dyad_totals", "dyad_articles", "dyad_sources", "event_pairs")
+SUMMARY_MIGRATIONS = ("0008_dyad_summary.sql", "0010_event_pairs.sql")
+
+
+def _summaries_off(conn: sqlite3.Connection) -> list[str]:
+    """Drop the summary triggers and the summary tables' indexes; returns their SQL to re-create them."""
+    marks = ", ".join("?" * len(SUMMARIES))
+    rows = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'trigger' AND tbl_name IN"
+        f" ({', '.join('?' * len(WATCHED))}, {marks})) OR (type = 'index' AND tbl_name IN ({marks})))",
+        (*WATCHED, *SUMMARIES, *SUMMARIES)).fetchall()
+    conn.execute("BEGIN")
+    for kind, name, _ in rows:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    conn.execute("COMMIT")
+    return [sql for _, _, sql in rows]
+
+
+def _summaries_on(conn: sqlite3.Connection, saved: list[str]) -> None:
+    """Build every summary from the filled tables (its migration's own statements), then put the
+    indexes and triggers back."""
+    known = {m.name: m for m in migrations()}
+    conn.execute("BEGIN")
+    for name in SUMMARY_MIGRATIONS:
+        for statement in _statements(known[name].sql):
+            if statement.upper().startswith(("INSERT", "CREATE TEMP", "DROP TABLE TEMP")):
+                conn.execute(statement)
+    for sql in saved:
+        conn.execute(sql)
+    conn.execute("COMMIT")
 
 
 def _insert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
