@@ -6,7 +6,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 from ..config import Settings
 from ..model.corpus import EventMention, EventPlace, MergedRecord
@@ -14,10 +13,8 @@ from ..model.events import Party
 from ..store import Store
 from ..store.stories import (
     delete_merged,
-    ensure_merge_index,
     merge_candidates,
     merged_members,
-    merged_span_days,
     pending_articles,
     pending_mentions,
     set_merged_id,
@@ -503,12 +500,6 @@ def load_merged(conn, merged_id: str) -> MergedState | None:
     return MergedState(merged_id, members) if members else None
 
 
-def _span_days(rec: MergedRecord) -> int:
-    if not rec.date_start:
-        return 0
-    return (date.fromisoformat((rec.date_end or rec.date_start)[:10]) - date.fromisoformat(rec.date_start[:10])).days
-
-
 class _PassCache:
     """The merged events one merge pass has loaded or made, each loaded from the store once."""
 
@@ -544,13 +535,11 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
     report = MergeReport()
     conn = store.connection
     cache = _PassCache()
-    ensure_merge_index(conn)
-    span = merged_span_days(conn)  # the longest long merged event, kept up to date as they grow
     for article_id in pending_articles(conn):
         with store.transaction() as tx:
             touched: set[str] = set()
             for m in pending_mentions(tx, article_id):
-                pool = cache.pool(tx, merge_candidates(tx, m, CANDIDATE_WINDOW_DAYS, span), touched)
+                pool = cache.pool(tx, merge_candidates(tx, m, CANDIDATE_WINDOW_DAYS), touched)
                 found = best_match(m, pool)
                 if found is None:
                     found = cache.add(MergedState("me:" + m.event_id.removeprefix("ev:")))
@@ -564,7 +553,6 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
             for mid in touched:
                 record = build_record(cache.states[mid], settings)
                 write_merged(tx, record)
-                span = max(span, _span_days(record))
                 report.refreshed += 1
     with store.transaction() as tx:
         for mid in stale_merged(tx):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -64,11 +63,16 @@ def _mentions(conn: sqlite3.Connection, where: str, params: tuple) -> list[Event
 
 def pending_articles(conn: sqlite3.Connection) -> list[str]:
     """Clustered articles with event mentions not yet in a merged event, in publication order
-    (undated last). An article waits for its cluster: merging leans on it."""
+    (undated last). An article waits for its cluster: merging leans on it.
+
+    The mentions without a merged event are one range of the index events_merged (its NULLs);
+    those whose merged event is gone are the ids in that index less the merged events' keys, two
+    index-only scans: no article or event row is read but the pending ones'."""
     return [r[0] for r in conn.execute(
-        "SELECT a.id FROM articles a WHERE a.cluster_id IS NOT NULL AND EXISTS (SELECT 1 FROM events ev WHERE ev.article_id = a.id"
-        " AND (ev.merged_event_id IS NULL OR NOT EXISTS (SELECT 1 FROM merged_events m"
-        " WHERE m.id = ev.merged_event_id)))"
+        "SELECT a.id FROM articles a WHERE a.cluster_id IS NOT NULL AND a.id IN ("
+        "SELECT article_id FROM events WHERE merged_event_id IS NULL"
+        " UNION SELECT article_id FROM events WHERE merged_event_id IN (SELECT merged_event_id FROM events"
+        " WHERE merged_event_id IS NOT NULL EXCEPT SELECT id FROM merged_events))"
         " ORDER BY a.published IS NULL, a.published, a.seq")]
 
 
@@ -77,59 +81,61 @@ def pending_mentions(conn: sqlite3.Connection, article_id: str) -> list[EventMen
                            " (SELECT 1 FROM merged_events m WHERE m.id = ev.merged_event_id))", (article_id,))
 
 
-# Merged events spanning more days than this are "long" (a month, a season, a year): they sit in
-# their own partial index, so that a mention's dated candidates are two short index ranges (the
-# short ones starting within this many days before its window; the long ones, a few in a
-# hundred) and not every merged event that started within the longest span before it. A week
-# ("last week", six days) stays short.
+# Merged events spanning more days than this are "long" (a month, a season, a year): the
+# migration 0009 keeps their days in an interval index (merged_long_days), so that a mention's
+# dated candidates are one short range of the index by type and start (the short ones starting
+# within this many days before its window) and the long ones whose days overlap its window, and
+# not every merged event that started within the longest span before it. A week ("last week",
+# six days) stays short. The migration spells the same number in its triggers.
 SHORT_SPAN_DAYS = 7
-_LONG = f"julianday(date_end) - julianday(date_start) > {SHORT_SPAN_DAYS}"
+_LONG = f"julianday(m.date_end) - julianday(m.date_start) > {SHORT_SPAN_DAYS}"
+# The index holds julian day numbers of the days; its reach is widened by this many days either
+# side and the exact date test on the stored strings applied after, so that the index can only
+# find too many, never too few.
+_INDEX_SLACK_DAYS = 1
+
+_SHORT = ("SELECT m.id FROM merged_events m WHERE m.event_type = ? AND m.modality = ?"
+          " AND m.date_start BETWEEN date(?, ?) AND date(?, ?) AND coalesce(m.date_end, m.date_start) >= date(?, ?)")
+_LONG_WAY = ("SELECT m.id FROM merged_kinds k JOIN merged_long_days d ON d.kind_lo <= k.id AND d.kind_hi >= k.id"
+             " JOIN merged_long_keys lk ON lk.id = d.id JOIN merged_events m ON m.id = lk.merged_event_id"
+             " WHERE k.event_type = ? AND k.modality = ?"
+             " AND d.first_day <= CAST(julianday(date(?, ?)) AS INTEGER) + ?"
+             " AND d.last_day >= CAST(julianday(date(?, ?)) AS INTEGER) - ?"
+             f" AND m.date_start <= date(?, ?) AND m.date_end >= date(?, ?) AND {_LONG}")
 
 
-def ensure_merge_index(conn: sqlite3.Connection) -> None:
-    """The partial index of long merged events the candidate search reads (made once per store)."""
-    conn.execute("CREATE INDEX IF NOT EXISTS merged_events_long ON merged_events"
-                 f" (event_type, modality, date_start) WHERE {_LONG}")
-
-
-def merged_span_days(conn: sqlite3.Connection) -> int:
-    """The longest span in days (date_start to date_end) of any stored long merged event (0 when
-    there is none: the short ones are searched with SHORT_SPAN_DAYS)."""
-    row = conn.execute(f"SELECT max(julianday(date_end) - julianday(date_start)) FROM merged_events WHERE {_LONG}"
-                       ).fetchone()
-    return math.ceil(row[0] or 0)
-
-
-def merge_candidates(conn: sqlite3.Connection, m: EventMention, window_days: int,
-                     span_days: int | None = None) -> list[str]:
+def merge_candidates(conn: sqlite3.Connection, m: EventMention, window_days: int) -> list[str]:
     """Merged events of the same type and modality dated within `window_days` of the mention's
     dates (only for a mention dated to the day: across clusters nothing else may join), or in its
     cluster, or holding another mention of its article.
 
-    Each way in is an index lookup, so the cost does not grow with the store: the short dated
-    ones are searched on date_start from the mention's first day less the window less
-    SHORT_SPAN_DAYS, the long ones (ensure_merge_index) from that day less `span_days` (the
-    longest span of any long merged event, merged_span_days when not given: no event that
-    reaches the window starts earlier)."""
+    Each way in is an index lookup, so the cost does not grow with the store: the dated ones that
+    reach the window are the short ones starting from the mention's first day less the window less
+    SHORT_SPAN_DAYS (any shorter event that reaches the window starts no earlier) and the long ones
+    whose days overlap the window in the interval index of long merged events (merged_long_days).
+    The ways through the cluster and the article read only events of the mention's type and
+    modality (a mention joins only a merged event of its own type and modality, so these are the
+    only ones whose merged events can be candidates), each from an index (migration 0009), so that
+    a large cluster costs its events of one kind and not all its events."""
     params: list = []
     ways = []
     if m.span is not None and m.day_level:
-        lo, hi = m.span
-        span = merged_span_days(conn) if span_days is None else span_days
-        dated = ("SELECT id FROM merged_events WHERE event_type = ? AND modality = ?"
-                 " AND date_start BETWEEN date(?, ?) AND date(?, ?)"
-                 " AND coalesce(date_end, date_start) >= date(?, ?){}")
-        ways += [dated.format(""), dated.format(f" AND {_LONG}")]
-        for reach in (SHORT_SPAN_DAYS, span):
-            params += [m.event_type, m.modality, lo.isoformat(), f"-{window_days + reach} days",
-                       hi.isoformat(), f"+{window_days} days", lo.isoformat(), f"-{window_days} days"]
+        lo, hi = m.span[0].isoformat(), m.span[1].isoformat()
+        before, after = f"-{window_days} days", f"+{window_days} days"
+        ways += [_SHORT, _LONG_WAY]
+        params += [m.event_type, m.modality, lo, f"-{window_days + SHORT_SPAN_DAYS} days", hi, after, lo, before]
+        params += [m.event_type, m.modality, hi, after, _INDEX_SLACK_DAYS, lo, before, _INDEX_SLACK_DAYS,
+                   hi, after, lo, before]
     if m.cluster_id:
-        ways.append("SELECT id FROM merged_events WHERE cluster_id = ?")
-        ways.append("SELECT e2.merged_event_id FROM cluster_members cm JOIN events e2 ON e2.article_id = cm.article_id"
+        ways.append("SELECT id FROM merged_events WHERE cluster_id = ? AND event_type = ? AND modality = ?")
+        # CROSS JOIN: the cluster's articles first, each article's events of the type and
+        # modality from events_article_kind, not every event of the type tested for the cluster
+        ways.append("SELECT e2.merged_event_id FROM cluster_members cm CROSS JOIN events e2"
+                    " ON e2.article_id = cm.article_id AND e2.event_type = ? AND e2.modality = ?"
                     " WHERE cm.cluster_id = ?")
-        params += [m.cluster_id, m.cluster_id]
-    ways.append("SELECT merged_event_id FROM events WHERE article_id = ?")
-    params.append(m.article_id)
+        params += [m.cluster_id, m.event_type, m.modality, m.event_type, m.modality, m.cluster_id]
+    ways.append("SELECT merged_event_id FROM events WHERE article_id = ? AND event_type = ? AND modality = ?")
+    params += [m.article_id, m.event_type, m.modality]
     # The unary plus keeps SQLite from walking every merged event of the type to test the list:
     # each listed id is looked up by its key.
     sql = ("SELECT m.id FROM merged_events m WHERE +m.event_type = ? AND +m.modality = ? AND m.id IN ("
@@ -401,7 +407,7 @@ def find_story(conn: sqlite3.Connection, key: str) -> str | None:
     return None
 
 
-__all__ = ["ClusterView", "MergedFilter", "cluster_actor_df", "cluster_views", "delete_merged", "delete_story", "ensure_merge_index",
+__all__ = ["ClusterView", "MergedFilter", "cluster_actor_df", "cluster_views", "delete_merged", "delete_story",
            "find_story", "merge_candidates", "merged_members", "merged_record", "merged_rows", "pending_articles",
            "pending_mentions", "set_merged_id", "set_story", "stale_merged", "stale_stories", "story_articles",
            "story_cluster_sizes", "story_clusters", "story_rows", "story_term_df", "write_merged", "write_story"]
