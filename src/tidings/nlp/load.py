@@ -35,7 +35,7 @@ def resolve_model_name(name: str) -> str:
 def load_pipeline(name: str = DEFAULT_MODEL, parse: bool = False):
     """The spaCy Language for `name` (see resolve_model_name); without `parse` the dependency
     parser is off and the senter splits sentences. The attribute ruler, if any, is swapped for
-    its indexed form (nlp.attributes). Loaded anew on each call: tidings.resources holds one
+    its indexed form (nlp.attributes), the rule lemmatizer for CachedLemmatizer. Loaded anew on each call: tidings.resources holds one
     per process."""
     import spacy
 
