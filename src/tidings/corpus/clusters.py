@@ -20,7 +20,6 @@ from ..store.corpus import (
     ClusterInput,
     cluster_input,
     cluster_of,
-    cluster_span,
     clusters_with_terms,
     load_cluster,
     load_term_df,
@@ -242,12 +241,6 @@ class ClusterIndex:
     def cluster(self, cluster_id: str) -> ClusterState | None:
         return self.clusters.get(cluster_id)
 
-    def cluster_in_window(self, cluster_id: str, doc: DocFeatures, window_days: float) -> ClusterState | None:
-        """The cluster when it exists and its span lies within `window_days` of the doc's day (or
-        either is undated), else None."""
-        c = self.cluster(cluster_id)
-        return c if c is not None and _in_window(doc, c, window_days) else None
-
     def candidates(self, keys: Iterable[str]) -> Counter[str]:
         """Cluster ids sharing each blocking key, with how many keys they share."""
         found: Counter[str] = Counter()
@@ -296,16 +289,6 @@ class StoreClusterIndex(ClusterIndex):
             self.clusters[cluster_id] = c
         return self.clusters[cluster_id]
 
-    def cluster_in_window(self, cluster_id: str, doc: DocFeatures, window_days: float) -> ClusterState | None:
-        """As ClusterIndex's, but a cluster not read yet this run is read (its centroid and members)
-        only when the span of its stored row lies in the window: a dated doc's candidates are
-        mostly clusters of other months, and reading them would cost their size."""
-        if cluster_id not in self.clusters:
-            span = cluster_span(self.conn, cluster_id)
-            if span is None or not _in_window(doc, ClusterState(cluster_id, start=span[0], end=span[1]), window_days):
-                return None
-        return super().cluster_in_window(cluster_id, doc, window_days)
-
     def candidates(self, keys: Iterable[str]) -> Counter[str]:
         return clusters_with_terms(self.conn, keys)
 
@@ -350,8 +333,8 @@ class OnlineClusterer:
         if target is None:
             vecs = {f: _weighted(_doc_weights(doc, f), f, idx.stats) for f in FIELDS}
             for cid, _shared in idx.candidates(keys).most_common(MAX_CANDIDATES):
-                c = idx.cluster_in_window(cid, doc, self.window_days)
-                if c is None:
+                c = idx.cluster(cid)
+                if c is None or not _in_window(doc, c, self.window_days):
                     continue
                 n_cand += 1
                 s = 0.0 if other_year(doc, c) else self.weights.score(

@@ -197,15 +197,6 @@ def load_cluster(conn: sqlite3.Connection, cluster_id: str) -> ClusterState | No
     return c
 
 
-def cluster_span(conn: sqlite3.Connection, cluster_id: str) -> tuple[date | None, date | None] | None:
-    """A stored cluster's (start, end) days, None when there is no such cluster."""
-    row = conn.execute('SELECT start, "end" FROM clusters WHERE id = ?', (cluster_id,)).fetchone()
-    if row is None:
-        return None
-    start, end = row
-    return (date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
-
-
 def clusters_with_terms(conn: sqlite3.Connection, keys: Iterable[str]) -> Counter[str]:
     """Cluster ids whose stored centroid holds each "field:term" key, with how many keys they hold."""
     found: Counter[str] = Counter()
