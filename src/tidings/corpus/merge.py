@@ -527,43 +527,6 @@ class _PassCache:
         return [s for s in pool if s is not None and s.members]
 
 
-def lookup_key(state: MergedState) -> tuple[str | None, str | None, str | None]:
-    """What merge_candidates reads of a stored merged event besides its fixed id, type and modality:
-    (date_start, date_end, cluster_id) of its record (build_record)."""
-    dated = best_date(state.members)
-    clusters = Counter(m.cluster_id for m in state.members if m.cluster_id)
-    return (dated.date_start if dated else None, dated.date_end if dated else None,
-            clusters.most_common(1)[0][0] if clusters else None)
-
-
-class _Written:
-    """The merged events one pass has changed, each written once: at once when it is new or its
-    lookup key (lookup_key) moved, so that the candidates of later mentions are read from rows as
-    they would be if every change were written at once; else at the end of the pass (flush). A
-    merged event left unwritten by a stopped pass keeps its old mention count, so the next pass's
-    stale_merged rewrites it."""
-
-    def __init__(self) -> None:
-        self.keys: dict[str, tuple] = {}  # the lookup key of the row as last written this pass
-        self.dirty: dict[str, None] = {}  # changed since written, in order of change
-
-    def refresh(self, conn, state: MergedState, settings: Settings) -> None:
-        key = lookup_key(state)
-        if self.keys.get(state.id) == key:
-            self.dirty[state.id] = None
-            return
-        write_merged(conn, build_record(state, settings))
-        self.keys[state.id] = key
-        self.dirty.pop(state.id, None)
-
-    def flush(self, conn, states: dict[str, MergedState | None], settings: Settings) -> int:
-        """Write every merged event changed since it was last written; how many the pass wrote."""
-        for mid in self.dirty:
-            write_merged(conn, build_record(states[mid], settings))
-        self.dirty.clear()
-        return len(self.keys)
-
-
 def update_merged(store: Store, settings: Settings) -> MergeReport:
     """Place every event mention without a merged event, article by article in publication order,
     one transaction per article; recompute the merged events that changed. Rerunning does nothing.
@@ -572,7 +535,6 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
     report = MergeReport()
     conn = store.connection
     cache = _PassCache()
-    written = _Written()
     for article_id in pending_articles(conn):
         with store.transaction() as tx:
             touched: set[str] = set()
@@ -588,10 +550,11 @@ def update_merged(store: Store, settings: Settings) -> MergeReport:
                 set_merged_id(tx, m.event_id, found.id)
                 touched.add(found.id)
                 report.mentions += 1
-            for mid in sorted(touched, key=cache.rank.__getitem__):
-                written.refresh(tx, cache.states[mid], settings)
+            for mid in touched:
+                record = build_record(cache.states[mid], settings)
+                write_merged(tx, record)
+                report.refreshed += 1
     with store.transaction() as tx:
-        report.refreshed += written.flush(tx, cache.states, settings)
         for mid in stale_merged(tx):
             state = load_merged(tx, mid)
             if state is None or not state.members:
