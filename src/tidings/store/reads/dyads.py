@@ -214,6 +214,39 @@ def _pair_candidates(a: str | None, b: str | None) -> str:
             f" UNION SELECT merged_event_id FROM dyad_events WHERE b = :{key})")
 
 
+def _new_group(a: str, a_name: str, b: str, b_name: str, period: str | None) -> dict:
+    """An empty dyad row of one pair (and period), counted into by _count."""
+    return {"a": a, "a_name": a_name, "b": b, "b_name": b_name, "period": period, "events": 0,
+            "cooperation": 0, "conflict": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0}, "intensity": None,
+            "articles": set(), "sources": set(), "first": None, "last": None, "_intensity": []}
+
+
+def _count(g: dict, day: str | None, quad, intensity, article_ids, sources) -> None:
+    """One merged event counted into a dyad row."""
+    g["events"] += 1
+    g["cooperation"] += quad in COOPERATION
+    g["conflict"] += quad in CONFLICT
+    g["quad"][str(quad)] = g["quad"].get(str(quad), 0) + 1
+    if intensity is not None:
+        g["_intensity"].append(intensity)
+    g["articles"].update(article_ids)
+    g["sources"].update(sources)
+    if day:
+        g["first"] = min(filter(None, (g["first"], day[:10])))
+        g["last"] = max(filter(None, (g["last"], day[:10])))
+
+
+def _finished(groups) -> list[dict]:
+    """The dyad rows with their mean intensity and their article and source counts."""
+    items = []
+    for g in groups:
+        values = g.pop("_intensity")
+        g["intensity"] = round(sum(values) / len(values), 2) if values else None
+        g["articles"], g["sources"] = len(g["articles"]), len(g["sources"])
+        items.append(g)
+    return items
+
+
 def _one_pair(conn: sqlite3.Connection, ia: str, ib: str, period: str | None, where: str, params: dict,
               limit: int | None, offset: int, extra: dict) -> Page:
     """One pair of entity ids, per period or in total: the merged events dyad_events lists for it
@@ -230,27 +263,9 @@ def _one_pair(conn: sqlite3.Connection, ia: str, ib: str, period: str | None, wh
         label = period_label(day, period) if period else None
         if period and label is None:
             continue
-        g = groups.setdefault(label, {
-            "a": ia, "a_name": names.get(ia) or ia, "b": ib, "b_name": names.get(ib) or ib, "period": label,
-            "events": 0, "cooperation": 0, "conflict": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0},
-            "intensity": None, "articles": set(), "sources": set(), "first": None, "last": None, "_intensity": []})
-        g["events"] += 1
-        g["cooperation"] += quad in COOPERATION
-        g["conflict"] += quad in CONFLICT
-        g["quad"][str(quad)] = g["quad"].get(str(quad), 0) + 1
-        if intensity is not None:
-            g["_intensity"].append(intensity)
-        g["articles"].update(json.loads(article_ids or "[]"))
-        g["sources"].update(json.loads(sources or "[]"))
-        if day:
-            g["first"] = min(filter(None, (g["first"], day[:10])))
-            g["last"] = max(filter(None, (g["last"], day[:10])))
-    items = []
-    for g in groups.values():
-        values = g.pop("_intensity")
-        g["intensity"] = round(sum(values) / len(values), 2) if values else None
-        g["articles"], g["sources"] = len(g["articles"]), len(g["sources"])
-        items.append(g)
+        g = groups.setdefault(label, _new_group(ia, names.get(ia) or ia, ib, names.get(ib) or ib, label))
+        _count(g, day, quad, intensity, json.loads(article_ids or "[]"), json.loads(sources or "[]"))
+    items = _finished(groups.values())
     items.sort(key=lambda g: (g["period"] or "",))
     return Page(window(items, limit, offset), len(items), limit, offset, extra=extra)
 
@@ -289,27 +304,9 @@ def _aggregate(conn: sqlite3.Connection, a, b, period, level, since, until, moda
             if pair is not None:
                 oriented[(pair[0].key, pair[1].key)] = pair
         for (ka, kb), (first, second) in oriented.items():
-            g = groups.setdefault((ka, kb, label), {
-                "a": ka, "a_name": first.name, "b": kb, "b_name": second.name, "period": label, "events": 0,
-                "cooperation": 0, "conflict": 0, "quad": {"1": 0, "2": 0, "3": 0, "4": 0}, "intensity": None,
-                "articles": set(), "sources": set(), "first": None, "last": None, "_intensity": []})
-            g["events"] += 1
-            g["cooperation"] += quad in COOPERATION
-            g["conflict"] += quad in CONFLICT
-            g["quad"][str(quad)] = g["quad"].get(str(quad), 0) + 1
-            if intensity is not None:
-                g["_intensity"].append(intensity)
-            g["articles"].update(article_ids)
-            g["sources"].update(sources)
-            if day:
-                g["first"] = min(filter(None, (g["first"], day[:10])))
-                g["last"] = max(filter(None, (g["last"], day[:10])))
-    items = []
-    for g in groups.values():
-        values = g.pop("_intensity")
-        g["intensity"] = round(sum(values) / len(values), 2) if values else None
-        g["articles"], g["sources"] = len(g["articles"]), len(g["sources"])
-        items.append(g)
+            g = groups.setdefault((ka, kb, label), _new_group(ka, first.name, kb, second.name, label))
+            _count(g, day, quad, intensity, article_ids, sources)
+    items = _finished(groups.values())
     if period:
         items.sort(key=lambda g: (g["a"], g["b"], g["period"]))
     else:
